@@ -1,0 +1,47 @@
+# Partnerportalen. `make` lists the targets.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# Python 3.12+ (pinned in .python-version); pyenv's shims find it when present.
+PYTHON ?= $(shell command -v python3.12 || command -v python3.13 || command -v python3)
+HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e . --group dev
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install everything
+
+run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST)
+
+test: install ## Run the whole test suite (DATABASE_URL picks the database)
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## Check style with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+worker: install ## Run the database-backed task worker (production on one machine)
+	$(PY) manage.py db_worker
+
+browsers: ## Install Debian's Chromium for the browser tests (needs root)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+
+.PHONY: help install run test lint format worker browsers

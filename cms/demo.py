@@ -1,0 +1,99 @@
+"""The demo page tree for `manage.py seed_demo`."""
+
+from wagtail.models import Page, Site
+
+from portal.organisations.models import Partnership
+
+from .models import ContactSettings, HomePage, PartnershipPage, StandardPage
+
+HOME_INTRO = (
+    "Socialministeren har nedsat partnerskaber, der skal hjælpe sårbare grupper "
+    "gennem genåbningen efter COVID-19. BL – Danmarks Almene Boliger sidder i tre "
+    "af dem og bringer boligorganisationernes erfaringer, udfordringer og "
+    "løsninger videre. Her kan boligorganisationer, afdelinger og boligsociale "
+    "helhedsplaner sende deres input."
+)
+
+PARTNERSHIP_INTROS = {
+    "udsatte-boern-og-unge": (
+        "Partnerskabet samler kommuner, organisationer og boligsektoren om børn og "
+        "unge, der har været isoleret under nedlukningen: lektiehjælp, "
+        "fritidsaktiviteter og kontakt til familier, der er faldet ud af "
+        "fællesskaberne."
+    ),
+    "udsatte-voksne": (
+        "Partnerskabet arbejder for socialt udsatte voksne, som har mistet den "
+        "hjælp og kontakt, de plejer at have: hjemløse, mennesker med misbrug og "
+        "psykisk sårbare beboere. De almene boligafdelinger kan bygge bro til "
+        "kommunens tilbud."
+    ),
+    "svaekkede-aeldre": (
+        "Partnerskabet sætter fokus på svækkede ældre, der har isoleret sig under "
+        "epidemien. Boligsociale medarbejdere og frivillige i afdelingerne kan "
+        "opspore ensomme ældre og hjælpe dem tilbage til fællesskabet."
+    ),
+}
+
+PRIVACY_TEXT = (
+    "<p>Partnerportalen behandler oplysninger om de medarbejdere, der logger ind: "
+    "navn, arbejdsmail og organisation. Input må ikke indeholde oplysninger, der "
+    "kan identificere beboere. Portalen afviser CPR-numre og advarer om "
+    "e-mailadresser og telefonnumre i teksten.</p>"
+    "<p>BL – Danmarks Almene Boliger er dataansvarlig. Kontakt os på "
+    "partnerskaber@bl.dk, hvis du vil have indsigt i eller slettet dine "
+    "oplysninger.</p>"
+)
+
+
+def _child(parent, model, slug, **fields):
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def seed_pages() -> HomePage:
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(
+            title="Partnerportalen", slug="partnerportalen", introduction=HOME_INTRO
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    if site.root_page_id != home.pk:
+        old_root = site.root_page if site.pk else None
+        site.root_page = home
+        site.site_name = "Partnerportalen"
+        site.save()
+        # Wagtail's "Welcome" page is no use to anyone.
+        if old_root and old_root.pk != home.pk and not old_root.get_children():
+            old_root.delete()
+    for partnership in Partnership.objects.filter(bl_member=True):
+        _child(
+            home,
+            PartnershipPage,
+            partnership.slug,
+            title=partnership.name,
+            partnership=partnership,
+            introduction=PARTNERSHIP_INTROS.get(partnership.slug, ""),
+            show_in_menus=True,
+        )
+    privacy = _child(
+        home,
+        StandardPage,
+        "privatliv",
+        title="Privatlivspolitik",
+        introduction="Sådan behandler vi oplysninger på Partnerportalen.",
+        body=[("paragraph", PRIVACY_TEXT)],
+    )
+    contact = ContactSettings.for_site(site)
+    if contact.privacy_page_id is None:
+        contact.privacy_page = privacy
+        contact.save()
+    return home

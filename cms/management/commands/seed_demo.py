@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cms.demo import seed_pages
+from portal.organisations.demo import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    seed_organisations,
+    seed_people,
+)
+
+
+class Command(BaseCommand):
+    help = "Create (or bring up to date) the demo content. Refuses when DEBUG is off."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo creates users with a known password; it runs only "
+                "with DEBUG on."
+            )
+        with transaction.atomic():
+            seed_pages()
+            seed_organisations()
+            logins = seed_people()
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write("\nLog in at http://127.0.0.1:8000/konto/login/ as:")
+        for role, email in logins:
+            self.stdout.write(f"  {role:<28} {email:<22} password: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "\nBL-moderator and Sideadministrator use two-factor authentication.\n"
+            f"Add this TOTP secret to an authenticator app: {DEMO_TOTP_SECRET}\n"
+            "or print the current code with: .venv/bin/python manage.py demo_totp\n"
+        )

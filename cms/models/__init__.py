@@ -1,0 +1,4 @@
+from .pages import HomePage, PartnershipPage, StandardPage
+from .settings import ContactSettings
+
+__all__ = ["ContactSettings", "HomePage", "PartnershipPage", "StandardPage"]

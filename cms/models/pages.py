@@ -1,0 +1,101 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    introduction = models.TextField(_("introduktion"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.PartnershipPage", "cms.StandardPage", "inputs.CallPage"]
+    max_count = 1
+    template = "cms/home_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("forside")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partnership_pages"] = (
+            PartnershipPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("partnership")
+        )
+        return context
+
+
+class PartnershipPage(Page):
+    partnership = models.OneToOneField(
+        "organisations.Partnership",
+        on_delete=models.PROTECT,
+        related_name="page",
+        verbose_name=_("partnerskab"),
+    )
+    introduction = models.TextField(_("introduktion"))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.StandardPage", "inputs.CallPage"]
+    template = "cms/partnership_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("partnership"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("partnerskabsside")
+        verbose_name_plural = _("partnerskabssider")
+
+    def get_context(self, request, *args, **kwargs):
+        from inputs.models import CallPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["calls"] = (
+            CallPage.objects.live()
+            .public()
+            .filter(partnerships=self.partnership)
+            .order_by("-opens_at")
+        )
+        return context
+
+
+class StandardPage(Page):
+    introduction = models.TextField(_("introduktion"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
+
+    parent_page_types = ["cms.HomePage", "cms.PartnershipPage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+    template = "cms/standard_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standardside")
+        verbose_name_plural = _("standardsider")

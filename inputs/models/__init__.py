@@ -1,0 +1,13 @@
+from .calls import CallPage, CallQuestion
+from .inputs import Input, InputKeyword, InputRevision
+from .vocabulary import TargetGroup, Theme
+
+__all__ = [
+    "CallPage",
+    "CallQuestion",
+    "Input",
+    "InputKeyword",
+    "InputRevision",
+    "TargetGroup",
+    "Theme",
+]

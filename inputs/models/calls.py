@@ -1,0 +1,89 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractFormField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class QuestionType(models.TextChoices):
+    SHORT_TEXT = "singleline", _("Kort tekst")
+    LONG_TEXT = "multiline", _("Lang tekst")
+    CHOICE = "radio", _("Valg (én mulighed)")
+    MULTIPLE_CHOICE = "checkboxes", _("Flere valg")
+    YES_NO = "yesno", _("Ja/nej")
+
+
+class CallQuestion(AbstractFormField):
+    """An extra question an editor adds to a call, on Wagtail's form fields."""
+
+    page = ParentalKey(
+        "inputs.CallPage", on_delete=models.CASCADE, related_name="questions"
+    )
+    field_type = models.CharField(
+        _("type"), max_length=16, choices=QuestionType.choices
+    )
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("spørgsmål")
+        verbose_name_plural = _("spørgsmål")
+
+
+class CallPage(Page):
+    """An invitation to send input to one or more partnerships."""
+
+    introduction = models.TextField(_("introduktion"), max_length=1000)
+    guidance = RichTextField(
+        _("vejledning"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    partnerships = ParentalManyToManyField(
+        "organisations.Partnership",
+        verbose_name=_("partnerskaber"),
+        related_name="calls",
+    )
+    opens_at = models.DateTimeField(_("åbner"))
+    closes_at = models.DateTimeField(_("lukker"))
+
+    parent_page_types = ["cms.HomePage", "cms.PartnershipPage"]
+    subpage_types: list[str] = []
+    template = "inputs/call_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("guidance"),
+        FieldPanel("partnerships", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])],
+            heading=_("Åben for input"),
+        ),
+        InlinePanel("questions", label=_("Ekstra spørgsmål")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("indkaldelse af input")
+        verbose_name_plural = _("indkaldelser af input")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError(
+                {
+                    "closes_at": _(
+                        "Lukketidspunktet skal ligge efter åbningstidspunktet."
+                    )
+                }
+            )
+
+    def is_open(self, at=None) -> bool:
+        at = at or timezone.now()
+        return self.opens_at <= at < self.closes_at
+
+    def has_closed(self, at=None) -> bool:
+        return (at or timezone.now()) >= self.closes_at

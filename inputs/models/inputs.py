@@ -1,0 +1,201 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from ..states import EDITABLE_BY_SUBMITTER, Status
+
+
+class Kind(models.TextChoices):
+    CHALLENGE = "challenge", _("Udfordring")
+    SOLUTION = "solution", _("Løsning")
+    BOTH = "both", _("Udfordring og løsning")
+
+
+class Consent(models.TextChoices):
+    NAMED = "named", _("Ja, med organisationens navn")
+    ANONYMISED = "anonymised", _("Ja, anonymiseret")
+    NONE = "none", _("Nej, kun til BL og partnerskaberne")
+
+
+class Visibility(models.TextChoices):
+    BL_ONLY = "bl", _("Kun BL")
+    PARTNERSHIP = "partnership", _("Partnerskabernes medlemmer")
+    PUBLIC = "public", _("Offentlig")
+
+
+class InputKeyword(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "inputs.Input", on_delete=models.CASCADE, related_name="tagged_keywords"
+    )
+
+
+class Input(models.Model):
+    """A housing organisation's input: a challenge, a solution, or both."""
+
+    # Text fields that hold what the organisation wrote: the personal-data
+    # guard scans them, redaction edits them, search indexes them.
+    CONTENT_FIELDS = ("title", "challenge", "solution")
+
+    reference = models.CharField(
+        _("referencenummer"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="inputs",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("forfatter"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="inputs",
+    )
+    call = models.ForeignKey(
+        "inputs.CallPage",
+        verbose_name=_("indkaldelse"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inputs",
+    )
+    partnerships = models.ManyToManyField(
+        "organisations.Partnership",
+        verbose_name=_("partnerskaber"),
+        related_name="inputs",
+    )
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    challenge = models.TextField(_("udfordringen"), blank=True)
+    solution = models.TextField(_("løsningen"), blank=True)
+    target_groups = models.ManyToManyField(
+        "inputs.TargetGroup",
+        verbose_name=_("målgrupper"),
+        blank=True,
+        related_name="inputs",
+    )
+    themes = models.ManyToManyField(
+        "inputs.Theme", verbose_name=_("temaer"), blank=True, related_name="inputs"
+    )
+    keywords = TaggableManager(
+        verbose_name=_("nøgleord"), through=InputKeyword, blank=True
+    )
+    municipality = models.ForeignKey(
+        "organisations.Municipality",
+        verbose_name=_("kommune"),
+        on_delete=models.PROTECT,
+        related_name="inputs",
+    )
+    estate = models.CharField(_("afdeling"), max_length=200, blank=True)
+    residents_reached = models.PositiveIntegerField(
+        _("antal beboere, indsatsen når"), null=True, blank=True
+    )
+    ongoing = models.BooleanField(_("indsatsen kører stadig"), default=False)
+    contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("kontaktpersonens e-mail"), blank=True)
+    contact_phone = models.CharField(
+        _("kontaktpersonens telefon"), max_length=30, blank=True
+    )
+    consent = models.CharField(
+        _("samtykke til offentliggørelse"),
+        max_length=12,
+        choices=Consent.choices,
+        default=Consent.NONE,
+    )
+    answers = models.JSONField(_("svar på ekstra spørgsmål"), default=dict, blank=True)
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        editable=False,
+    )
+    visibility = models.CharField(
+        _("synlighed"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.BL_ONLY,
+    )
+    personal_data_flagged = models.BooleanField(
+        _("mulige personoplysninger"),
+        default=False,
+        help_text=_("Forfatteren bekræftede en advarsel om e-mail eller telefon."),
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarlig moderator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_inputs",
+    )
+    # Optimistic locking: every save bumps it; a stale form is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
+    submitted_at = models.DateTimeField(_("indsendt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("input")
+        verbose_name_plural = _("input")
+        ordering = ["-updated_at"]
+        permissions = [
+            ("moderate_input", _("Kan moderere input")),
+            ("view_shared_input", _("Kan se input delt med partnerskaberne")),
+        ]
+        indexes = [models.Index(fields=["status", "-submitted_at"])]
+
+    def __str__(self):
+        return f"{self.reference or _('Kladde')}: {self.title}"
+
+    @property
+    def is_editable_by_submitter(self) -> bool:
+        return self.status in EDITABLE_BY_SUBMITTER
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.consent == Consent.ANONYMISED
+
+    def public_organisation_name(self) -> str:
+        """The organisation's name as shown outside BL, per the consent."""
+        return str(_("Anonymiseret")) if self.is_anonymised else self.organisation.name
+
+    def content(self) -> dict:
+        return {name: getattr(self, name) for name in self.CONTENT_FIELDS} | {
+            "answers": self.answers
+        }
+
+
+class InputRevision(models.Model):
+    """A snapshot of an input's text: each submission and each redaction.
+    The first submission is the original that only moderators see."""
+
+    class Reason(models.TextChoices):
+        SUBMISSION = "submission", _("Indsendelse")
+        REDACTION = "redaction", _("Redigering af moderator")
+
+    input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="revisions")
+    reason = models.CharField(max_length=12, choices=Reason.choices)
+    content = models.JSONField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("version")
+        verbose_name_plural = _("versioner")
+
+    def __str__(self):
+        return f"{self.input} ({self.get_reason_display()}, {self.created_at:%Y-%m-%d})"

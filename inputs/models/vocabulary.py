@@ -1,0 +1,29 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Vocabulary(models.Model):
+    slug = models.SlugField(unique=True, max_length=80)
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    name_en = models.CharField(_("navn på engelsk"), max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(Vocabulary):
+    """Controlled vocabulary; moderators can add themes."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+
+
+class TargetGroup(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("målgruppe")
+        verbose_name_plural = _("målgrupper")

@@ -1,0 +1,45 @@
+"""Writes to inputs. Each function says what it guarantees."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from .models import Input, InputRevision
+from .permissions import can_take_action
+from .states import Status, transition_for
+
+
+@transaction.atomic
+def input_transition(*, input: Input, action: str, user, note: str = "") -> Input:
+    """Move the input along the state machine.
+
+    Refuses an illegal move (IllegalTransition) or a user who may not take it
+    (PermissionDenied); otherwise saves the new status and writes who, when,
+    from, to and the note to Wagtail's audit log, all in one transaction."""
+    locked = Input.objects.select_for_update().get(pk=input.pk)
+    transition = transition_for(action, locked.status)
+    if not can_take_action(user, locked, transition.actor):
+        raise PermissionDenied
+    source = locked.status
+    locked.status = transition.target
+    fields = ["status", "updated_at", "version"]
+    if transition.target == Status.SUBMITTED:
+        locked.submitted_at = timezone.now()
+        fields.append("submitted_at")
+        InputRevision.objects.create(
+            input=locked,
+            reason=InputRevision.Reason.SUBMISSION,
+            content=locked.content(),
+            created_by=user,
+        )
+    locked.version += 1
+    locked.save(update_fields=fields)
+    log(
+        instance=locked,
+        action=f"inputs.{action}",
+        user=user,
+        data={"from": source, "to": transition.target, "note": note},
+    )
+    input.refresh_from_db()
+    return input

@@ -1,0 +1,111 @@
+"""The one state machine for an input's status.
+
+Every move is an action with a source state, a target state and who may take
+it. Nothing else changes `Input.status`: services.input_transition() looks the
+move up here, checks it, and logs it to Wagtail's audit log."""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Kladde")
+    SUBMITTED = "submitted", _("Indsendt")
+    IN_REVIEW = "in_review", _("Under behandling")
+    CHANGES_REQUESTED = "changes_requested", _("Ændringer ønsket")
+    ACCEPTED = "accepted", _("Accepteret")
+    REJECTED = "rejected", _("Afvist")
+    WITHDRAWN = "withdrawn", _("Trukket tilbage")
+    ARCHIVED = "archived", _("Arkiveret")
+
+
+class Actor(models.TextChoices):
+    SUBMITTER = "submitter", _("Organisationen")
+    MODERATOR = "moderator", _("BL-moderator")
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    source: frozenset[str]
+    target: str
+    actor: str
+    label: str
+
+
+S = Status
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in [
+        Transition(
+            "submit", frozenset({S.DRAFT}), S.SUBMITTED, Actor.SUBMITTER, _("Indsend")
+        ),
+        Transition(
+            "resubmit",
+            frozenset({S.CHANGES_REQUESTED}),
+            S.SUBMITTED,
+            Actor.SUBMITTER,
+            _("Indsend igen"),
+        ),
+        Transition(
+            "withdraw",
+            frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED}),
+            S.WITHDRAWN,
+            Actor.SUBMITTER,
+            _("Træk tilbage"),
+        ),
+        Transition(
+            "start_review",
+            frozenset({S.SUBMITTED}),
+            S.IN_REVIEW,
+            Actor.MODERATOR,
+            _("Start behandling"),
+        ),
+        Transition(
+            "request_changes",
+            frozenset({S.IN_REVIEW}),
+            S.CHANGES_REQUESTED,
+            Actor.MODERATOR,
+            _("Bed om ændringer"),
+        ),
+        Transition(
+            "accept",
+            frozenset({S.IN_REVIEW}),
+            S.ACCEPTED,
+            Actor.MODERATOR,
+            _("Acceptér"),
+        ),
+        Transition(
+            "reject", frozenset({S.IN_REVIEW}), S.REJECTED, Actor.MODERATOR, _("Afvis")
+        ),
+        Transition(
+            "archive",
+            frozenset({S.ACCEPTED, S.REJECTED, S.WITHDRAWN}),
+            S.ARCHIVED,
+            Actor.MODERATOR,
+            _("Arkivér"),
+        ),
+    ]
+}
+
+# The organisation may edit its input until a moderator starts the review.
+EDITABLE_BY_SUBMITTER = frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED})
+
+
+class IllegalTransition(Exception):
+    def __init__(self, action: str, status: str):
+        self.action, self.status = action, status
+        super().__init__(f"'{action}' is not allowed from '{status}'")
+
+
+def transition_for(action: str, status: str) -> Transition:
+    transition = TRANSITIONS.get(action)
+    if transition is None or status not in transition.source:
+        raise IllegalTransition(action, status)
+    return transition
+
+
+def actions_from(status: str, actor: str) -> list[Transition]:
+    return [t for t in TRANSITIONS.values() if status in t.source and t.actor == actor]

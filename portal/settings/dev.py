@@ -1,0 +1,14 @@
+"""Local development: safe defaults so `make run` needs no configuration."""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+from .base import *  # noqa: E402,F403
+
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

@@ -1,0 +1,109 @@
+"""Factories for every model the tests build."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from inputs.models import Input, TargetGroup, Theme
+from inputs.models.inputs import Kind
+from portal.organisations.models import (
+    Membership,
+    Municipality,
+    Organisation,
+    Partnership,
+)
+from portal.organisations.services import membership_set
+
+PASSWORD = "correct-Horse-battery-9"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.dk")
+    first_name = "Karen"
+    last_name = factory.Sequence(lambda n: f"Hansen{n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            EmailAddress.objects.get_or_create(
+                user=self,
+                email=self.email,
+                defaults={"verified": True, "primary": True},
+            )
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Boligforeningen {n}")
+    # Valid CVR numbers: 8 digits whose weighted sum is divisible by 11.
+    cvr = factory.Sequence(lambda n: _valid_cvr(n))
+    kind = Organisation.Kind.HOUSING_ORGANISATION
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code=101))
+    status = Organisation.Status.APPROVED
+
+
+def _valid_cvr(n: int) -> str:
+    weights = (2, 7, 6, 5, 4, 3, 2)
+    base = 1_000_000 + n * 7
+    while True:
+        digits = f"{base:07d}"
+        remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
+        check = (11 - remainder) % 11
+        if check < 10 and digits[0] != "0":
+            return digits + str(check)
+        base += 1
+
+
+def member_of(organisation, role=Membership.Role.MEMBER, **user_kwargs):
+    user = UserFactory(**user_kwargs)
+    membership_set(user=user, organisation=organisation, role=role)
+    return user
+
+
+class InputFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Input
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    author = None
+    kind = Kind.BOTH
+    title = "Ensomme ældre i afdelingen"
+    challenge = "Mange ældre beboere har isoleret sig under nedlukningen."
+    solution = "Frivillige ringer til de ældre hver uge og inviterer til kaffe."
+    municipality = factory.LazyAttribute(lambda o: o.organisation.municipality)
+
+    @factory.post_generation
+    def partnerships(self, create, extracted, **kwargs):
+        if create:
+            self.partnerships.set(
+                extracted or Partnership.objects.filter(slug="svaekkede-aeldre")
+            )
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def submitted(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.submitted_at = timezone.now()
+            self.save()
+
+
+def theme(slug: str) -> Theme:
+    return Theme.objects.get(slug=slug)
+
+
+def target_group(slug: str) -> TargetGroup:
+    return TargetGroup.objects.get(slug=slug)
