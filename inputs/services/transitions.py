@@ -5,9 +5,19 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .models import Input, InputRevision
-from .permissions import can_take_action
-from .states import Status, transition_for
+from search.tasks import index_input_task
+
+from ..models import Input, InputRevision
+from ..notifications import send_transition_email
+from ..permissions import can_take_action
+from ..states import Status, transition_for
+
+
+def input_changed(input: Input) -> None:
+    """Call after every write that can change what search should find
+    (status, text, visibility, deletion): re-indexes once the commit lands."""
+    input_id = input.pk
+    transaction.on_commit(lambda: index_input_task.enqueue(input_id))
 
 
 @transaction.atomic
@@ -40,6 +50,10 @@ def input_transition(*, input: Input, action: str, user, note: str = "") -> Inpu
         action=f"inputs.{action}",
         user=user,
         data={"from": source, "to": transition.target, "note": note},
+    )
+    input_changed(locked)
+    transaction.on_commit(
+        lambda: send_transition_email(input=locked, transition=transition, note=note)
     )
     input.refresh_from_db()
     return input

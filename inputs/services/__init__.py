@@ -1,0 +1,3 @@
+from .transitions import input_changed, input_transition
+
+__all__ = ["input_changed", "input_transition"]
