@@ -49,7 +49,7 @@ class PartnershipPage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.StandardPage", "inputs.CallPage"]
+    subpage_types = ["cms.StandardPage", "cms.SummaryPage", "inputs.CallPage"]
     template = "cms/partnership_page.html"
 
     content_panels = [
