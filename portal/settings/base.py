@@ -38,7 +38,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
-    "django_tasks_db",
+    "django_tasks.backends.database",
     "allauth",
     "allauth.account",
     "allauth.mfa",
