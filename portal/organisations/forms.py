@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from stdnum.dk import cvr as stdnum_cvr
 
-from .models import Membership, Municipality, Organisation, Partnership
+from .models import Membership, Municipality, Organisation, Partnership, validate_cvr
 
 
 class OrganisationSearchForm(forms.Form):
@@ -55,8 +56,8 @@ class PartnershipInvitationForm(forms.Form):
 
 
 class OrganisationRegisterForm(forms.Form):
-    """The fields only; the service validates the CVR number and gives the
-    Danish error that points to asking to join when it is already known."""
+    """The service validates again and gives the Danish error that points to
+    asking to join when the CVR number is already known."""
 
     name = forms.CharField(label=_("Organisationens navn"), max_length=200)
     cvr = forms.CharField(
@@ -70,3 +71,9 @@ class OrganisationRegisterForm(forms.Form):
         queryset=Municipality.objects.all(),
         empty_label=_("Vælg kommune"),
     )
+
+    def clean_cvr(self) -> str:
+        # Checked here too, so every field's error shows at once.
+        value = stdnum_cvr.compact(self.cleaned_data["cvr"])
+        validate_cvr(value)
+        return value
