@@ -38,12 +38,13 @@ def test_new_person_asks_to_join_and_admin_approves(page, live_site):
 
     page.goto(_link_in_last_mail(url, "/konto/confirm-email/"))
     page.get_by_role("button", name="Bekræft").click()
-    page.goto(f"{url}/organisation/tilslut/")
-    if "/konto/login/" in page.url:
-        page.get_by_label("E-mail").fill(EMAIL)
-        page.get_by_label("Adgangskode").fill(PASSWORD)
-        page.get_by_role("button", name="Log ind").click()
-        page.goto(f"{url}/organisation/tilslut/")
+    # Verified, the person logs in and lands on “Min organisation”.
+    expect(page).to_have_url(re.compile(r"/konto/login/"))
+    page.get_by_label("E-mail").fill(EMAIL)
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Min organisation")
+    page.get_by_role("link", name="Find din organisation").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Find din organisation")
     page.get_by_label("Organisationens navn eller CVR-nummer").fill("93 17 06 01")

@@ -47,6 +47,13 @@ def test_login_with_email_and_password(client):
     assert int(client.session["_auth_user_id"]) == user.pk
 
 
+def test_member_lands_on_home_and_newcomer_on_min_organisation(client, org_member):
+    assert _log_in(client, org_member.email)["Location"] == "/"
+    UserFactory(email="ny@aab.dk")
+    response = _log_in(Client(), "ny@aab.dk")
+    assert response["Location"] == reverse("organisations:home")
+
+
 def test_wrong_password_is_refused_in_danish(client):
     UserFactory(email="karen@aab.dk")
     response = _log_in(client, "karen@aab.dk", "forkert")

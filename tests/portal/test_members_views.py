@@ -191,3 +191,21 @@ def test_admin_cannot_touch_another_organisations_members(
     )
     assert response.status_code == 404
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_last_admin_cannot_be_removed(client, organisation, org_admin):
+    login(client, org_admin)
+    membership = Membership.objects.get(user=org_admin)
+    response = client.post(
+        reverse("organisations:membership_remove", args=[membership.pk]),
+        follow=True,
+    )
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert "Den sidste administrator kan ikke fjernes" in response.text
+
+
+def test_moderator_removes_a_member(client, organisation, moderator, org_member):
+    login(client, moderator)
+    membership = Membership.objects.get(user=org_member)
+    client.post(reverse("organisations:membership_remove", args=[membership.pk]))
+    assert not Membership.objects.filter(user=org_member).exists()
