@@ -6,9 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from stdnum.dk import cvr as stdnum_cvr
 
-from portal.accounts.roles import is_moderator
-
 from .models import Invitation, JoinRequest, Membership, Organisation
+from .permissions import is_bl_staff
 
 
 def verified_emails(user) -> set[str]:
@@ -59,7 +58,7 @@ def organisation_search(*, query: str, limit: int = 20):
 def organisation_for_user(*, user, pk: int) -> Organisation | None:
     """The organisation, if the user may see it (member or moderator)."""
     organisations = Organisation.objects.select_related("municipality")
-    if not is_moderator(user):
+    if not is_bl_staff(user):
         organisations = organisations.filter(memberships__user=user)
     return organisations.filter(pk=pk).first()
 

@@ -1,6 +1,7 @@
 """People in each role, built from factories, for the portal view tests."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 
 from portal.accounts.roles import Role
@@ -33,6 +34,7 @@ def org_member(organisation):
 def moderator(db):
     user = UserFactory(email="moderator@bl.dk")
     user.groups.add(Group.objects.get(name=Role.MODERATOR))
+    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     return user
 
 

@@ -144,3 +144,38 @@ def test_anonymous_cannot_register():
     response = Client().get(REGISTER)
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/login/")
+
+
+def test_moderator_without_two_factor_has_no_powers_here(client, pending):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name="BL-moderator"))
+    login(client, user)
+    assert client.get(QUEUE)["Location"] == reverse("mfa_activate_totp")
+    assert "For BL" not in client.get(reverse("organisations:home")).text
+    response = client.post(
+        reverse("organisations:members", args=[pending.pk]),
+        {"email": "x@y.dk", "role": "member"},
+    )
+    assert response.status_code == 404
+
+
+def test_site_administrator_with_two_factor_may_approve(client, pending):
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name="Sideadministrator"))
+    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    login(client, user)
+    client.post(
+        reverse("organisations:organisation_decide", args=[pending.pk]),
+        {"decision": "approve"},
+    )
+    pending.refresh_from_db()
+    assert pending.status == Organisation.Status.APPROVED
