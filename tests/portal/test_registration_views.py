@@ -76,6 +76,15 @@ def test_known_cvr_points_to_asking_to_join(client, outsider, organisation):
     assert Organisation.objects.count() == 1
 
 
+def _decide(client, organisation, decision: str) -> str:
+    client.post(
+        reverse("organisations:organisation_decide", args=[organisation.pk]),
+        {"decision": decision},
+    )
+    organisation.refresh_from_db()
+    return organisation.status
+
+
 @pytest.fixture
 def pending(outsider):
     return OrganisationFactory(
@@ -117,12 +126,7 @@ def test_moderator_approves_and_registrant_becomes_admin(
 
 def test_moderator_declines(client, moderator, pending, outsider):
     login(client, moderator)
-    client.post(
-        reverse("organisations:organisation_decide", args=[pending.pk]),
-        {"decision": "decline"},
-    )
-    pending.refresh_from_db()
-    assert pending.status == Organisation.Status.DECLINED
+    assert _decide(client, pending, "decline") == Organisation.Status.DECLINED
     assert not Membership.objects.filter(user=outsider).exists()
     assert "ikke godkendt" in mail.outbox[0].subject
 
@@ -173,9 +177,4 @@ def test_site_administrator_with_two_factor_may_approve(client, pending):
     user.groups.add(Group.objects.get(name="Sideadministrator"))
     TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     login(client, user)
-    client.post(
-        reverse("organisations:organisation_decide", args=[pending.pk]),
-        {"decision": "approve"},
-    )
-    pending.refresh_from_db()
-    assert pending.status == Organisation.Status.APPROVED
+    assert _decide(client, pending, "approve") == Organisation.Status.APPROVED
