@@ -247,9 +247,14 @@ def invitation_accept(*, invitation: Invitation, user) -> Invitation:
     if not invitation.is_open:
         raise ValidationError(_("Invitationen er udløbet. Bed om en ny invitation."))
     if invitation.organisation_id:
-        membership_set(
-            user=user, organisation=invitation.organisation, role=invitation.role
-        )
+        existing = Membership.objects.filter(
+            user=user, organisation=invitation.organisation
+        ).first()
+        # An invitation never demotes someone who became administrator since.
+        if existing is None or invitation.role == Membership.Role.ADMIN:
+            membership_set(
+                user=user, organisation=invitation.organisation, role=invitation.role
+            )
     else:
         partnership_membership_add(user=user, partnership=invitation.partnership)
     invitation.accepted_at = timezone.now()

@@ -159,3 +159,14 @@ def test_only_moderators_invite_partnership_members(client, who, request):
     )
     assert response.status_code == 403
     assert not Invitation.objects.exists()
+
+
+def test_accepting_a_member_invitation_never_demotes_an_admin(
+    client, organisation, org_admin
+):
+    invitation = Invitation.objects.create(
+        email=org_admin.email, organisation=organisation, role="member"
+    )
+    login(client, org_admin)
+    client.post(_url(invitation))
+    assert Membership.objects.get(user=org_admin).role == Membership.Role.ADMIN
