@@ -6,16 +6,20 @@ from django.utils.translation import gettext as _
 
 from .roles import requires_two_factor
 
+# BL's pages outside the admin; the permission checks there also require
+# two-factor authentication, and this sends staff to set it up first.
+STAFF_PATHS = ("/admin/", "/organisation/godkendelser/", "/organisation/partnerskaber/")
+
 
 class RequireTwoFactorForStaffMiddleware:
-    """Moderators and site administrators reach the Wagtail admin only once
-    they have set up two-factor authentication (TOTP)."""
+    """Moderators and site administrators reach the Wagtail admin (and BL's
+    approval pages) only once they have set up two-factor authentication."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith("/admin/") and self._missing_two_factor(request):
+        if request.path.startswith(STAFF_PATHS) and self._missing_two_factor(request):
             messages.warning(
                 request,
                 _(

@@ -1,0 +1,118 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..forms import InvitationForm, RoleForm
+from ..models import Membership, Organisation
+from ..permissions import can_manage_members, can_see_organisation
+from ..selectors import (
+    members_of,
+    open_invitations,
+    organisation_for_user,
+    pending_join_requests,
+)
+from ..services import (
+    invitation_create,
+    membership_change_role,
+    membership_remove_checked,
+)
+
+
+def _managed(request, organisation: Organisation | None) -> Organisation:
+    """Another organisation answers 404; a plain member of this one, 403."""
+    if organisation is None or not can_see_organisation(request.user, organisation):
+        raise Http404
+    if not can_manage_members(request.user, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+@login_required
+def members(request, pk):
+    """The administrator's member page: members, open requests and
+    invitations, and the form to invite a colleague (POST)."""
+    organisation = _managed(request, organisation_for_user(user=request.user, pk=pk))
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = invitation_create(
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                organisation=organisation,
+                invited_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Invitationen er sendt til %(email)s.") % {"email": invitation.email},
+            )
+            return redirect("organisations:members", pk=organisation.pk)
+    return render(
+        request,
+        "organisations/members.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "members": members_of(organisation=organisation),
+            "join_requests": pending_join_requests(organisation=organisation),
+            "invitations": open_invitations(organisation=organisation),
+            "roles": Membership.Role.choices,
+        },
+    )
+
+
+def _membership(request, pk) -> Membership:
+    membership = get_object_or_404(
+        Membership.objects.select_related("organisation", "user"), pk=pk
+    )
+    _managed(request, membership.organisation)
+    return membership
+
+
+@login_required
+@require_POST
+def membership_role(request, pk):
+    membership = _membership(request, pk)
+    form = RoleForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Vælg en gyldig rolle."))
+        membership_change_role(membership=membership, role=form.cleaned_data["role"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(email)s er nu %(role)s.")
+            % {
+                "email": membership.user.email,
+                "role": Membership.Role(form.cleaned_data["role"]).label.lower(),
+            },
+        )
+    return redirect("organisations:members", pk=membership.organisation_id)
+
+
+@login_required
+@require_POST
+def membership_remove(request, pk):
+    membership = _membership(request, pk)
+    try:
+        membership_remove_checked(membership=membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(email)s er fjernet fra %(name)s.")
+            % {
+                "email": membership.user.email,
+                "name": membership.organisation.name,
+            },
+        )
+    return redirect("organisations:members", pk=membership.organisation_id)

@@ -1,0 +1,188 @@
+"""Accounts: allauth login, verification, password reset, and the admin's
+two-factor gate."""
+
+import re
+import time
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from portal.accounts.roles import Role
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("account_login")
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def _code(secret: str = SECRET) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def _log_in(client, email, password=PASSWORD):
+    return client.post(LOGIN, {"login": email, "password": password})
+
+
+def _path(url: str) -> str:
+    return "/" + url.split("://", 1)[1].split("/", 1)[1]
+
+
+def _link(pattern: str) -> str:
+    match = re.search(r"https?://\S*" + pattern + r"\S*", mail.outbox[-1].body)
+    assert match, mail.outbox[-1].body
+    return _path(match.group(0))
+
+
+def test_login_with_email_and_password(client):
+    user = UserFactory(email="karen@aab.dk")
+    response = _log_in(client, "karen@aab.dk")
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_member_lands_on_home_and_newcomer_on_min_organisation(client, org_member):
+    assert _log_in(client, org_member.email)["Location"] == "/"
+    UserFactory(email="ny@aab.dk")
+    response = _log_in(Client(), "ny@aab.dk")
+    assert response["Location"] == reverse("organisations:home")
+
+
+def test_wrong_password_is_refused_in_danish(client):
+    UserFactory(email="karen@aab.dk")
+    response = _log_in(client, "karen@aab.dk", "forkert")
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "ikke korrekt" in response.text
+
+
+def test_unverified_user_gets_the_verification_flow(client):
+    user = UserFactory(email="ny@aab.dk")
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    response = _log_in(client, "ny@aab.dk")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session
+    assert mail.outbox[-1].to == ["ny@aab.dk"]
+
+
+def test_signup_then_verify_then_find_organisation(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "Sofie@Boligen.dk",
+            "password1": "Stærkt-kodeord-2020",
+            "password2": "Stærkt-kodeord-2020",
+        },
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+    assert mail.outbox[-1].to == ["sofie@boligen.dk"]
+    confirm = _link("/konto/confirm-email/")
+    client.post(confirm)
+    assert EmailAddress.objects.get(email="sofie@boligen.dk").verified
+    response = _log_in(client, "sofie@boligen.dk", "Stærkt-kodeord-2020")
+    assert "_auth_user_id" in client.session
+    assert client.get(reverse("organisations:join")).status_code == 200
+
+
+def test_password_reset_sends_email_and_link_sets_new_password(client):
+    UserFactory(email="karen@aab.dk")
+    client.post(reverse("account_reset_password"), {"email": "karen@aab.dk"})
+    (message,) = mail.outbox
+    assert message.to == ["karen@aab.dk"]
+    link = _link("/konto/password/reset/key/")
+    response = client.get(link)
+    assert response.status_code == 302  # allauth moves the key into the session
+    set_password = response["Location"]
+    response = client.post(
+        set_password,
+        {"password1": "Nyt-kodeord-2020!", "password2": "Nyt-kodeord-2020!"},
+    )
+    assert response.status_code == 302
+    fresh = Client()
+    _log_in(fresh, "karen@aab.dk", "Nyt-kodeord-2020!")
+    assert "_auth_user_id" in fresh.session
+
+
+def test_admin_sends_anonymous_to_allauth_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")
+
+
+def test_wagtail_password_reset_is_off(client):
+    assert client.get("/admin/password_reset/").status_code == 404
+
+
+def _moderator(email="moderator@bl.dk"):
+    user = UserFactory(email=email)
+    user.groups.add(Group.objects.get(name=Role.MODERATOR))
+    return user
+
+
+@pytest.mark.parametrize("role", [Role.MODERATOR, Role.SITE_ADMIN])
+def test_staff_without_totp_are_sent_to_totp_setup(client, role):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_moderator_activates_totp_gets_recovery_codes_and_reaches_admin(client):
+    _moderator()
+    _log_in(client, "moderator@bl.dk")
+    assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")
+    # allauth asks for the password again before security changes.
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(response["Location"], {"password": PASSWORD})
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200
+    secret = page.context["form"].secret
+    response = client.post(reverse("mfa_activate_totp"), {"code": _code(secret)})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_view_recovery_codes")
+    assert Authenticator.objects.filter(
+        user__email="moderator@bl.dk", type=Authenticator.Type.RECOVERY_CODES
+    ).exists()
+    assert client.get("/admin/").status_code == 200
+
+
+def test_moderator_with_totp_logs_in_in_two_steps_and_reaches_admin(client):
+    user = _moderator()
+    TOTP.activate(user, SECRET)
+    response = _log_in(client, "moderator@bl.dk")
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+    response = client.post(reverse("mfa_authenticate"), {"code": _code()})
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == user.pk
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("role", ["admin", "member"])
+def test_organisation_people_get_no_admin(client, organisation, role):
+    from tests.factories import member_of
+
+    client.force_login(member_of(organisation, role))
+    response = client.get("/admin/")
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert not response["Location"].startswith("/admin/")
+
+
+def test_partnership_member_gets_no_admin(client, partnership_member):
+    client.force_login(partnership_member)
+    response = client.get("/admin/")
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert not response["Location"].startswith("/admin/")

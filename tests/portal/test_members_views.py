@@ -1,0 +1,211 @@
+"""The organisation administrator's member page: list, invite, change role,
+remove; and who may see it."""
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from portal.organisations.models import Invitation, Membership
+from tests.factories import member_of
+
+from .conftest import login
+
+pytestmark = pytest.mark.django_db
+
+
+def _members_url(organisation):
+    return reverse("organisations:members", args=[organisation.pk])
+
+
+def test_admin_sees_members_with_constant_query_count(
+    client, organisation, org_admin, org_member, django_assert_max_num_queries
+):
+    login(client, org_admin)
+    client.get(_members_url(organisation))
+    for _ in range(10):
+        member_of(organisation)
+    with django_assert_max_num_queries(16):
+        response = client.get(_members_url(organisation))
+    assert response.status_code == 200
+    assert "medlem@solhjem.dk" in response.text
+    assert len(response.context["members"]) == 12
+
+
+def test_moderator_sees_any_organisation_members(client, organisation, moderator):
+    login(client, moderator)
+    assert client.get(_members_url(organisation)).status_code == 200
+
+
+def test_plain_member_is_refused(client, organisation, org_member):
+    login(client, org_member)
+    assert client.get(_members_url(organisation)).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["outsider", "partnership_member"])
+def test_non_members_get_404(client, organisation, org_admin, who, request):
+    login(client, request.getfixturevalue(who))
+    assert client.get(_members_url(organisation)).status_code == 404
+
+
+def test_admin_of_another_organisation_gets_404(
+    client, organisation, other_organisation
+):
+    login(client, member_of(other_organisation, Membership.Role.ADMIN))
+    assert client.get(_members_url(organisation)).status_code == 404
+
+
+def test_anonymous_is_sent_to_login(organisation):
+    response = Client().get(_members_url(organisation))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")
+
+
+def test_admin_invites_colleague_once_with_danish_email(
+    client, organisation, org_admin
+):
+    login(client, org_admin)
+    data = {"email": "Kollega@Solhjem.dk", "role": "member"}
+    first = client.post(_members_url(organisation), data)
+    second = client.post(_members_url(organisation), data)
+    assert first.status_code == second.status_code == 302
+    invitation = Invitation.objects.get()
+    assert invitation.email == "kollega@solhjem.dk"
+    assert invitation.organisation == organisation
+    (message,) = mail.outbox
+    assert message.to == ["kollega@solhjem.dk"]
+    assert message.subject == (
+        "Partnerportalen: Du er inviteret til Boligforeningen Solhjem"
+    )
+    assert f"/organisation/invitation/{invitation.token}/" in message.body
+    assert "Tag imod invitationen her" in message.body
+
+
+def test_invite_bad_email_shows_danish_error_and_keeps_input(
+    client, organisation, org_admin
+):
+    login(client, org_admin)
+    response = client.post(
+        _members_url(organisation), {"email": "ikke-en-mail", "role": "admin"}
+    )
+    assert response.status_code == 200
+    assert "Indtast en gyldig e-mail-adresse" in response.text
+    assert 'value="ikke-en-mail"' in response.text
+    assert not Invitation.objects.exists()
+
+
+def test_invite_existing_member_is_refused(client, organisation, org_admin, org_member):
+    login(client, org_admin)
+    response = client.post(
+        _members_url(organisation), {"email": org_member.email, "role": "member"}
+    )
+    assert response.status_code == 200
+    assert "er allerede medlem" in response.text
+    assert not Invitation.objects.exists()
+
+
+def test_plain_member_cannot_invite(client, organisation, org_member):
+    login(client, org_member)
+    response = client.post(
+        _members_url(organisation), {"email": "x@solhjem.dk", "role": "admin"}
+    )
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_admin_changes_role(client, organisation, org_admin, org_member):
+    login(client, org_admin)
+    membership = Membership.objects.get(user=org_member)
+    client.post(
+        reverse("organisations:membership_role", args=[membership.pk]),
+        {"role": "admin"},
+    )
+    membership.refresh_from_db()
+    assert membership.role == Membership.Role.ADMIN
+    assert org_member.groups.filter(name="Organisationsadministrator").exists()
+
+
+def test_last_admin_cannot_step_down(client, organisation, org_admin):
+    login(client, org_admin)
+    membership = Membership.objects.get(user=org_admin)
+    response = client.post(
+        reverse("organisations:membership_role", args=[membership.pk]),
+        {"role": "member"},
+        follow=True,
+    )
+    membership.refresh_from_db()
+    assert membership.role == Membership.Role.ADMIN
+    assert "mindst én administrator" in response.text
+
+
+def test_removed_member_loses_access_at_once(
+    client, organisation, org_admin, org_member
+):
+    member_client = login(Client(), org_member)
+    member_client.get(reverse("organisations:home"))
+    promoted = Membership.objects.get(user=org_member)
+    promoted.role = Membership.Role.ADMIN
+    promoted.save()
+    assert member_client.get(_members_url(organisation)).status_code == 200
+
+    login(client, org_admin)
+    response = client.post(
+        reverse("organisations:membership_remove", args=[promoted.pk])
+    )
+    assert response.status_code == 302
+    assert not Membership.objects.filter(user=org_member).exists()
+    assert not org_member.groups.exists()
+    # The same session, next request: the page is gone for them.
+    assert member_client.get(_members_url(organisation)).status_code == 404
+
+
+def test_plain_member_cannot_remove_or_change_role(
+    client, organisation, org_admin, org_member
+):
+    login(client, org_member)
+    admin_membership = Membership.objects.get(user=org_admin)
+    assert (
+        client.post(
+            reverse("organisations:membership_remove", args=[admin_membership.pk])
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            reverse("organisations:membership_role", args=[admin_membership.pk]),
+            {"role": "member"},
+        ).status_code
+        == 403
+    )
+    assert Membership.objects.filter(user=org_admin, role="admin").exists()
+
+
+def test_admin_cannot_touch_another_organisations_members(
+    client, org_admin, other_organisation
+):
+    other = member_of(other_organisation)
+    login(client, org_admin)
+    membership = Membership.objects.get(user=other)
+    response = client.post(
+        reverse("organisations:membership_remove", args=[membership.pk])
+    )
+    assert response.status_code == 404
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_last_admin_cannot_be_removed(client, organisation, org_admin):
+    login(client, org_admin)
+    membership = Membership.objects.get(user=org_admin)
+    response = client.post(
+        reverse("organisations:membership_remove", args=[membership.pk]),
+        follow=True,
+    )
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert "Den sidste administrator kan ikke fjernes" in response.text
+
+
+def test_moderator_removes_a_member(client, organisation, moderator, org_member):
+    login(client, moderator)
+    membership = Membership.objects.get(user=org_member)
+    client.post(reverse("organisations:membership_remove", args=[membership.pk]))
+    assert not Membership.objects.filter(user=org_member).exists()
