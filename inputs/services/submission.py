@@ -113,7 +113,8 @@ def input_create(
     input = Input(organisation=organisation, author=author, call=call)
     input.idempotency_token = token
     _apply(input, data)
-    input.full_clean(exclude=["reference"])
+    # No author: imported from e-mail (the model needs no blank=True for it).
+    input.full_clean(exclude=["reference", "author"])
     try:
         with transaction.atomic():
             input.save()
