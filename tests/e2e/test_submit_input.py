@@ -10,7 +10,9 @@ from .conftest import assert_accessible, log_in
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_member_fills_in_and_submits_an_input_with_an_attachment(page, live_site, tmp_path):
+def test_member_fills_in_and_submits_an_input_with_an_attachment(
+    page, live_site, tmp_path
+):
     from inputs.demo import seed_inputs
     from inputs.models import CallPage, Input
 
@@ -30,12 +32,20 @@ def test_member_fills_in_and_submits_an_input_with_an_attachment(page, live_site
 
     page.get_by_label("Udfordring og løsning").check()
     page.get_by_label("Titel").fill("Kaffeklub for ensomme ældre")
-    page.get_by_label("Udfordringen").fill("Ældre beboere sidder alene efter nedlukningen.")
-    page.get_by_label("Løsningen").fill("En ugentlig kaffeklub i beboerhuset med frivillige.")
+    page.get_by_label("Udfordringen").fill(
+        "Ældre beboere sidder alene efter nedlukningen."
+    )
+    page.get_by_label("Løsningen").fill(
+        "En ugentlig kaffeklub i beboerhuset med frivillige."
+    )
     page.get_by_label("Ensomhed", exact=True).check()
     page.get_by_label("Ældre", exact=True).check()
-    page.get_by_label("Hvad har I brug for fra partnerskabet?").fill("Midler til kaffe og kage.")
-    page.get_by_role("group", name="Samarbejder I med kommunen om indsatsen?").get_by_label("Ja").check()
+    page.get_by_label("Hvad har I brug for fra partnerskabet?").fill(
+        "Midler til kaffe og kage."
+    )
+    page.get_by_role(
+        "group", name="Samarbejder I med kommunen om indsatsen?"
+    ).get_by_label("Ja").check()
     page.get_by_label("Ja, anonymiseret").check()
     page.get_by_label("Tilføj bilag").set_input_files(str(picture))
     page.get_by_role("button", name="Indsend").click()
