@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -36,7 +37,8 @@ class Command(BaseCommand):
         except (RowError, ValueError, OSError) as error:
             raise CommandError(f"Filen kan ikke læses: {error}") from error
         result = inputs_import(
-            rows=iter_with_progress(rows, self.stderr),
+            # tqdm redraws one line; Django's OutputWrapper would add newlines.
+            rows=iter_with_progress(rows, sys.stderr),
             call=default_call,
             dry_run=dry_run,
         )
