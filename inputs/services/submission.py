@@ -181,18 +181,24 @@ def attachments_add(*, input: Input, user, files: list[CheckedFile]) -> list:
     Input.objects.select_for_update().filter(pk=input.pk).first()
     check_count(existing=input.attachments.count(), names=[f.name for f in files])
     created = []
-    for checked in files:
-        attachment = Attachment(
-            input=input,
-            original_name=checked.name,
-            content_type=checked.content_type,
-            size=checked.content.size,
-            uploaded_by=user,
-        )
-        attachment.file.save(checked.name, checked.content, save=False)
-        attachment.full_clean()
-        attachment.save()
-        created.append(attachment)
+    try:
+        for checked in files:
+            attachment = Attachment(
+                input=input,
+                original_name=checked.name,
+                content_type=checked.content_type,
+                size=checked.content.size,
+                uploaded_by=user,
+            )
+            attachment.file.save(checked.name, checked.content, save=False)
+            created.append(attachment)
+            attachment.full_clean()
+            attachment.save()
+    except Exception:
+        # The rows roll back with the transaction; the files must go by hand.
+        for attachment in created:
+            attachment.file.storage.delete(attachment.file.name)
+        raise
     return created
 
 
@@ -246,10 +252,11 @@ def input_save(
         result = Created(input, False)
     if remove_ids:
         attachments_remove(input=input, user=user, ids=remove_ids)
-    if files:
-        attachments_add(input=input, user=user, files=list(files))
     if submit and input.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
         input = input_submit(
             input=input, user=user, enforce_call_window=enforce_call_window
         )
+    # Files last: nothing after them can fail and leave them orphaned.
+    if files:
+        attachments_add(input=input, user=user, files=list(files))
     return Created(input, result.created)

@@ -167,3 +167,21 @@ def test_attachments_can_be_removed_while_editable(client, call, organisation, m
     assert list(input.attachments.all()) == [png]
     assert not Attachment.objects.filter(pk=pdf.pk).exists()
     del path  # the file itself goes on commit (not run inside this test's transaction)
+
+
+def test_a_refused_submit_stores_no_file(client, call, organisation, member):
+    client.force_login(member)
+    upload(client, call, organisation, [])
+    input = Input.objects.get()
+    type(call).objects.filter(pk=call.pk).update(closes_at=call.opens_at)
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        {
+            **form_data(call, token=None, version=input.version),
+            "attachments": [files.pdf()],
+        },
+    )
+    assert response.status_code == 400
+    assert not input.attachments.exists()
+    private = Path(settings.PRIVATE_MEDIA_ROOT)
+    assert not private.exists() or not any(p.is_file() for p in private.rglob("*"))
