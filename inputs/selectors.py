@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from .models import Input
+from .models import CallPage, Input
 from .permissions import inputs_of_user_organisations
 from .states import TRANSITIONS, Status
 
@@ -70,3 +71,32 @@ def input_history(*, input: Input) -> list[HistoryEntry]:
 def input_feedback(*, history: list[HistoryEntry]) -> list[HistoryEntry]:
     """The moderators' notes to the organisation, oldest first."""
     return [e for e in history if e.action in FEEDBACK_ACTIONS and e.note]
+
+
+def open_calls():
+    """Live calls open now, soonest closing first."""
+    now = timezone.now()
+    return (
+        CallPage.objects.live()
+        .filter(opens_at__lte=now, closes_at__gt=now)
+        .order_by("closes_at")
+    )
+
+
+def is_replayed_submit(*, input: Input, user, version: int) -> bool:
+    """A stale "Indsend" that is the same form sent twice: this user's own
+    submit is the last thing that happened, right after saving that version
+    (the save and the transition each bump the version once)."""
+    if input.status != Status.SUBMITTED or input.version != version + 2:
+        return False
+    last = (
+        ModelLogEntry.objects.for_instance(input)
+        .filter(action__startswith="inputs.")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return (
+        last is not None
+        and last.user_id == user.pk
+        and last.action in ("inputs.submit", "inputs.resubmit")
+    )

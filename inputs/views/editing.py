@@ -17,6 +17,7 @@ from ..permissions import (
     organisations_for_new_input,
     viewable_input_or_404,
 )
+from ..selectors import is_replayed_submit
 from ..services import CallClosed, StaleInput, input_save, input_withdraw
 from ..states import Status
 
@@ -135,6 +136,11 @@ def input_edit(request, pk: int):
                     submit=form.intent == SUBMIT,
                 )
             except StaleInput:
+                input.refresh_from_db()
+                if form.intent == SUBMIT and is_replayed_submit(
+                    input=input, user=request.user, version=form.cleaned_data["version"]
+                ):
+                    return redirect("inputs:receipt", pk=input.pk)
                 form.add_error(None, STALE_MESSAGE)
             except CallClosed:
                 form.add_error(None, closed_message(input.call))

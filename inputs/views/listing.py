@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from ..models import CallPage, Input
-from ..selectors import inputs_for_list
+from ..selectors import inputs_for_list, open_calls
 from ..states import Status
 
 
@@ -30,5 +30,5 @@ def input_list(request):
     return render(
         request,
         "inputs/input_list.html",
-        {"filter": filterset, "inputs": filterset.qs},
+        {"filter": filterset, "inputs": filterset.qs, "open_calls": open_calls()},
     )

@@ -377,3 +377,17 @@ def test_a_user_without_an_approved_organisation_cannot_start(client, call):
     client.force_login(UserFactory())
     assert client.get(reverse("inputs:create", args=[call.pk])).status_code == 404
     assert "godkendt organisation" in client.get(call.url).content.decode()
+
+
+def test_a_double_submit_of_the_edit_form_lands_on_the_receipt(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    post_new(client, call, organisation, intent="draft")
+    input = Input.objects.get()
+    data = form_data(call, token=None, version=input.version)
+    first = client.post(reverse("inputs:edit", args=[input.pk]), data)
+    second = client.post(reverse("inputs:edit", args=[input.pk]), data)
+    assert first.url == second.url == reverse("inputs:receipt", args=[input.pk])
+    input.refresh_from_db()
+    assert input.status == "submitted" and input.revisions.count() == 1
