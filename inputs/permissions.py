@@ -1,10 +1,14 @@
 """Access to inputs, declared once. Every view goes through these."""
 
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
 from portal.accounts.roles import is_moderator
 from portal.organisations.models import Membership
+from portal.organisations.selectors import organisations_of
 
 from .models import Input
-from .states import Actor
+from .states import TRANSITIONS, Actor
 
 
 def inputs_of_user_organisations(user):
@@ -45,3 +49,31 @@ def can_take_action(user, input: Input, actor: str) -> bool:
             user=user, organisation_id=input.organisation_id
         ).exists()
     )
+
+
+def organisations_for_new_input(user):
+    """The approved organisations the user may write a new input for."""
+    return organisations_of(user=user)
+
+
+def can_withdraw_input(user, input: Input) -> bool:
+    """A member of the organisation, before the review starts."""
+    return can_take_action(user, input, Actor.SUBMITTER) and (
+        input.status in TRANSITIONS["withdraw"].source
+    )
+
+
+def viewable_input_or_404(user, pk: int) -> Input:
+    """The input if the user may see it; 404 otherwise, never 403, so nobody
+    learns that another organisation's input exists."""
+    input = get_object_or_404(Input.objects.select_related("organisation"), pk=pk)
+    if not can_view_input(user, input):
+        raise Http404
+    return input
+
+
+def editable_input_or_404(user, pk: int) -> Input:
+    input = viewable_input_or_404(user, pk)
+    if not can_edit_input(user, input):
+        raise Http404
+    return input

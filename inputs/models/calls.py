@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -17,6 +18,15 @@ class QuestionType(models.TextChoices):
     CHOICE = "radio", _("Valg (én mulighed)")
     MULTIPLE_CHOICE = "checkboxes", _("Flere valg")
     YES_NO = "yesno", _("Ja/nej")
+
+
+class QuestionFormBuilder(FormBuilder):
+    """Wagtail's form builder plus our yes/no type (a Ja/Nej choice)."""
+
+    def create_yesno_field(self, field, options):
+        options["choices"] = [("Ja", _("Ja")), ("Nej", _("Nej"))]
+        options.setdefault("widget", forms.RadioSelect)
+        return forms.ChoiceField(**options)
 
 
 class CallQuestion(AbstractFormField):
@@ -80,6 +90,30 @@ class CallPage(Page):
                     )
                 }
             )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..permissions import organisations_for_new_input
+
+        context = super().get_context(request, *args, **kwargs)
+        context["may_start"] = (
+            self.is_open() and organisations_for_new_input(request.user).exists()
+        )
+        return context
+
+    def question_form_fields(self) -> dict[str, forms.Field]:
+        """One form field per extra question, keyed by the question's
+        clean_name. Each is optional here: the input form requires the
+        required ones only on submit, so a draft can be saved half done."""
+        questions = list(self.questions.all())
+        fields = QuestionFormBuilder(questions).formfields
+        for question in questions:
+            field = fields[question.clean_name or question.get_field_clean_name()]
+            field.question_required = question.required
+            field.required = False
+        return fields
+
+    def has_opened(self, at=None) -> bool:
+        return (at or timezone.now()) >= self.opens_at
 
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()

@@ -72,7 +72,8 @@ class Input(models.Model):
         verbose_name=_("partnerskaber"),
         related_name="inputs",
     )
-    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
+    # Blank only while a draft: submitting requires it (inputs.forms).
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, blank=True)
     title = models.CharField(_("titel"), max_length=200)
     challenge = models.TextField(_("udfordringen"), blank=True)
     solution = models.TextField(_("løsningen"), blank=True)
@@ -138,6 +139,11 @@ class Input(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_inputs",
     )
+    # A new-input form carries a one-off token, so a replayed POST (double
+    # click, browser resend) finds the input it already created.
+    idempotency_token = models.UUIDField(
+        null=True, blank=True, unique=True, editable=False
+    )
     # Optimistic locking: every save bumps it; a stale form is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -169,6 +175,19 @@ class Input(models.Model):
     def public_organisation_name(self) -> str:
         """The organisation's name as shown outside BL, per the consent."""
         return str(_("Anonymiseret")) if self.is_anonymised else self.organisation.name
+
+    def answer_items(self) -> list[tuple[str, str]]:
+        """The answers to the call's extra questions as (label, display value),
+        in the order the call asked them. Stored as {clean_name: {label, value,
+        order}}; the order is explicit because PostgreSQL's jsonb sorts keys."""
+        answers = [a for a in self.answers.values() if isinstance(a, dict)]
+        items = []
+        for answer in sorted(answers, key=lambda a: a.get("order", 0)):
+            value = answer.get("value")
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            items.append((str(answer.get("label", "")), str(value or "")))
+        return items
 
     def content(self) -> dict:
         return {name: getattr(self, name) for name in self.CONTENT_FIELDS} | {

@@ -1,3 +1,22 @@
+from .submission import (
+    CallClosed,
+    StaleInput,
+    input_create,
+    input_save,
+    input_submit,
+    input_update,
+    input_withdraw,
+)
 from .transitions import input_changed, input_transition
 
-__all__ = ["input_changed", "input_transition"]
+__all__ = [
+    "CallClosed",
+    "StaleInput",
+    "input_changed",
+    "input_create",
+    "input_save",
+    "input_submit",
+    "input_transition",
+    "input_update",
+    "input_withdraw",
+]

@@ -1,0 +1,357 @@
+"""Demo calls and inputs for `manage.py seed_demo`. Local use only.
+
+One open call under each partnership page, and 42 inputs drawn from the
+efforts in BL's 2020 material, spread over the demo organisations and moved
+through every status by the right people via input_transition()."""
+
+from datetime import datetime, timedelta
+from uuid import NAMESPACE_URL, uuid5
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.text import slugify
+
+from cms.models import PartnershipPage
+from portal.organisations.models import Membership, Organisation, Partnership
+from portal.organisations.services import membership_set
+
+from .models import CallPage, CallQuestion, Input, TargetGroup, Theme
+from .services import input_create, input_transition
+
+CALL_SLUG = "input-til-genaabningen"
+
+QUESTIONS = [
+    ("Hvad har I brug for fra partnerskabet?", "multiline", True, ""),
+    ("Samarbejder I med kommunen om indsatsen?", "yesno", True, ""),
+    (
+        "Hvordan finansieres indsatsen?",
+        "radio",
+        False,
+        "Boligsocial helhedsplan\nKommunen\nFonde\nAfdelingens egne midler",
+    ),
+]
+ANSWERS = [
+    (
+        "Erfaringsudveksling med andre afdelinger og hjælp til at nå kommunen.",
+        "Ja",
+        "Boligsocial helhedsplan",
+    ),
+    ("Midler til at fortsætte efter sommeren.", "Nej", "Fonde"),
+    ("Kontakt til de frivillige organisationer i området.", "Ja", "Kommunen"),
+]
+
+# title, kind, partnership, themes, target groups, challenge, solution
+EFFORTS = [
+    (
+        "Tryghedsopkald til ældre beboere",
+        "both",
+        "svaekkede-aeldre",
+        ["tryghedsopkald", "ensomhed"],
+        ["aeldre"],
+        "Mange ældre beboere har isoleret sig under nedlukningen. Nogle har ikke talt med andre i flere uger og tør ikke gå ned i kælderen efter post.",
+        "Boligsociale medarbejdere og frivillige ringer hver uge til de ældre, hjælper med indkøb og inviterer til kaffe i gården, når det er forsvarligt.",
+    ),
+    (
+        "Aktivitetsposer til børnefamilier",
+        "solution",
+        "udsatte-boern-og-unge",
+        ["faellesskaber-og-foreningsliv", "kultur-og-idraet"],
+        ["boern-og-unge", "familier"],
+        "",
+        "Vi delte aktivitetsposer ud med spil, kridt, bøger og opskrifter til familier i små lejligheder. Poserne blev hentet i beboerhuset med god afstand.",
+    ),
+    (
+        "Lektiehjælp over video",
+        "both",
+        "udsatte-boern-og-unge",
+        ["lektiehjaelp-og-skole", "digital-kontakt"],
+        ["boern-og-unge"],
+        "Lektiecaféen lukkede, og mange børn havde hverken computer eller ro til skolearbejdet derhjemme.",
+        "Frivillige fortsatte lektiehjælpen over video, og afdelingen lånte computere ud til de familier, der manglede.",
+    ),
+    (
+        "Akut Social Drive Out i afdelingerne",
+        "solution",
+        "udsatte-voksne",
+        ["mad-og-fornoedenheder", "opsoegende-arbejde"],
+        ["udsatte-voksne", "hjemloese"],
+        "",
+        "Sammen med Akut Social Drive Out kørte frivillige ud med mad, tøj og fornødenheder til beboere, der ikke selv kunne komme ud.",
+    ),
+    (
+        "Brobygning til kommunens tilbud",
+        "both",
+        "udsatte-voksne",
+        ["brobygning-til-kommunen"],
+        ["udsatte-voksne", "psykisk-saarbare"],
+        "Da kommunens tilbud lukkede, mistede beboere med misbrug og psykisk sårbarhed kontakten til deres sagsbehandler.",
+        "Den boligsociale medarbejder følger beboeren til møder og ringer til kommunen sammen med beboeren, så kontakten genopbygges.",
+    ),
+    (
+        "Ensomhed blandt ældre efter genåbningen",
+        "challenge",
+        "svaekkede-aeldre",
+        ["ensomhed", "selvisolation"],
+        ["aeldre"],
+        "Selv efter genåbningen bliver mange ældre hjemme af frygt for smitte. De deltager ikke længere i seniorklubben, og familien kommer sjældnere.",
+        "",
+    ),
+    (
+        "Fællesspisning med god afstand",
+        "solution",
+        "svaekkede-aeldre",
+        ["faellesskaber-og-foreningsliv", "ensomhed"],
+        ["aeldre", "udsatte-voksne"],
+        "",
+        "Beboerhuset genoptog fællesspisningen med færre pladser, faste borde og tilmelding, så de mest ensomme fik en plads hver uge.",
+    ),
+    (
+        "Boligsociale medarbejdere som brobyggere",
+        "both",
+        "udsatte-voksne",
+        ["brobygning-til-kommunen", "opsoegende-arbejde"],
+        ["udsatte-voksne", "familier"],
+        "Beboerne kender ikke kommunens medarbejdere og er skeptiske over for myndighederne.",
+        "De boligsociale medarbejdere kender beboerne og bygger bro: de tager kommunens rådgivere med ud i afdelingen til åben rådgivning.",
+    ),
+    (
+        "Værnemidler til frivillige",
+        "challenge",
+        "svaekkede-aeldre",
+        ["smitteforebyggelse-og-vaernemidler"],
+        ["aeldre"],
+        "De frivillige, der handler ind for ældre beboere, har svært ved at skaffe mundbind og håndsprit, og flere er selv i risikogruppen.",
+        "",
+    ),
+    (
+        "Videoopkald med familien",
+        "solution",
+        "svaekkede-aeldre",
+        ["digital-kontakt", "ensomhed"],
+        ["aeldre"],
+        "",
+        "Unge frivillige i afdelingen viste ældre beboere, hvordan de ringer op til familien over video på en tablet.",
+    ),
+    (
+        "Gældsrådgivning efter fyringer",
+        "both",
+        "udsatte-voksne",
+        ["gaeld-og-oekonomi", "beskaeftigelse"],
+        ["udsatte-voksne", "familier"],
+        "Flere familier har mistet arbejdet under nedlukningen og er kommet bagud med huslejen.",
+        "Åben gældsrådgivning i beboerhuset med frivillige rådgivere og en aftale med administrationen om afdragsordninger.",
+    ),
+    (
+        "Forældrevejledning på flere sprog",
+        "both",
+        "udsatte-boern-og-unge",
+        ["foraeldrevejledning", "smitteforebyggelse-og-vaernemidler"],
+        ["familier", "etniske-minoriteter"],
+        "Sundhedsmyndighedernes råd nåede ikke ud til forældre, der ikke læser dansk.",
+        "Bydelsmødre oversatte rådene og holdt små møder i opgangene om smitte, skole og fritid.",
+    ),
+    (
+        "Opsøgende gåture for psykisk sårbare",
+        "solution",
+        "udsatte-voksne",
+        ["angst-og-psykiske-lidelser", "opsoegende-arbejde"],
+        ["psykisk-saarbare"],
+        "",
+        "Medarbejderne inviterer beboere med angst på gåture i området, en og en, som et første skridt ud af lejligheden.",
+    ),
+    (
+        "Sommeraktiviteter for unge",
+        "both",
+        "udsatte-boern-og-unge",
+        ["kultur-og-idraet", "faellesskaber-og-foreningsliv"],
+        ["boern-og-unge"],
+        "De unge har ikke haft fritidsjob eller klubtilbud i foråret og samles sent om aftenen i gårdene.",
+        "Sommerferieaktiviteter med den lokale idrætsforening: fodbold, kanotur og en uge med streetart på muren ved vaskeriet.",
+    ),
+]
+
+ESTATES = [
+    "Tingbjerg",
+    "Mjølnerparken",
+    "Gellerup",
+    "Vollsmose",
+    "Smedetoften",
+    "Gadehavegård",
+    "Korskærparken",
+]
+
+# The actions that bring an input to each status, with the moderators' notes.
+PATHS = [
+    [],
+    [("submit", "")],
+    [("submit", ""), ("start_review", "")],
+    [
+        ("submit", ""),
+        ("start_review", ""),
+        (
+            "request_changes",
+            "Vil I uddybe, hvor mange beboere indsatsen når, og hvem der driver den?",
+        ),
+    ],
+    [
+        ("submit", ""),
+        ("start_review", ""),
+        ("accept", "Tak! Vi tager jeres erfaringer med til partnerskabets næste møde."),
+    ],
+    [
+        ("submit", ""),
+        ("start_review", ""),
+        (
+            "reject",
+            "Inputtet ligger uden for partnerskabets område; vi har sendt det videre til BL's sekretariat.",
+        ),
+    ],
+    [("submit", ""), ("withdraw", "")],
+    [
+        ("submit", ""),
+        ("start_review", ""),
+        ("accept", "Godt eksempel."),
+        ("archive", ""),
+    ],
+    [
+        ("submit", ""),
+        ("start_review", ""),
+        ("request_changes", "Skriv gerne mere om løsningen."),
+        ("resubmit", ""),
+    ],
+]
+MODERATOR_ACTIONS = {"start_review", "request_changes", "accept", "reject", "archive"}
+
+
+def _calls() -> dict[str, CallPage]:
+    calls = {}
+    opens = timezone.make_aware(datetime(2020, 6, 23, 9, 0))
+    for parent in PartnershipPage.objects.select_related("partnership"):
+        call = CallPage.objects.child_of(parent).filter(slug=CALL_SLUG).first()
+        if call is None:
+            call = CallPage(
+                title=f"Input til {parent.partnership.name.lower()}",
+                slug=CALL_SLUG,
+                introduction=(
+                    "Socialministeren har bedt boligorganisationerne om input til "
+                    "genåbningen. Fortæl os om de udfordringer, I ser hos sårbare "
+                    "beboere, og de løsninger, der virker hos jer."
+                ),
+                guidance=(
+                    "<p>Skriv kort og konkret. Skriv ikke navne eller andet, der kan "
+                    "identificere en beboer. Gem en kladde undervejs, så kan dine "
+                    "kolleger arbejde videre.</p>"
+                ),
+                opens_at=opens,
+                closes_at=timezone.now() + timedelta(days=365),
+            )
+            call.questions = [
+                CallQuestion(
+                    label=label, field_type=kind, required=required, choices=choices
+                )
+                for label, kind, required, choices in QUESTIONS
+            ]
+            parent.add_child(instance=call)
+            call.partnerships.set([parent.partnership])
+            call.save_revision().publish()
+        calls[parent.partnership.slug] = call
+    return calls
+
+
+def _authors() -> dict[int, object]:
+    """A member per demo organisation: the seeded people, plus one more for
+    each organisation that has none (no password: they only author demo data)."""
+    User = get_user_model()
+    authors = {}
+    for organisation in Organisation.objects.approved():
+        membership = (
+            Membership.objects.filter(organisation=organisation)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        if membership is None:
+            email = f"boligsocial@{slugify(organisation.name)[:30]}.demo"
+            user, created = User.objects.get_or_create(
+                email=email,
+                defaults={
+                    "first_name": "Boligsocial",
+                    "last_name": organisation.name[:30],
+                },
+            )
+            if created:
+                user.set_unusable_password()
+                user.save()
+            membership_set(
+                user=user, organisation=organisation, role=Membership.Role.MEMBER
+            )
+            authors[organisation.pk] = user
+        else:
+            authors[organisation.pk] = membership.user
+    return authors
+
+
+def _answers(call: CallPage, n: int) -> dict:
+    values = ANSWERS[n % len(ANSWERS)]
+    return {
+        q.clean_name: {"label": q.label, "value": values[i], "order": i}
+        for i, q in enumerate(call.questions.all())
+    }
+
+
+def seed_inputs(count: int = 42) -> list[Input]:
+    """Idempotent: each demo input has a fixed idempotency token, so running
+    it again finds them instead of adding more."""
+    calls = _calls()
+    authors = _authors()
+    moderator = get_user_model().objects.get(email="moderator@bl.demo")
+    organisations = list(Organisation.objects.approved().order_by("cvr"))
+    themes = {t.slug: t for t in Theme.objects.all()}
+    groups = {g.slug: g for g in TargetGroup.objects.all()}
+    partnerships = {p.slug: p for p in Partnership.objects.all()}
+    inputs = []
+    for n in range(count):
+        title, kind, partnership, theme_slugs, group_slugs, challenge, solution = (
+            EFFORTS[n % len(EFFORTS)]
+        )
+        organisation = organisations[n % len(organisations)]
+        author = authors[organisation.pk]
+        estate = ESTATES[n % len(ESTATES)]
+        call = calls.get(partnership)
+        result = input_create(
+            organisation=organisation,
+            author=None,  # set below, so seeding sends no e-mails
+            call=call,
+            token=uuid5(NAMESPACE_URL, f"partnerportalen-demo-input-{n}"),
+            enforce_call_window=False,
+            data={
+                "kind": kind,
+                "title": f"{title} i {estate}",
+                "challenge": challenge,
+                "solution": solution,
+                "municipality": organisation.municipality,
+                "estate": estate,
+                "residents_reached": 20 + (n * 37) % 400,
+                "ongoing": n % 3 != 0,
+                "consent": ["named", "anonymised", "none"][n % 3],
+                "answers": _answers(call, n) if call else {},
+                "partnerships": [partnerships[partnership]],
+                "themes": [themes[s] for s in theme_slugs],
+                "target_groups": [groups[s] for s in group_slugs],
+                "keywords": ["covid-19", "genåbning"],
+            },
+        )
+        input = result.input
+        if result.created:
+            for action, note in PATHS[n % len(PATHS)]:
+                actor = moderator if action in MODERATOR_ACTIONS else author
+                input_transition(input=input, action=action, user=actor, note=note)
+            submitted = timezone.make_aware(datetime(2020, 6, 24, 10)) + timedelta(
+                days=(n * 3) % 150
+            )
+            Input.objects.filter(pk=input.pk).update(
+                author=author,
+                submitted_at=submitted if input.submitted_at else None,
+            )
+        inputs.append(input)
+    return inputs

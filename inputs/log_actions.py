@@ -1,0 +1,15 @@
+"""Every state-machine action is a Wagtail log action ("inputs.<action>"), so
+input_transition() can write it to the audit log. Registered from
+InputsConfig.ready(); wagtail_hooks.py is for the admin UI."""
+
+from wagtail import hooks
+
+from .states import TRANSITIONS
+
+
+@hooks.register("register_log_actions")
+def register_input_actions(actions):
+    for transition in TRANSITIONS.values():
+        actions.register_action(
+            f"inputs.{transition.action}", transition.label, transition.label
+        )

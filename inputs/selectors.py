@@ -1,0 +1,102 @@
+"""Reads for the organisations' pages about their inputs."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from .models import CallPage, Input
+from .permissions import inputs_of_user_organisations
+from .states import TRANSITIONS, Status
+
+# The moderators' decisions whose note is feedback to the organisation.
+FEEDBACK_ACTIONS = ("request_changes", "accept", "reject")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    action: str
+    label: str
+    user: str
+    at: datetime
+    source: str
+    target: str
+    note: str
+
+
+def inputs_for_list(*, user):
+    """The inputs of the user's organisations, with what the list shows, in a
+    fixed number of queries however many there are."""
+    return (
+        inputs_of_user_organisations(user)
+        .select_related("call", "organisation")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def _status_label(value: str) -> str:
+    return str(Status(value).label) if value in Status.values else value
+
+
+def input_history(*, input: Input) -> list[HistoryEntry]:
+    """Every status change from Wagtail's audit log: who, when, from, to, note."""
+    entries = (
+        ModelLogEntry.objects.for_instance(input)
+        .filter(action__startswith="inputs.")
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
+    history = []
+    for entry in entries:
+        action = entry.action.removeprefix("inputs.")
+        transition = TRANSITIONS.get(action)
+        data = entry.data or {}
+        history.append(
+            HistoryEntry(
+                action=action,
+                label=str(transition.label) if transition else action,
+                user=(entry.user.get_full_name() or entry.user.email)
+                if entry.user
+                else "BL",
+                at=entry.timestamp,
+                source=_status_label(data.get("from", "")),
+                target=_status_label(data.get("to", "")),
+                note=data.get("note", ""),
+            )
+        )
+    return history
+
+
+def input_feedback(*, history: list[HistoryEntry]) -> list[HistoryEntry]:
+    """The moderators' notes to the organisation, oldest first."""
+    return [e for e in history if e.action in FEEDBACK_ACTIONS and e.note]
+
+
+def open_calls():
+    """Live calls open now, soonest closing first."""
+    now = timezone.now()
+    return (
+        CallPage.objects.live()
+        .filter(opens_at__lte=now, closes_at__gt=now)
+        .order_by("closes_at")
+    )
+
+
+def is_replayed_submit(*, input: Input, user, version: int) -> bool:
+    """A stale "Indsend" that is the same form sent twice: this user's own
+    submit is the last thing that happened, right after saving that version
+    (the save and the transition each bump the version once)."""
+    if input.status != Status.SUBMITTED or input.version != version + 2:
+        return False
+    last = (
+        ModelLogEntry.objects.for_instance(input)
+        .filter(action__startswith="inputs.")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return (
+        last is not None
+        and last.user_id == user.pk
+        and last.action in ("inputs.submit", "inputs.resubmit")
+    )

@@ -1,0 +1,262 @@
+"""Writing an input: create, update, submit, withdraw, attachments.
+
+The rules on what a draft or a submission must contain live in
+inputs.forms.InputForm, which the web form and the import share; these
+services take its cleaned data and guarantee the rest: one transaction,
+a reference number, idempotency and optimistic locking."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+
+from ..attachments import CheckedFile, check_count
+from ..models import Attachment, CallPage, Input
+from ..permissions import can_edit_input, organisations_for_new_input
+from ..states import Status
+from .transitions import input_changed, input_transition
+
+# Fields the form's cleaned data may set directly on the model.
+SCALAR_FIELDS = (
+    "kind",
+    "title",
+    "challenge",
+    "solution",
+    "municipality",
+    "estate",
+    "residents_reached",
+    "ongoing",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "consent",
+    "answers",
+    "personal_data_flagged",
+)
+M2M_FIELDS = ("partnerships", "themes", "target_groups")
+
+
+class StaleInput(Exception):
+    """Someone saved the input after this form was opened."""
+
+
+class CallClosed(Exception):
+    """The call does not take this submission now."""
+
+
+@dataclass(frozen=True)
+class Created:
+    input: Input
+    created: bool
+
+
+def reference_for(input: Input) -> str:
+    """BL-<year>-<at least 4 digits>: unique because the pk is."""
+    return f"BL-{input.created_at.year}-{input.pk:04d}"
+
+
+def _apply(input: Input, data: dict) -> None:
+    for name in SCALAR_FIELDS:
+        if name in data:
+            setattr(input, name, data[name])
+    if input.municipality_id is None:
+        input.municipality_id = input.organisation.municipality_id
+
+
+def _apply_relations(input: Input, data: dict) -> None:
+    for name in M2M_FIELDS:
+        if name in data:
+            getattr(input, name).set(data[name])
+    if "keywords" in data:
+        input.keywords.set(data["keywords"], clear=True)
+
+
+def check_call_window(*, call: CallPage | None, new: bool) -> None:
+    """A new input needs an open call; a started draft may be submitted until
+    the call closes."""
+    if call is None:
+        return
+    if new and not call.is_open():
+        raise CallClosed
+    if call.has_closed():
+        raise CallClosed
+
+
+@transaction.atomic
+def input_create(
+    *,
+    organisation,
+    author,
+    call: CallPage | None,
+    data: dict,
+    token: UUID | None,
+    enforce_call_window: bool = True,
+) -> Created:
+    """Create a draft with a reference number, in one transaction.
+
+    A token already used returns the input it created (created=False), so a
+    replayed POST never makes a second input. Refuses an organisation the
+    author may not write for (PermissionDenied) and, on the web, a call that
+    is not open (CallClosed)."""
+    if token is not None:
+        existing = Input.objects.filter(idempotency_token=token).first()
+        if existing is not None:
+            return Created(existing, False)
+    if (
+        author is not None
+        and not organisations_for_new_input(author).filter(pk=organisation.pk).exists()
+    ):
+        raise PermissionDenied
+    if enforce_call_window:
+        check_call_window(call=call, new=True)
+    input = Input(organisation=organisation, author=author, call=call)
+    input.idempotency_token = token
+    _apply(input, data)
+    # No author: imported from e-mail (the model needs no blank=True for it).
+    input.full_clean(exclude=["reference", "author"])
+    try:
+        with transaction.atomic():
+            input.save()
+    except IntegrityError:
+        # A concurrent request with the same token won the race.
+        existing = Input.objects.filter(idempotency_token=token).first()
+        if existing is None:
+            raise
+        return Created(existing, False)
+    input.reference = reference_for(input)
+    input.save(update_fields=["reference"])
+    if not data.get("partnerships") and call is not None:
+        data = {**data, "partnerships": list(call.partnerships.all())}
+    _apply_relations(input, data)
+    input_changed(input)
+    return Created(input, True)
+
+
+@transaction.atomic
+def input_update(*, input: Input, user, data: dict, version: int) -> Input:
+    """Save the organisation's changes while the input is editable.
+
+    Refuses a user who may not edit it (PermissionDenied) and a form opened
+    before someone else's save (StaleInput): the version must still match."""
+    locked = Input.objects.select_for_update().get(pk=input.pk)
+    if user is not None and not can_edit_input(user, locked):
+        raise PermissionDenied
+    if locked.version != version:
+        raise StaleInput
+    _apply(locked, data)
+    locked.full_clean(exclude=["author"])
+    locked.version += 1
+    locked.save()
+    _apply_relations(locked, data)
+    input_changed(locked)
+    return locked
+
+
+def input_submit(
+    *, input: Input, user, enforce_call_window: bool = True, note: str = ""
+) -> Input:
+    """Submit a draft, or resubmit after changes were requested, through the
+    state machine (which logs it and sends the receipt e-mail). A draft may
+    be submitted until its call closes."""
+    if enforce_call_window:
+        check_call_window(call=input.call, new=False)
+    action = "resubmit" if input.status == Status.CHANGES_REQUESTED else "submit"
+    if user is None:
+        return input_transition(
+            input=input, action=action, user=None, note=note, system=True
+        )
+    return input_transition(input=input, action=action, user=user, note=note)
+
+
+def input_withdraw(*, input: Input, user) -> Input:
+    """Withdraw before the review starts (the state machine refuses later)."""
+    return input_transition(input=input, action="withdraw", user=user)
+
+
+@transaction.atomic
+def attachments_add(*, input: Input, user, files: list[CheckedFile]) -> list:
+    """Store checked files in the private storage. Refuses more than five in
+    all; the count is checked under a row lock so two uploads cannot race."""
+    Input.objects.select_for_update().filter(pk=input.pk).first()
+    check_count(existing=input.attachments.count(), names=[f.name for f in files])
+    created = []
+    try:
+        for checked in files:
+            attachment = Attachment(
+                input=input,
+                original_name=checked.name,
+                content_type=checked.content_type,
+                size=checked.content.size,
+                uploaded_by=user,
+            )
+            attachment.file.save(checked.name, checked.content, save=False)
+            created.append(attachment)
+            attachment.full_clean()
+            attachment.save()
+    except Exception:
+        # The rows roll back with the transaction; the files must go by hand.
+        for attachment in created:
+            attachment.file.storage.delete(attachment.file.name)
+        raise
+    return created
+
+
+@transaction.atomic
+def attachments_remove(*, input: Input, user, ids) -> int:
+    """Delete the input's attachments with these ids while it is editable;
+    the files go once the transaction commits."""
+    if user is not None and not can_edit_input(user, input):
+        raise PermissionDenied
+    doomed = list(input.attachments.filter(pk__in=ids))
+    for attachment in doomed:
+        name, storage = attachment.file.name, attachment.file.storage
+        attachment.delete()
+        transaction.on_commit(lambda n=name, s=storage: s.delete(n))
+    return len(doomed)
+
+
+@transaction.atomic
+def input_save(
+    *,
+    user,
+    data: dict,
+    input: Input | None = None,
+    organisation=None,
+    call: CallPage | None = None,
+    token: UUID | None = None,
+    version: int | None = None,
+    files: list[CheckedFile] = (),
+    remove_ids=(),
+    submit: bool = False,
+    enforce_call_window: bool = True,
+) -> Created:
+    """Everything one press of "Gem kladde" or "Indsend" does, all or nothing:
+    create (idempotently) or update (with the version check), remove and add
+    attachments, and submit if asked. A replayed create returns the first
+    input untouched (created=False)."""
+    if input is None:
+        result = input_create(
+            organisation=organisation,
+            author=user,
+            call=call,
+            data=data,
+            token=token,
+            enforce_call_window=enforce_call_window,
+        )
+        if not result.created:
+            return result
+        input = result.input
+    else:
+        input = input_update(input=input, user=user, data=data, version=version)
+        result = Created(input, False)
+    if remove_ids:
+        attachments_remove(input=input, user=user, ids=remove_ids)
+    if submit and input.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
+        input = input_submit(
+            input=input, user=user, enforce_call_window=enforce_call_window
+        )
+    # Files last: nothing after them can fail and leave them orphaned.
+    if files:
+        attachments_add(input=input, user=user, files=list(files))
+    return Created(input, result.created)

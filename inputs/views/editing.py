@@ -1,0 +1,164 @@
+from uuid import uuid4
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ..forms import DRAFT, SUBMIT, InputForm
+from ..models import CallPage
+from ..permissions import (
+    can_withdraw_input,
+    editable_input_or_404,
+    organisations_for_new_input,
+    viewable_input_or_404,
+)
+from ..selectors import is_replayed_submit
+from ..services import CallClosed, StaleInput, input_save, input_withdraw
+from ..states import Status
+
+
+def _intent(request) -> str:
+    # "Gem kladde" comes first in the form, so pressing Enter saves a draft.
+    return SUBMIT if request.POST.get("intent") == SUBMIT else DRAFT
+
+
+def _when(moment) -> str:
+    return date_format(timezone.localtime(moment), "j. F Y \\k\\l. H:i")
+
+
+def closed_message(call: CallPage) -> str:
+    if not call.has_opened():
+        return _(
+            "Indkaldelsen åbner først %(opens)s. Du kan ikke sende input endnu."
+        ) % {"opens": _when(call.opens_at)}
+    return _("Indkaldelsen lukkede %(closes)s, så den tager ikke imod flere input.") % {
+        "closes": _when(call.closes_at)
+    }
+
+
+STALE_MESSAGE = _(
+    "Inputtet er blevet ændret af en anden, efter du åbnede det, så dine ændringer "
+    "er ikke gemt. Din tekst står stadig nedenfor: kopiér den, genindlæs siden, og "
+    "indsæt dine ændringer igen."
+)
+
+
+def _after_save(request, result, intent):
+    input = result.input
+    if input.status == Status.SUBMITTED and (intent == SUBMIT or not result.created):
+        return redirect("inputs:receipt", pk=input.pk)
+    messages.success(request, _("Dine ændringer er gemt."))
+    return redirect("inputs:edit", pk=input.pk)
+
+
+def _render_form(request, form, *, call, input=None):
+    return render(
+        request,
+        "inputs/input_form.html",
+        {"form": form, "call": call, "input": input},
+        status=200 if not form.is_bound or form.is_valid() else 400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def input_create(request, call_id: int):
+    call = get_object_or_404(CallPage.objects.live(), pk=call_id)
+    organisations = organisations_for_new_input(request.user)
+    if not organisations.exists():
+        raise Http404
+    if request.method == "GET" and not call.is_open():
+        messages.error(request, closed_message(call))
+        return redirect(call.url)
+    if request.method == "POST":
+        form = InputForm(
+            request.POST,
+            request.FILES,
+            call=call,
+            organisations=organisations,
+            intent=_intent(request),
+        )
+        if form.is_valid():
+            try:
+                result = input_save(
+                    user=request.user,
+                    data=form.input_data(),
+                    organisation=form.cleaned_data["organisation"],
+                    call=call,
+                    token=form.cleaned_data["token"] or uuid4(),
+                    files=form.checked_files,
+                    submit=form.intent == SUBMIT,
+                )
+            except CallClosed:
+                form.add_error(None, closed_message(call))
+            else:
+                return _after_save(request, result, form.intent)
+    else:
+        first = organisations.first()
+        form = InputForm(
+            call=call,
+            organisations=organisations,
+            initial={
+                "token": uuid4(),
+                "organisation": first,
+                "municipality": first.municipality_id,
+            },
+        )
+    return _render_form(request, form, call=call)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def input_edit(request, pk: int):
+    input = editable_input_or_404(request.user, pk)
+    if request.method == "POST":
+        form = InputForm(
+            request.POST,
+            request.FILES,
+            instance=input,
+            call=input.call,
+            intent=_intent(request),
+        )
+        if form.is_valid():
+            try:
+                result = input_save(
+                    user=request.user,
+                    data=form.input_data(),
+                    input=input,
+                    version=form.cleaned_data["version"],
+                    files=form.checked_files,
+                    remove_ids=[a.pk for a in form.cleaned_data["remove_attachments"]],
+                    submit=form.intent == SUBMIT,
+                )
+            except StaleInput:
+                input.refresh_from_db()
+                if form.intent == SUBMIT and is_replayed_submit(
+                    input=input, user=request.user, version=form.cleaned_data["version"]
+                ):
+                    return redirect("inputs:receipt", pk=input.pk)
+                form.add_error(None, STALE_MESSAGE)
+            except CallClosed:
+                form.add_error(None, closed_message(input.call))
+            else:
+                return _after_save(request, result, form.intent)
+    else:
+        form = InputForm(instance=input, call=input.call)
+    return _render_form(request, form, call=input.call, input=input)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def input_withdraw_view(request, pk: int):
+    input = viewable_input_or_404(request.user, pk)
+    if not can_withdraw_input(request.user, input):
+        raise Http404
+    if request.method == "POST":
+        input_withdraw(input=input, user=request.user)
+        messages.success(request, _("Inputtet er trukket tilbage."))
+        return redirect("inputs:detail", pk=input.pk)
+    return render(request, "inputs/input_withdraw.html", {"input": input})

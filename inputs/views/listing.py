@@ -1,0 +1,34 @@
+import django_filters
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from ..models import CallPage, Input
+from ..selectors import inputs_for_list, open_calls
+from ..states import Status
+
+
+class InputFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Status.choices, empty_label=_("Alle")
+    )
+    call = django_filters.ModelChoiceFilter(
+        label=_("Indkaldelse"),
+        queryset=CallPage.objects.order_by("-opens_at"),
+        empty_label=_("Alle"),
+    )
+
+    class Meta:
+        model = Input
+        fields = ["status", "call"]
+
+
+@login_required
+def input_list(request):
+    """ "Vores input": every input of the user's organisations."""
+    filterset = InputFilter(request.GET, queryset=inputs_for_list(user=request.user))
+    return render(
+        request,
+        "inputs/input_list.html",
+        {"filter": filterset, "inputs": filterset.qs, "open_calls": open_calls()},
+    )

@@ -1,0 +1,187 @@
+import io
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from inputs.attachments import DOCX, JPEG, ODT, PDF, PNG, XLSX, detect_type
+from inputs.models import Attachment, Input
+from tests.factories import OrganisationFactory, member_of
+from tests.inputs import files
+from tests.inputs.conftest import form_data
+from tests.inputs.test_states import moderator
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, call, organisation, uploads, **overrides):
+    data = form_data(call, organisation, intent="draft", **overrides)
+    data["attachments"] = uploads
+    return client.post(reverse("inputs:create", args=[call.pk]), data)
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (files.pdf, PDF),
+        (files.docx, DOCX),
+        (files.xlsx, XLSX),
+        (files.odt, ODT),
+        (files.png, PNG),
+        (files.jpeg_with_exif, JPEG),
+    ],
+)
+def test_types_are_detected_from_the_content(make, expected):
+    assert detect_type(make().read()) == expected
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"MZ\x90\x00 this is a Windows program",
+        b"just some text, not a pdf",
+        files.office_zip("x.zip", {"readme.txt": b"hi"}).read(),
+        files.office_zip("x.zip", {"mimetype": b"application/epub+zip"}).read(),
+        b"GIF89a" + b"\x00" * 20,
+    ],
+)
+def test_other_content_is_refused(content):
+    assert detect_type(content) is None
+
+
+def test_files_are_stored_privately_and_served_only_to_members(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    response = upload(client, call, organisation, [files.pdf(), files.docx()])
+    assert response.status_code == 302
+    input = Input.objects.get()
+    pdf, docx = input.attachments.all()
+    path = Path(pdf.file.path)
+    assert path.exists()
+    assert Path(settings.PRIVATE_MEDIA_ROOT) in path.parents
+    assert Path(settings.MEDIA_ROOT) not in path.parents
+
+    url = reverse("inputs:attachment", args=[input.pk, pdf.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == files.PDF_BYTES
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"] == PDF
+
+    client.force_login(member_of(OrganisationFactory()))
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+    client.force_login(moderator())
+    assert client.get(url).status_code == 200
+    # An attachment id that belongs to another input is not found through this one.
+    other = Input.objects.create(
+        organisation=organisation,
+        kind="both",
+        title="x",
+        municipality=organisation.municipality,
+    )
+    client.force_login(member)
+    assert (
+        client.get(reverse("inputs:attachment", args=[other.pk, pdf.pk])).status_code
+        == 404
+    )
+
+
+def test_a_wrong_type_renamed_to_pdf_is_refused_by_name(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    fake = files.office_zip("program.pdf", {"readme.txt": b"x"}, "application/pdf")
+    response = upload(client, call, organisation, [fake])
+    assert response.status_code == 400
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert "»program.pdf« er ikke en tilladt filtype" in error
+    assert not Input.objects.exists()
+    assert "Afdeling 12" in response.content.decode()
+
+
+def test_an_oversize_file_is_refused(client, call, organisation, member, settings):
+    client.force_login(member)
+    big = SimpleUploadedFile(
+        "stor.pdf", files.PDF_BYTES + b"0" * (10 * 1024 * 1024), "application/pdf"
+    )
+    response = upload(client, call, organisation, [big])
+    assert response.status_code == 400
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert "»stor.pdf« er for stor" in error and "10 MB" in error
+
+
+def test_no_more_than_five(client, call, organisation, member):
+    client.force_login(member)
+    upload(client, call, organisation, [files.pdf(f"{n}.pdf") for n in range(4)])
+    input = Input.objects.get()
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        {
+            **form_data(call, intent="draft", token=None, version=input.version),
+            "attachments": [files.pdf("fem.pdf"), files.png("seks.png")],
+        },
+    )
+    assert response.status_code == 400
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert "højst have 5 bilag" in error and "»seks.png«" in error
+    assert input.attachments.count() == 4
+
+
+def test_exif_is_stripped_from_images(client, call, organisation, member):
+    client.force_login(member)
+    original = files.jpeg_with_exif()
+    assert Image.open(io.BytesIO(original.read())).getexif()
+    original.seek(0)
+    upload(client, call, organisation, [original, files.png()])
+    jpeg, png = Attachment.objects.order_by("pk")
+    with jpeg.file.open("rb") as stored:
+        image = Image.open(stored)
+        assert image.format == "JPEG"
+        assert not image.getexif()
+        assert "exif" not in image.info
+        assert image.size == (40, 30)
+    assert png.content_type == PNG
+
+
+def test_attachments_can_be_removed_while_editable(client, call, organisation, member):
+    client.force_login(member)
+    upload(client, call, organisation, [files.pdf(), files.png()])
+    input = Input.objects.get()
+    pdf, png = input.attachments.all()
+    path = Path(pdf.file.path)
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        {
+            **form_data(call, intent="draft", token=None, version=input.version),
+            "remove_attachments": [pdf.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert list(input.attachments.all()) == [png]
+    assert not Attachment.objects.filter(pk=pdf.pk).exists()
+    del path  # the file itself goes on commit (not run inside this test's transaction)
+
+
+def test_a_refused_submit_stores_no_file(client, call, organisation, member):
+    client.force_login(member)
+    upload(client, call, organisation, [])
+    input = Input.objects.get()
+    type(call).objects.filter(pk=call.pk).update(closes_at=call.opens_at)
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        {
+            **form_data(call, token=None, version=input.version),
+            "attachments": [files.pdf()],
+        },
+    )
+    assert response.status_code == 400
+    assert not input.attachments.exists()
+    private = Path(settings.PRIVATE_MEDIA_ROOT)
+    assert not private.exists() or not any(p.is_file() for p in private.rglob("*"))

@@ -1,0 +1,393 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from inputs.models import Input
+from inputs.services import input_transition
+from portal.organisations.services import membership_set
+from tests.factories import InputFactory, OrganisationFactory, UserFactory, member_of
+from tests.inputs.conftest import form_data, make_call
+from tests.inputs.test_states import moderator
+
+pytestmark = pytest.mark.django_db
+
+
+def post_new(client, call, organisation, **overrides):
+    return client.post(
+        reverse("inputs:create", args=[call.pk]),
+        form_data(call, organisation, **overrides),
+    )
+
+
+def test_happy_path_submits_and_shows_the_receipt(client, call, organisation, member):
+    client.force_login(member)
+    page = client.get(call.url)
+    assert reverse("inputs:create", args=[call.pk]) in page.content.decode()
+    response = post_new(client, call, organisation)
+    input = Input.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("inputs:receipt", args=[input.pk])
+    assert input.status == "submitted"
+    assert input.author == member
+    assert input.reference == f"BL-{input.created_at.year}-{input.pk:04d}"
+    assert input.answers["hvad_har_i_brug_for"]["value"] == "Flere frivillige."
+    assert input.answer_items() == [
+        ("Hvad har I brug for?", "Flere frivillige."),
+        ("Samarbejder I med kommunen?", "Ja"),
+    ]
+    receipt = client.get(response.url).content.decode()
+    assert input.reference in receipt
+    assert "Tak for jeres input" in receipt
+
+
+def errors_of(response) -> dict:
+    return response.context["form"].errors
+
+
+def test_the_receipt_email_is_sent_in_danish(
+    client, call, organisation, member, django_capture_on_commit_callbacks
+):
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_new(client, call, organisation)
+    input = Input.objects.get()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [member.email]
+    assert input.reference in message.subject
+    assert input.reference in message.body
+    assert "Tak for jeres input" in message.body
+    assert f"/input/{input.pk}/" in message.body
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"title": ""}, "title", "Skriv en titel"),
+        ({"kind": None}, "kind", "Vælg, om inputtet er en udfordring"),
+        ({"kind": "challenge", "challenge": ""}, "challenge", "Beskriv udfordringen"),
+        ({"kind": "solution", "solution": ""}, "solution", "Beskriv løsningen"),
+        ({"partnerships": None}, "partnerships", "Vælg mindst ét partnerskab"),
+        ({"themes": None}, "themes", "Vælg mindst ét tema"),
+        ({"target_groups": None}, "target_groups", "Vælg mindst én målgruppe"),
+        ({"municipality": ""}, "municipality", "Vælg kommunen"),
+        ({"consent": None}, "consent", "Vælg, om BL må offentliggøre"),
+        (
+            {"question_hvad_har_i_brug_for": ""},
+            "question_hvad_har_i_brug_for",
+            "Besvar spørgsmålet",
+        ),
+        ({"residents_reached": "mange"}, "residents_reached", "heltal"),
+        ({"kind": "poem"}, "kind", "gyldig valgmulighed"),
+        (
+            {"question_samarbejder_i_med_kommunen": "Måske"},
+            "question_samarbejder_i_med_kommunen",
+            "gyldig valgmulighed",
+        ),
+        ({"contact_email": "ikke-en-mail"}, "contact_email", "gyldig e-mail"),
+        ({"challenge": "Beboeren 010190-1234 er ensom."}, "challenge", "CPR-nummer"),
+        (
+            {"question_hvad_har_i_brug_for": "Ring til 22 33 44 55"},
+            "confirm_personal_data",
+            "telefonnummer",
+        ),
+    ],
+)
+def test_each_validation_error_is_shown_and_keeps_the_text(
+    client, call, organisation, member, overrides, field, message
+):
+    client.force_login(member)
+    response = post_new(client, call, organisation, **overrides)
+    assert response.status_code == 400
+    assert not Input.objects.exists()
+    errors = errors_of(response)
+    assert field in errors, errors
+    assert message in " ".join(errors[field])
+    html = response.content.decode()
+    assert "Inputtet er ikke gemt" in html
+    # The user's other text stays on the page.
+    assert "Afdeling 12" in html
+
+
+def test_a_cpr_number_blocks_even_a_draft_and_names_the_field(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    response = post_new(
+        client, call, organisation, intent="draft", solution="Se 2512891234 i sagen"
+    )
+    assert response.status_code == 400
+    assert (
+        "Feltet »Løsningen« indeholder et CPR-nummer"
+        in errors_of(response)["solution"][0]
+    )
+    assert not Input.objects.exists()
+
+
+def test_an_email_warning_needs_confirming_and_then_flags(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    text = "Skriv til projekt@aab.dk for at høre mere."
+    response = post_new(client, call, organisation, solution=text)
+    html = response.content.decode()
+    assert (
+        "Jeg bekræfter, at oplysningerne er organisationens egne kontaktoplysninger"
+        in html
+    )
+    assert "projekt@aab.dk" in html
+    response = post_new(
+        client, call, organisation, solution=text, confirm_personal_data="on"
+    )
+    assert response.status_code == 302
+    assert Input.objects.get().personal_data_flagged
+
+
+def test_the_confirmation_box_is_not_shown_without_a_warning(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    html = client.get(reverse("inputs:create", args=[call.pk])).content.decode()
+    assert "Jeg bekræfter" not in html
+    assert 'name="intent" value="draft"' in html and "Gem kladde" in html
+
+
+def test_contact_fields_may_hold_contact_details(client, call, organisation, member):
+    client.force_login(member)
+    response = post_new(
+        client,
+        call,
+        organisation,
+        contact_name="Ole Hansen",
+        contact_email="ole@aab.dk",
+        contact_phone="+45 22 33 44 55",
+    )
+    assert response.status_code == 302
+    assert not Input.objects.get().personal_data_flagged
+
+
+def test_a_draft_needs_only_a_title_and_is_seen_and_continued_by_colleagues(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    response = client.post(
+        reverse("inputs:create", args=[call.pk]),
+        {
+            "token": "",
+            "title": "Halvfærdig idé",
+            "intent": "draft",
+            "organisation": organisation.pk,
+        },
+    )
+    draft = Input.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("inputs:edit", args=[draft.pk])
+    assert draft.status == "draft" and draft.reference.startswith("BL-")
+    assert draft.municipality == organisation.municipality
+    assert list(draft.partnerships.all()) == list(call.partnerships.all())
+    assert not mail.outbox
+
+    colleague = member_of(organisation)
+    client.force_login(colleague)
+    assert draft.title in client.get(reverse("inputs:list")).content.decode()
+    assert client.get(reverse("inputs:edit", args=[draft.pk])).status_code == 200
+    response = client.post(
+        reverse("inputs:edit", args=[draft.pk]),
+        form_data(call, version=draft.version, token=None),
+    )
+    assert response.url == reverse("inputs:receipt", args=[draft.pk])
+    draft.refresh_from_db()
+    assert draft.status == "submitted"
+    assert draft.title == "Tryghedsopkald til ældre beboere"
+    assert draft.author == member  # the author stays who began it
+
+
+def test_double_submit_creates_one_input(
+    client, call, organisation, member, django_capture_on_commit_callbacks
+):
+    client.force_login(member)
+    data = form_data(call, organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(reverse("inputs:create", args=[call.pk]), data)
+        second = client.post(reverse("inputs:create", args=[call.pk]), data)
+    input = Input.objects.get()
+    assert first.url == second.url == reverse("inputs:receipt", args=[input.pk])
+    assert len(mail.outbox) == 1
+    assert input.idempotency_token is not None
+
+
+def test_a_stale_version_is_refused_and_the_text_kept(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    post_new(client, call, organisation, intent="draft")
+    input = Input.objects.get()
+    old_version = input.version
+    client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        form_data(
+            call, version=old_version, token=None, intent="draft", title="Første"
+        ),
+    )
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        form_data(
+            call, version=old_version, token=None, intent="draft", title="Min tekst"
+        ),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "ændret af en anden" in html
+    assert "Min tekst" in html
+    input.refresh_from_db()
+    assert input.title == "Første"
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "text"), [(2, 10, "åbner først"), (-10, -1, "lukkede")]
+)
+def test_a_call_that_is_not_open_refuses_new_input(
+    client, demo_site, organisation, member, opens, closes, text
+):
+    call = make_call(demo_site, opens=opens, closes=closes)
+    client.force_login(member)
+    page = client.get(call.url).content.decode()
+    assert reverse("inputs:create", args=[call.pk]) not in page
+    assert text.split()[0] in page
+    response = client.get(reverse("inputs:create", args=[call.pk]), follow=True)
+    assert text in response.content.decode()
+    response = post_new(client, call, organisation)
+    assert response.status_code == 400
+    assert text in response.content.decode()
+    assert not Input.objects.exists()
+
+
+def test_a_started_draft_can_be_submitted_until_the_close(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    post_new(client, call, organisation, intent="draft")
+    input = Input.objects.get()
+    # The call closes: the draft can no longer be submitted.
+    type(call).objects.filter(pk=call.pk).update(closes_at=timezone.now())
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        form_data(call, version=input.version, token=None),
+    )
+    assert response.status_code == 400
+    assert "lukkede" in response.content.decode()
+    input.refresh_from_db()
+    assert input.status == "draft"
+
+
+def test_a_member_of_several_organisations_picks_one(
+    client, call, organisation, member
+):
+    other = OrganisationFactory()
+    membership_set(user=member, organisation=other, role="member")
+    pending = OrganisationFactory(status="pending")
+    membership_set(user=member, organisation=pending, role="member")
+    client.force_login(member)
+    html = client.get(reverse("inputs:create", args=[call.pk])).content.decode()
+    assert other.name in html and organisation.name in html
+    assert pending.name not in html
+    response = post_new(client, call, other)
+    assert Input.objects.get().organisation == other
+    response = post_new(client, call, pending)
+    assert "organisation" in errors_of(response)
+
+
+def test_a_submitted_input_stays_editable_until_review_then_is_not(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    post_new(client, call, organisation)
+    input = Input.objects.get()
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        form_data(
+            call, version=input.version, token=None, intent="draft", title="Rettet"
+        ),
+    )
+    assert response.status_code == 302
+    input.refresh_from_db()
+    assert (input.title, input.status) == ("Rettet", "submitted")
+    input_transition(input=input, action="start_review", user=moderator())
+    assert client.get(reverse("inputs:edit", args=[input.pk])).status_code == 404
+    assert client.get(reverse("inputs:withdraw", args=[input.pk])).status_code == 404
+
+
+def test_withdraw_before_review(client, call, organisation, member):
+    client.force_login(member)
+    post_new(client, call, organisation)
+    input = Input.objects.get()
+    assert client.get(reverse("inputs:withdraw", args=[input.pk])).status_code == 200
+    response = client.post(reverse("inputs:withdraw", args=[input.pk]))
+    assert response.status_code == 302
+    input.refresh_from_db()
+    assert input.status == "withdrawn"
+    assert client.post(reverse("inputs:withdraw", args=[input.pk])).status_code == 404
+
+
+def test_resubmit_after_changes_were_requested(client, call, organisation, member):
+    client.force_login(member)
+    post_new(client, call, organisation)
+    input = Input.objects.get()
+    bl = moderator()
+    input_transition(input=input, action="start_review", user=bl)
+    input_transition(
+        input=input, action="request_changes", user=bl, note="Uddyb løsningen."
+    )
+    html = client.get(reverse("inputs:edit", args=[input.pk])).content.decode()
+    assert "Indsend igen" in html
+    input.refresh_from_db()
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        form_data(call, version=input.version, token=None, solution="Mere uddybet."),
+    )
+    assert response.url == reverse("inputs:receipt", args=[input.pk])
+    input.refresh_from_db()
+    assert input.status == "submitted"
+    detail = client.get(reverse("inputs:detail", args=[input.pk])).content.decode()
+    assert "Uddyb løsningen." in detail
+    assert "Indsend igen" in detail
+
+
+@pytest.mark.parametrize("name", ["detail", "edit", "withdraw", "receipt"])
+def test_another_organisations_input_answers_404(client, call, name):
+    input = InputFactory()
+    outsider = member_of(OrganisationFactory())
+    client.force_login(outsider)
+    assert client.get(reverse(f"inputs:{name}", args=[input.pk])).status_code == 404
+    assert client.post(reverse(f"inputs:{name}", args=[input.pk])).status_code in (
+        404,
+        405,
+    )
+    input.refresh_from_db()
+    assert input.status == "draft"
+
+
+def test_anonymous_users_are_sent_to_log_in(client, call):
+    response = client.get(reverse("inputs:create", args=[call.pk]))
+    assert response.status_code == 302 and "/konto/login/" in response.url
+
+
+def test_a_user_without_an_approved_organisation_cannot_start(client, call):
+    client.force_login(UserFactory())
+    assert client.get(reverse("inputs:create", args=[call.pk])).status_code == 404
+    assert "godkendt organisation" in client.get(call.url).content.decode()
+
+
+def test_a_double_submit_of_the_edit_form_lands_on_the_receipt(
+    client, call, organisation, member
+):
+    client.force_login(member)
+    post_new(client, call, organisation, intent="draft")
+    input = Input.objects.get()
+    data = form_data(call, token=None, version=input.version)
+    first = client.post(reverse("inputs:edit", args=[input.pk]), data)
+    second = client.post(reverse("inputs:edit", args=[input.pk]), data)
+    assert first.url == second.url == reverse("inputs:receipt", args=[input.pk])
+    input.refresh_from_db()
+    assert input.status == "submitted" and input.revisions.count() == 1

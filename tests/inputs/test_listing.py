@@ -1,0 +1,101 @@
+import pytest
+from django.urls import reverse
+
+from inputs.services import input_transition
+from tests.factories import InputFactory, OrganisationFactory, member_of
+from tests.inputs.conftest import make_call
+from tests.inputs.test_states import moderator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_lists_only_the_users_organisations_inputs(client, organisation, member):
+    mine = InputFactory(organisation=organisation, title="Fællesspisning i gården")
+    InputFactory(title="Et andet selskabs input")
+    client.force_login(member)
+    html = client.get(reverse("inputs:list")).content.decode()
+    assert "Fællesspisning i gården" in html
+    assert "Et andet selskabs input" not in html
+    assert reverse("inputs:detail", args=[mine.pk]) in html
+
+
+def test_filters_by_status_and_call(client, demo_site, organisation, member):
+    call = make_call(demo_site)
+    other_call = make_call(demo_site, slug="anden")
+    draft = InputFactory(organisation=organisation, title="Kladden", call=call)
+    sent = InputFactory(
+        organisation=organisation, title="Den indsendte", call=other_call
+    )
+    input_transition(input=sent, action="submit", user=member)
+    client.force_login(member)
+    html = client.get(reverse("inputs:list"), {"status": "submitted"}).content.decode()
+    assert sent.title in html and draft.title not in html
+    html = client.get(reverse("inputs:list"), {"call": call.pk}).content.decode()
+    assert draft.title in html and sent.title not in html
+
+
+def test_the_list_has_a_constant_query_count(
+    client, demo_site, organisation, member, django_assert_max_num_queries
+):
+    call = make_call(demo_site)
+    client.force_login(member)
+
+    def add(n):
+        for i in range(n):
+            InputFactory(organisation=organisation, call=call, title=f"Input {i}")
+
+    add(2)
+    with django_assert_max_num_queries(15) as few:
+        client.get(reverse("inputs:list"))
+    add(20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("inputs:list"))
+    assert response.content.decode().count("/input/") >= 22
+
+
+def test_detail_shows_text_answers_history_and_feedback(client, organisation, member):
+    input = InputFactory(
+        organisation=organisation,
+        answers={
+            "b": {"label": "Andet spørgsmål", "value": "Nej", "order": 1},
+            "a": {"label": "Første spørgsmål", "value": ["Ja", "Måske"], "order": 0},
+        },
+    )
+    bl = moderator()
+    input_transition(input=input, action="submit", user=member)
+    input_transition(input=input, action="start_review", user=bl)
+    input_transition(input=input, action="accept", user=bl, note="Fint eksempel.")
+    client.force_login(member)
+    response = client.get(reverse("inputs:detail", args=[input.pk]))
+    html = response.content.decode()
+    assert input.challenge in html and input.solution in html
+    assert html.index("Første spørgsmål") < html.index("Andet spørgsmål")
+    assert "Ja, Måske" in html
+    history = response.context["history"]
+    assert [(e.action, e.source, e.target) for e in history] == [
+        ("submit", "Kladde", "Indsendt"),
+        ("start_review", "Indsendt", "Under behandling"),
+        ("accept", "Under behandling", "Accepteret"),
+    ]
+    assert history[-1].user == bl.get_full_name()
+    assert [e.note for e in response.context["feedback"]] == ["Fint eksempel."]
+    assert "Tilbagemelding fra BL" in html
+    # Accepted: no more editing or withdrawing.
+    assert reverse("inputs:edit", args=[input.pk]) not in html
+
+
+def test_answer_items_gives_labels_and_display_values():
+    input = InputFactory.build(
+        answers={
+            "x": {"label": "Valg", "value": ["A", "B"], "order": 1},
+            "y": {"label": "Tekst", "value": "Hej", "order": 0},
+        }
+    )
+    assert input.answer_items() == [("Tekst", "Hej"), ("Valg", "A, B")]
+
+
+def test_an_outsider_sees_none_of_it(client):
+    input = InputFactory()
+    client.force_login(member_of(OrganisationFactory()))
+    assert input.title not in client.get(reverse("inputs:list")).content.decode()
+    assert client.get(reverse("inputs:detail", args=[input.pk])).status_code == 404
