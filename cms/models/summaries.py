@@ -1,20 +1,23 @@
 from django.db import models
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import BaseStreamBlock
+from ..blocks import SummaryStreamBlock
 
 
-class SummaryPage(Page):
+class SummaryPage(RoutablePageMixin, Page):
     """A curated summary of inputs that BL publishes for a partnership."""
 
     introduction = models.TextField(_("introduktion"))
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
+    body = StreamField(SummaryStreamBlock(), blank=True, verbose_name=_("indhold"))
     inputs = ParentalManyToManyField(
         "inputs.Input",
         blank=True,
@@ -46,5 +49,51 @@ class SummaryPage(Page):
         """Plain text of the summary, for the archive search."""
         parts = [self.introduction]
         for block in self.body:
-            parts.append(strip_tags(str(block.render())))
+            parts.append(strip_tags(str(block.render(context={"page": self}))))
         return "\n".join(p for p in parts if p)
+
+    def source_inputs(self, user) -> list[dict]:
+        """The inputs the summary builds on, each with a link only when
+        `user` may see that input (inputs_visible_to decides)."""
+        from inputs.selectors import inputs_visible_to
+
+        from ..input_links import input_url
+
+        inputs = list(
+            self.inputs.select_related("organisation").order_by("reference", "pk")
+        )
+        visible = set(
+            inputs_visible_to(user=user)
+            .filter(pk__in=[i.pk for i in inputs])
+            .values_list("pk", flat=True)
+        )
+        return [
+            {
+                "input": item,
+                "organisation": item.public_organisation_name(),
+                "url": input_url(item, user) if item.pk in visible else "",
+            }
+            for item in inputs
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["source_inputs"] = self.source_inputs(request.user)
+        return context
+
+    @path("")
+    def summary(self, request):
+        return self.render(request)
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The summary as a print-ready PDF (same access as the page)."""
+        from weasyprint import HTML
+
+        html = render_to_string(
+            "cms/summary_page_pdf.html", self.get_context(request), request=request
+        )
+        document = HTML(string=html, base_url=request.build_absolute_uri("/"))
+        response = HttpResponse(document.write_pdf(), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
+        return response

@@ -1,5 +1,6 @@
 from .calls import CallPage, CallQuestion
 from .inputs import Input, InputKeyword, InputRevision
+from .moderation import InputLink, InternalNote, ModeratorDigest
 from .vocabulary import TargetGroup, Theme
 
 __all__ = [
@@ -7,7 +8,10 @@ __all__ = [
     "CallQuestion",
     "Input",
     "InputKeyword",
+    "InputLink",
     "InputRevision",
+    "InternalNote",
+    "ModeratorDigest",
     "TargetGroup",
     "Theme",
 ]
