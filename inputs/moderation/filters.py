@@ -13,7 +13,7 @@ from ..models.inputs import Kind
 from ..states import Status
 
 
-def _moderators():
+def _moderators(request=None):
     return (
         get_user_model().objects.filter(groups__name=Role.MODERATOR).order_by("email")
     )

@@ -7,6 +7,7 @@ from portal.accounts.roles import Role
 from ..models import Input, InputLink, Theme
 from ..models.inputs import Visibility
 from ..services.moderation import BULK_ACTIONS
+from ..states import Status
 
 
 def moderator_choices():
@@ -110,7 +111,11 @@ class InputLinkForm(forms.Form):
 
     def clean_target(self):
         reference = self.cleaned_data["target"].strip()
-        target = Input.objects.filter(reference__iexact=reference).first()
+        target = (
+            Input.objects.exclude(status=Status.DRAFT)
+            .filter(reference__iexact=reference)
+            .first()
+        )
         if target is None:
             raise forms.ValidationError(
                 _("Der findes intet input med referencenummeret %(ref)s."),
