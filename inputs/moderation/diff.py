@@ -3,7 +3,7 @@
 import difflib
 import re
 
-_TOKEN = re.compile(r"\s+|\S+")
+_TOKEN = re.compile(r"\S+\s*|\s+")
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:

@@ -46,6 +46,9 @@ def make_input(organisation, author):
         input_transition(input=item, action="submit", user=item.author or author)
         if status == "submitted":
             return item
+        if status == "withdrawn":
+            input_transition(input=item, action="withdraw", user=item.author or author)
+            return item
         moderator_user = moderator_user or moderator()
         input_transition(input=item, action="start_review", user=moderator_user)
         if status == "in_review":
