@@ -168,7 +168,10 @@ def _text(input: Input) -> str:
 
 
 def _cache_key(input: Input) -> str:
-    return f"inputs:terms:{input.pk}:{input.version}"
+    # Every write bumps version and updated_at, so an edited text never
+    # meets its old vector.
+    stamp = input.updated_at.timestamp() if input.updated_at else 0
+    return f"inputs:terms:{input.pk}:{input.version}:{stamp}"
 
 
 def term_vectors(inputs: list[Input]) -> dict[int, Counter]:

@@ -29,7 +29,9 @@ def test_start_review_moves_legal_items_and_reports_the_rest(mod_client, make_in
     texts = _messages(response)
     assert any("udført for 1 input" in t for t in texts)
     assert any(already.reference in t and "Under behandling" in t for t in texts)
-    actions = ModelLogEntry.objects.for_instance(waiting).values_list("action", flat=True)
+    actions = ModelLogEntry.objects.for_instance(waiting).values_list(
+        "action", flat=True
+    )
     assert "inputs.start_review" in actions
 
 
@@ -53,7 +55,10 @@ def test_bulk_accept_sets_visibility_and_refuses_public_without_consent(
         Visibility.PUBLIC,
     )
     # Nothing half-done: the refused one is still in review, still BL only.
-    assert (private.status, private.visibility) == (Status.IN_REVIEW, Visibility.BL_ONLY)
+    assert (private.status, private.visibility) == (
+        Status.IN_REVIEW,
+        Visibility.BL_ONLY,
+    )
     assert any("samtykke" in t for t in _messages(response))
 
 
@@ -64,7 +69,8 @@ def test_bulk_reject_and_themes_and_assign(mod_client, make_input):
     assert one.status == Status.REJECTED
     loneliness = theme("ensomhed")
     mod_client.post(
-        BULK, {"selected": [one.pk, two.pk], "action": "add_theme", "theme": loneliness.pk}
+        BULK,
+        {"selected": [one.pk, two.pk], "action": "add_theme", "theme": loneliness.pk},
     )
     assert set(loneliness.inputs.all()) == {one, two}
     mod_client.post(
@@ -72,11 +78,16 @@ def test_bulk_reject_and_themes_and_assign(mod_client, make_input):
     )
     assert list(loneliness.inputs.all()) == [one]
     other = moderator()
-    mod_client.post(BULK, {"selected": [one.pk, two.pk], "action": "assign", "moderator": other.pk})
+    mod_client.post(
+        BULK, {"selected": [one.pk, two.pk], "action": "assign", "moderator": other.pk}
+    )
     one.refresh_from_db()
     two.refresh_from_db()
     assert one.assigned_to == two.assigned_to == other
-    assert ModelLogEntry.objects.for_instance(two).filter(action="inputs.themes").count() == 2
+    assert (
+        ModelLogEntry.objects.for_instance(two).filter(action="inputs.themes").count()
+        == 2
+    )
 
 
 def test_bulk_theme_without_theme_is_refused_with_message(mod_client, make_input):

@@ -111,5 +111,10 @@ def test_links_duplicate_across_organisations(mod_client, make_input):
     )
     assert response.status_code == 302
     assert item.links_from.get().target == other
-    response = mod_client.post(_url("add_link", item), {"kind": "answers", "target": "NOPE"})
-    assert "Der findes intet input med referencenummeret NOPE." in response.content.decode()
+    response = mod_client.post(
+        _url("add_link", item), {"kind": "answers", "target": "NOPE"}
+    )
+    assert (
+        "Der findes intet input med referencenummeret NOPE."
+        in response.content.decode()
+    )

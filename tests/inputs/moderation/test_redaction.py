@@ -35,7 +35,9 @@ def test_redaction_keeps_original_and_compares(mod_client, mod, make_input):
         InputRevision.Reason.REDACTION,
         mod,
     )
-    assert ModelLogEntry.objects.for_instance(item).filter(action="inputs.redact").exists()
+    assert (
+        ModelLogEntry.objects.for_instance(item).filter(action="inputs.redact").exists()
+    )
     compare = mod_client.get(
         reverse("inputs_moderation:compare", args=[item.pk, redaction.pk])
     )
@@ -62,7 +64,9 @@ def test_second_concurrent_save_is_refused(mod_client, make_input):
         url, _form(item, title="Anden moderators titel", version=loaded_version)
     )
     assert response.status_code == 400
-    assert "En anden har gemt dette input, mens du redigerede" in response.content.decode()
+    assert (
+        "En anden har gemt dette input, mens du redigerede" in response.content.decode()
+    )
     # The form keeps what the second moderator typed.
     assert "Anden moderators titel" in response.content.decode()
     item.refresh_from_db()
@@ -98,11 +102,18 @@ def test_empty_title_is_refused_next_to_field(mod_client, make_input):
 def test_organisation_never_sees_original_or_revisions(client, make_input, author, mod):
     item = make_input(status="in_review")
     input_redact(
-        input=item, user=mod, version=item.version, title="Ny", challenge="c",
-        solution="s", answers={},
+        input=item,
+        user=mod,
+        version=item.version,
+        title="Ny",
+        challenge="c",
+        solution="s",
+        answers={},
     )
     client.force_login(author)
     revision = item.revisions.last()
-    response = client.get(reverse("inputs_moderation:compare", args=[item.pk, revision.pk]))
+    response = client.get(
+        reverse("inputs_moderation:compare", args=[item.pk, revision.pk])
+    )
     assert response.status_code in (302, 403)
     assert b"Sammenlign" not in response.content

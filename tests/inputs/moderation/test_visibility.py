@@ -48,7 +48,9 @@ def test_anonymised_name():
 
 def _partner(slug):
     user = UserFactory()
-    partnership_membership_add(user=user, partnership=Partnership.objects.get(slug=slug))
+    partnership_membership_add(
+        user=user, partnership=Partnership.objects.get(slug=slug)
+    )
     return user
 
 
