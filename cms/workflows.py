@@ -1,7 +1,7 @@
 """The approval workflow every summary goes through before publishing."""
 
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from portal.accounts.roles import Role
 
@@ -21,8 +21,11 @@ def summary_workflow_ensure() -> Workflow:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
     task.groups.set([group])
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # Workflow is a ClusterableModel: its related manager would only hold
+    # the task in memory, so the link is saved directly.
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
     for page in PartnershipPage.objects.all():
         WorkflowPage.objects.update_or_create(
             page=page, defaults={"workflow": workflow}
