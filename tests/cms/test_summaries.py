@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 
 from cms.blocks import QuoteBlock
 from cms.models import PartnershipPage, SummaryPage
@@ -199,3 +200,9 @@ def test_seed_summaries_publishes_one_per_partnership(demo_site):
     seed_summaries()
     assert SummaryPage.objects.count() == 3
     assert not Page.objects.filter(slug="opsamling", live=False).exists()
+
+
+class TestSummaryPageTree(WagtailPageTestCase):
+    def test_summaries_sit_under_partnership_pages_only(self):
+        self.assertAllowedParentPageTypes(SummaryPage, {PartnershipPage})
+        self.assertAllowedSubpageTypes(SummaryPage, set())
