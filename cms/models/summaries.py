@@ -52,33 +52,36 @@ class SummaryPage(RoutablePageMixin, Page):
             parts.append(strip_tags(str(block.render(context={"page": self}))))
         return "\n".join(p for p in parts if p)
 
-    def source_inputs(self, user) -> list[dict]:
-        """The inputs the summary builds on, each with a link only when
-        `user` may see that input (inputs_visible_to decides)."""
+    def source_inputs(self, user) -> tuple[list[dict], int]:
+        """The inputs the summary builds on that `user` may see (by
+        inputs_visible_to), each with its link, and how many more it builds
+        on that `user` may not see (counted, never named)."""
         from inputs.selectors import inputs_visible_to
 
         from ..input_links import input_url
 
-        inputs = list(
-            self.inputs.select_related("organisation").order_by("reference", "pk")
-        )
-        visible = set(
+        ids = [item.pk for item in self.inputs.all()]
+        visible = (
             inputs_visible_to(user=user)
-            .filter(pk__in=[i.pk for i in inputs])
-            .values_list("pk", flat=True)
+            .filter(pk__in=ids)
+            .select_related("organisation")
+            .order_by("reference", "pk")
         )
-        return [
+        listed = [
             {
                 "input": item,
                 "organisation": item.public_organisation_name(),
-                "url": input_url(item, user) if item.pk in visible else "",
+                "url": input_url(item, user),
             }
-            for item in inputs
+            for item in visible
         ]
+        return listed, len(ids) - len(listed)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["source_inputs"] = self.source_inputs(request.user)
+        context["source_inputs"], context["hidden_inputs"] = self.source_inputs(
+            request.user
+        )
         return context
 
     @path("")

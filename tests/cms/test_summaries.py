@@ -118,15 +118,31 @@ def test_source_list_respects_visibility(client, mod, elderly_page):
         mod, consent=Consent.ANONYMISED, visibility=Visibility.BL_ONLY, title="Internt"
     )
     page = _summary(elderly_page, [public, bl_only], [])
-    anonymous = {s["input"].pk: s["url"] for s in page.source_inputs(AnonymousUser())}
-    assert anonymous[bl_only.pk] == ""
-    as_mod = {s["input"].pk: s["url"] for s in page.source_inputs(mod)}
-    assert as_mod[bl_only.pk] == f"/admin/input/{bl_only.pk}/"
+    listed, hidden = page.source_inputs(AnonymousUser())
+    assert [s["input"] for s in listed] == [public]
+    assert hidden == 1
+    listed, hidden = page.source_inputs(mod)
+    urls = {s["input"].pk: s["url"] for s in listed}
+    assert urls[bl_only.pk] == f"/admin/input/{bl_only.pk}/"
+    assert hidden == 0
     html = client.get(page.url).content.decode()
-    assert "Internt" in html and "Anonymiseret" in html
+    assert "Offentligt" in html
+    assert "Internt" not in html
+    assert "bygger også på 1 input, som ikke er offentligt" in html
     assert "/admin/input/" not in html
     client.force_login(mod)
     assert f'href="/admin/input/{bl_only.pk}/"' in client.get(page.url).content.decode()
+
+
+def test_input_chooser_offers_only_accepted_inputs(client, mod):
+    accepted = _accepted(mod, title="Valgbart")
+    waiting = InputFactory(title="Ikke valgbart")
+    client.force_login(mod)
+    response = client.get("/admin/input_chooser/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert accepted.title in html
+    assert waiting.title not in html
 
 
 def test_partnership_page_lists_summary_and_links_feed(client, mod, elderly_page):

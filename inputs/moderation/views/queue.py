@@ -65,14 +65,11 @@ def bulk_action(request):
         visibility=data["visibility"] or "bl",
     )
     if result.done:
+        label = dict(form.fields["action"].choices)[data["action"]]
         messages.success(
             request,
             _("%(action)s: udført for %(count)d input.")
-            % {
-                "action": form.fields["action"].choices
-                and dict(form.fields["action"].choices)[data["action"]],
-                "count": len(result.done),
-            },
+            % {"action": label, "count": len(result.done)},
         )
     for item, reason in result.refused:
         messages.error(
