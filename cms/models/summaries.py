@@ -91,12 +91,11 @@ class SummaryPage(RoutablePageMixin, Page):
     @path("pdf/", name="pdf")
     def pdf(self, request):
         """The summary as a print-ready PDF (same access as the page)."""
-        from weasyprint import HTML
+        from ..pdf import html_to_pdf
 
         html = render_to_string(
             "cms/summary_page_pdf.html", self.get_context(request), request=request
         )
-        document = HTML(string=html, base_url=request.build_absolute_uri("/"))
-        response = HttpResponse(document.write_pdf(), content_type="application/pdf")
+        response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
         return response

@@ -222,3 +222,15 @@ class TestSummaryPageTree(WagtailPageTestCase):
     def test_summaries_sit_under_partnership_pages_only(self):
         self.assertAllowedParentPageTypes(SummaryPage, {PartnershipPage})
         self.assertAllowedSubpageTypes(SummaryPage, set())
+
+
+def test_pdf_fetches_only_local_static_files():
+    from cms.pdf import BASE_URL, LocalFilesFetcher
+
+    fetcher = LocalFilesFetcher()
+    css = fetcher.fetch(BASE_URL + "static/css/summaries.css")
+    assert b".quote-block" in css.read()
+    assert css.content_type == "text/css"
+    for url in ("http://example.com/x.css", BASE_URL + "static/../../etc/passwd"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
