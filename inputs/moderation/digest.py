@@ -1,6 +1,6 @@
 """The moderators' daily digest of new submissions."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,9 +23,7 @@ def moderator_digest_send(*, day=None) -> int | None:
     otherwise returns the number of inputs listed. A day with no new inputs
     is recorded but sends no e-mail."""
     day = day or timezone.localdate()
-    since = timezone.make_aware(
-        timezone.datetime.combine(day - timedelta(days=1), timezone.datetime.min.time())
-    )
+    since = timezone.make_aware(datetime.combine(day - timedelta(days=1), time.min))
     until = since + timedelta(days=1)
     inputs = list(
         Input.objects.filter(

@@ -95,3 +95,24 @@ def test_queue_query_count_is_constant(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = mod_client.get(QUEUE)
     assert len(response.context["page_obj"]) == 15
+
+
+def test_date_range_and_personal_data_filters(mod_client, make_input):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from inputs.models import Input
+
+    recent = make_input(title="Nyt", personal_data_flagged=True)
+    old = make_input(title="Gammelt")
+    Input.objects.filter(pk=old.pk).update(
+        submitted_at=timezone.now() - timedelta(days=30)
+    )
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+    response = mod_client.get(QUEUE, {"submitted_after": since})
+    assert list(response.context["page_obj"]) == [recent]
+    response = mod_client.get(QUEUE, {"personal_data_flagged": "true"})
+    assert list(response.context["page_obj"]) == [recent]
+    response = mod_client.get(QUEUE, {"personal_data_flagged": "false"})
+    assert list(response.context["page_obj"]) == [old]
