@@ -1,5 +1,9 @@
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -23,3 +27,130 @@ class BaseStreamBlock(blocks.StreamBlock):
         features=["bold", "italic", "link", "ol", "ul", "h3"],
         label=_("tekst"),
     )
+
+
+class InputChooserBlock(blocks.ChooserBlock):
+    """Chooses an accepted input through the admin's input chooser."""
+
+    @cached_property
+    def target_model(self):
+        from inputs.models import Input
+
+        return Input
+
+    @cached_property
+    def widget(self):
+        from inputs.moderation.chooser import input_chooser_viewset
+
+        return input_chooser_viewset.widget_class()
+
+    class Meta:
+        icon = "openquote"
+
+
+class QuoteBlock(blocks.StructBlock):
+    """An excerpt of an accepted input, with the organisation's name or
+    "Anonymiseret", as the organisation consented."""
+
+    input = InputChooserBlock(label=_("input"))
+    excerpt = blocks.TextBlock(
+        label=_("uddrag"),
+        required=False,
+        help_text=_("Tomt: de første 300 tegn af input bruges."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "cms/blocks/quote_block.html"
+        label = _("citat fra input")
+
+    def clean(self, value):
+        from inputs.models.inputs import Consent
+        from inputs.states import Status
+
+        value = super().clean(value)
+        item = value.get("input")
+        if item is not None and (
+            item.status != Status.ACCEPTED or item.consent == Consent.NONE
+        ):
+            raise StructBlockValidationError(
+                block_errors={
+                    "input": ValidationError(
+                        _(
+                            "Kun accepterede input, som organisationen har givet "
+                            "samtykke til at offentliggøre, kan citeres."
+                        )
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        item = value.get("input")
+        if item is not None:
+            text = value.get("excerpt") or item.challenge or item.solution
+            context["excerpt"] = Truncator(text).chars(300)
+            context["source"] = item.public_organisation_name()
+        return context
+
+
+class StatisticsBlock(blocks.StructBlock):
+    """Counts of the inputs behind the page, computed when it is shown."""
+
+    heading = blocks.CharBlock(label=_("overskrift"))
+    dimension = blocks.ChoiceBlock(
+        label=_("opdelt efter"),
+        choices=[
+            ("theme", _("Tema")),
+            ("target_group", _("Målgruppe")),
+            ("region", _("Region")),
+            ("kind", _("Type")),
+        ],
+        default="theme",
+    )
+
+    class Meta:
+        icon = "table"
+        template = "cms/blocks/statistics_block.html"
+        label = _("statistik")
+
+    def get_context(self, value, parent_context=None):
+        from inputs.statistics import DIMENSIONS, chart_rows, input_counts
+
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        inputs = getattr(getattr(page, "specific", None), "inputs", None)
+        counts = (
+            input_counts(inputs=inputs.all(), dimension=value["dimension"])
+            if inputs is not None
+            else []
+        )
+        context["rows"] = chart_rows(counts)
+        context["label_heading"] = DIMENSIONS[value["dimension"]][0]
+        context["chart_id"] = f"stat-{value['dimension']}-{id(value)}"
+        return context
+
+
+class RecommendationBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("anbefaling"))
+    text = blocks.TextBlock(label=_("uddybning"), required=False)
+
+
+class RecommendationsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("overskrift"), default="Centrale anbefalinger")
+    items = blocks.ListBlock(RecommendationBlock(), label=_("anbefalinger"), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "cms/blocks/recommendations_block.html"
+        label = _("centrale anbefalinger")
+
+
+class SummaryStreamBlock(BaseStreamBlock):
+    """A summary's blocks: the shared ones plus quotes, statistics and
+    key recommendations."""
+
+    quote = QuoteBlock()
+    statistics = StatisticsBlock()
+    recommendations = RecommendationsBlock()

@@ -2,6 +2,7 @@
 input_transition() can write it to the audit log. Registered from
 InputsConfig.ready(); wagtail_hooks.py is for the admin UI."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .states import TRANSITIONS
@@ -13,3 +14,11 @@ def register_input_actions(actions):
         actions.register_action(
             f"inputs.{transition.action}", transition.label, transition.label
         )
+    for action, label in [
+        ("inputs.visibility", _("Synlighed ændret")),
+        ("inputs.assign", _("Moderator tildelt")),
+        ("inputs.themes", _("Temaer ændret")),
+        ("inputs.redact", _("Tekst redigeret af moderator")),
+        ("inputs.link", _("Forbundet med andet input")),
+    ]:
+        actions.register_action(action, label, label)

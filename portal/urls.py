@@ -11,6 +11,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("organisation/", include("portal.organisations.urls")),
     path("input/", include("inputs.urls")),
+    path("feeds/", include("cms.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -107,3 +107,16 @@ def theme(slug: str) -> Theme:
 
 def target_group(slug: str) -> TargetGroup:
     return TargetGroup.objects.get(slug=slug)
+
+
+def moderator(**user_kwargs):
+    """A BL moderator with TOTP set up, so the admin lets them in."""
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.contrib.auth.models import Group
+
+    from portal.accounts.roles import Role
+
+    user = UserFactory(**user_kwargs)
+    user.groups.add(Group.objects.get(name=Role.MODERATOR))
+    TOTP.activate(user, "JBSWY3DPEHPK3PXP")
+    return user

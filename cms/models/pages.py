@@ -67,12 +67,20 @@ class PartnershipPage(Page):
     def get_context(self, request, *args, **kwargs):
         from inputs.models import CallPage
 
+        from .summaries import SummaryPage
+
         context = super().get_context(request, *args, **kwargs)
         context["calls"] = (
             CallPage.objects.live()
             .public()
             .filter(partnerships=self.partnership)
             .order_by("-opens_at")
+        )
+        context["summaries"] = (
+            SummaryPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")
         )
         return context
 

@@ -1,20 +1,23 @@
 from django.db import models
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import BaseStreamBlock
+from ..blocks import SummaryStreamBlock
 
 
-class SummaryPage(Page):
+class SummaryPage(RoutablePageMixin, Page):
     """A curated summary of inputs that BL publishes for a partnership."""
 
     introduction = models.TextField(_("introduktion"))
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
+    body = StreamField(SummaryStreamBlock(), blank=True, verbose_name=_("indhold"))
     inputs = ParentalManyToManyField(
         "inputs.Input",
         blank=True,
@@ -46,5 +49,53 @@ class SummaryPage(Page):
         """Plain text of the summary, for the archive search."""
         parts = [self.introduction]
         for block in self.body:
-            parts.append(strip_tags(str(block.render())))
+            parts.append(strip_tags(str(block.render(context={"page": self}))))
         return "\n".join(p for p in parts if p)
+
+    def source_inputs(self, user) -> tuple[list[dict], int]:
+        """The inputs the summary builds on that `user` may see (by
+        inputs_visible_to), each with its link, and how many more it builds
+        on that `user` may not see (counted, never named)."""
+        from inputs.selectors import inputs_visible_to
+
+        from ..input_links import input_url
+
+        ids = [item.pk for item in self.inputs.all()]
+        visible = (
+            inputs_visible_to(user=user)
+            .filter(pk__in=ids)
+            .select_related("organisation")
+            .order_by("reference", "pk")
+        )
+        listed = [
+            {
+                "input": item,
+                "organisation": item.public_organisation_name(),
+                "url": input_url(item, user),
+            }
+            for item in visible
+        ]
+        return listed, len(ids) - len(listed)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["source_inputs"], context["hidden_inputs"] = self.source_inputs(
+            request.user
+        )
+        return context
+
+    @path("")
+    def summary(self, request):
+        return self.render(request)
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The summary as a print-ready PDF (same access as the page)."""
+        from ..pdf import html_to_pdf
+
+        html = render_to_string(
+            "cms/summary_page_pdf.html", self.get_context(request), request=request
+        )
+        response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
+        return response

@@ -1,6 +1,7 @@
 from .attachments import Attachment
 from .calls import CallPage, CallQuestion
 from .inputs import Input, InputKeyword, InputRevision
+from .moderation import InputLink, InternalNote, ModeratorDigest
 from .vocabulary import TargetGroup, Theme
 
 __all__ = [
@@ -9,7 +10,10 @@ __all__ = [
     "CallQuestion",
     "Input",
     "InputKeyword",
+    "InputLink",
     "InputRevision",
+    "InternalNote",
+    "ModeratorDigest",
     "TargetGroup",
     "Theme",
 ]

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms.demo import seed_pages
+from cms.demo_summaries import seed_summaries
 from inputs.demo import seed_inputs
 from portal.organisations.demo import (
     DEMO_PASSWORD,
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             seed_organisations()
             logins = seed_people()
             seed_inputs()
+            seed_summaries()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("\nLog in at http://127.0.0.1:8000/konto/login/ as:")
         for role, email in logins:

@@ -1,0 +1,33 @@
+"""The moderators' panel on the Wagtail admin home."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+
+from ..selectors import inputs_visible_to
+from ..statistics import DIMENSIONS, chart_rows, input_counts, submissions_per_week
+
+
+class ModerationDashboardPanel(Component):
+    name = "moderation_dashboard"
+    template_name = "inputs/moderation/dashboard_panel.html"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        inputs = inputs_visible_to(user=self.user)
+        tables = [
+            {
+                "id": f"dashboard-{key}",
+                "label": DIMENSIONS[key][0],
+                "rows": chart_rows(input_counts(inputs=inputs, dimension=key)),
+            }
+            for key in ("status", "partnership", "theme", "region")
+        ]
+        return {
+            "tables": tables,
+            "weeks": chart_rows(submissions_per_week(inputs=inputs)),
+            "weeks_caption": _("Indsendte input pr. uge, de seneste 12 uger"),
+            "total": inputs.count(),
+        }

@@ -1,0 +1,63 @@
+"""The moderators' daily digest of new submissions."""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from portal.accounts.roles import Role
+
+from ..models import Input, ModeratorDigest
+from ..states import Status
+
+
+def moderator_digest_send(*, day=None) -> int | None:
+    """Sends each moderator one e-mail listing the inputs submitted the day
+    before `day` (default today) that still await a moderator. At most once
+    per day: a second call for the same day sends nothing and returns None;
+    otherwise returns the number of inputs listed. A day with no new inputs
+    is recorded but sends no e-mail."""
+    day = day or timezone.localdate()
+    since = timezone.make_aware(datetime.combine(day - timedelta(days=1), time.min))
+    until = since + timedelta(days=1)
+    inputs = list(
+        Input.objects.filter(
+            status=Status.SUBMITTED, submitted_at__gte=since, submitted_at__lt=until
+        )
+        .select_related("organisation")
+        .order_by("submitted_at")
+    )
+    try:
+        with transaction.atomic():
+            ModeratorDigest.objects.create(day=day, input_count=len(inputs))
+    except IntegrityError:
+        return None
+    recipients = list(
+        get_user_model()
+        .objects.filter(groups__name=Role.MODERATOR, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if inputs and recipients:
+        with translation.override("da"):
+            context = {
+                "inputs": inputs,
+                "day": since.date(),
+                "site_url": settings.WAGTAILADMIN_BASE_URL,
+            }
+            subject = render_to_string(
+                "inputs/emails/moderator_digest_subject.txt", context
+            ).strip()
+            body = render_to_string("inputs/emails/moderator_digest.txt", context)
+        send_mass_mail([(subject, body, None, [email]) for email in recipients])
+    return len(inputs)
+
+
+@task()
+def moderator_digest_task() -> int | None:
+    return moderator_digest_send()

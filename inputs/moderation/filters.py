@@ -1,0 +1,110 @@
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from portal.accounts.roles import Role
+from portal.organisations.models import Municipality, Organisation, Partnership, Region
+
+from ..models import CallPage, Input, TargetGroup, Theme
+from ..models.inputs import Kind
+from ..states import Status
+
+
+def _moderators(request=None):
+    return (
+        get_user_model().objects.filter(groups__name=Role.MODERATOR).order_by("email")
+    )
+
+
+class InputQueueFilterSet(WagtailFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Søg"),
+        method="search",
+        help_text=_("Titel, tekst eller referencenummer"),
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=Status.choices, widget=forms.CheckboxSelectMultiple
+    )
+    call = django_filters.ModelChoiceFilter(
+        label=_("Indkaldelse"), queryset=CallPage.objects.all()
+    )
+    partnership = django_filters.ModelChoiceFilter(
+        label=_("Partnerskab"),
+        field_name="partnerships",
+        queryset=Partnership.objects.all(),
+    )
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=Kind.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Tema"), field_name="themes", queryset=Theme.objects.all()
+    )
+    target_group = django_filters.ModelChoiceFilter(
+        label=_("Målgruppe"),
+        field_name="target_groups",
+        queryset=TargetGroup.objects.all(),
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        field_name="municipality__region",
+        queryset=Region.objects.all(),
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Kommune"), queryset=Municipality.objects.all()
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=Organisation.objects.all()
+    )
+    personal_data_flagged = django_filters.BooleanFilter(
+        label=_("Mulige personoplysninger"),
+        widget=forms.Select(
+            choices=[("", _("Alle")), ("true", _("Ja")), ("false", _("Nej"))]
+        ),
+    )
+    assigned_to = django_filters.ModelChoiceFilter(
+        label=_("Ansvarlig moderator"), queryset=_moderators
+    )
+    submitted = django_filters.DateFromToRangeFilter(
+        label=_("Indsendt (fra – til)"),
+        field_name="submitted_at__date",
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sortér"),
+        fields=(
+            ("submitted_at", "submitted_at"),
+            ("title", "title"),
+            ("reference", "reference"),
+            ("status", "status"),
+        ),
+        field_labels={
+            "submitted_at": _("Indsendt"),
+            "title": _("Titel"),
+            "reference": _("Referencenummer"),
+            "status": _("Status"),
+        },
+    )
+
+    class Meta:
+        model = Input
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(challenge__icontains=value)
+            | Q(solution__icontains=value)
+            | Q(reference__icontains=value)
+        )
+
+    def filter_queryset(self, queryset):
+        # Several multi-valued filters join through M2M tables; one row per
+        # input keeps counts and pagination right.
+        filtered = super().filter_queryset(queryset)
+        return queryset.filter(pk__in=filtered.values("pk")).order_by(
+            *(filtered.query.order_by or ["-submitted_at", "-pk"])
+        )

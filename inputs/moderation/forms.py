@@ -1,0 +1,160 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from portal.accounts.roles import Role
+
+from ..models import Input, InputLink, Theme
+from ..models.inputs import Visibility
+from ..services.moderation import BULK_ACTIONS
+from ..states import Status
+
+
+def moderator_choices():
+    return (
+        get_user_model().objects.filter(groups__name=Role.MODERATOR).order_by("email")
+    )
+
+
+BULK_LABELS = {
+    "assign": _("Tildel moderator"),
+    "start_review": _("Start behandling"),
+    "accept": _("Acceptér"),
+    "reject": _("Afvis"),
+    "add_theme": _("Tilføj tema"),
+    "remove_theme": _("Fjern tema"),
+}
+
+
+class BulkActionForm(forms.Form):
+    selected = forms.ModelMultipleChoiceField(
+        queryset=Input.objects.none(),
+        widget=forms.MultipleHiddenInput,
+        error_messages={"required": _("Vælg mindst ét input.")},
+    )
+    action = forms.ChoiceField(
+        label=_("Handling"), choices=[(a, BULK_LABELS[a]) for a in BULK_ACTIONS]
+    )
+    moderator = forms.ModelChoiceField(
+        label=_("Moderator"), queryset=moderator_choices(), required=False
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Tema"), queryset=Theme.objects.all(), required=False
+    )
+    visibility = forms.ChoiceField(
+        label=_("Synlighed ved accept"),
+        choices=Visibility.choices,
+        initial=Visibility.BL_ONLY,
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Besked til organisationerne"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["selected"].queryset = queryset
+        self.fields["moderator"].queryset = moderator_choices()
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action in ("add_theme", "remove_theme") and not data.get("theme"):
+            self.add_error(
+                "theme", _("Vælg det tema, der skal tilføjes eller fjernes.")
+            )
+        if action == "assign" and not data.get("moderator"):
+            self.add_error("moderator", _("Vælg den moderator, der skal have input."))
+        return data
+
+
+class TransitionForm(forms.Form):
+    action = forms.ChoiceField(label=_("Handling"))
+    visibility = forms.ChoiceField(
+        label=_("Hvem må se input, når det er accepteret?"),
+        choices=Visibility.choices,
+        initial=Visibility.BL_ONLY,
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Besked til organisationen"),
+        help_text=_("Sendes med e-mailen om den nye status."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [(t.action, t.label) for t in actions]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "request_changes" and not data.get("note", "").strip():
+            self.add_error("note", _("Skriv, hvad organisationen skal ændre."))
+        return data
+
+
+class InternalNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Ny intern note"),
+        help_text=_("Kun BL-moderatorer kan se interne noter."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+    )
+
+
+class InputLinkForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Forbindelse"), choices=InputLink.Kind.choices)
+    target = forms.CharField(label=_("Andet input (referencenummer)"), max_length=20)
+
+    def clean_target(self):
+        reference = self.cleaned_data["target"].strip()
+        target = (
+            Input.objects.exclude(status=Status.DRAFT)
+            .filter(reference__iexact=reference)
+            .first()
+        )
+        if target is None:
+            raise forms.ValidationError(
+                _("Der findes intet input med referencenummeret %(ref)s."),
+                params={"ref": reference},
+            )
+        return target
+
+
+class AssignForm(forms.Form):
+    moderator = forms.ModelChoiceField(
+        label=_("Ansvarlig moderator"), queryset=moderator_choices(), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["moderator"].queryset = moderator_choices()
+
+
+class RedactionForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Input
+        fields = ["title", "challenge", "solution"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        answers = self.instance.answers or {}
+        self.answer_keys = list(answers)
+        for key, value in answers.items():
+            self.fields[f"answer__{key}"] = forms.CharField(
+                label=key,
+                initial=value,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.fields["version"].initial = self.instance.version
+
+    def answers(self) -> dict:
+        return {
+            key: self.cleaned_data.get(f"answer__{key}", "") for key in self.answer_keys
+        }

@@ -1,0 +1,235 @@
+"""Which inputs read most alike, in Danish.
+
+Texts are tokenised, Danish stop words dropped and words stemmed with the
+Snowball Danish stemmer, so "ældre", "ældres" and "ældrene" count as one
+term. Inputs are compared by TF-IDF cosine similarity. Term vectors are
+cached per input version, and candidates are bounded: inputs sharing a
+partnership, most recent first, at most MAX_CANDIDATES."""
+
+import math
+import re
+from collections import Counter
+
+import snowballstemmer
+from django.core.cache import cache
+
+from .models import Input
+from .states import Status
+
+MAX_CANDIDATES = 400
+CACHE_SECONDS = 60 * 60 * 24
+
+# Common Danish function words (after lower-casing), which carry no topic.
+DANISH_STOP_WORDS = frozenset(
+    [
+        "ad",
+        "af",
+        "alle",
+        "alt",
+        "anden",
+        "andet",
+        "andre",
+        "at",
+        "bare",
+        "blev",
+        "blive",
+        "bliver",
+        "da",
+        "de",
+        "dem",
+        "den",
+        "denne",
+        "dens",
+        "der",
+        "deres",
+        "det",
+        "dette",
+        "dig",
+        "din",
+        "dine",
+        "disse",
+        "dit",
+        "dog",
+        "du",
+        "efter",
+        "eller",
+        "en",
+        "end",
+        "er",
+        "et",
+        "for",
+        "fordi",
+        "fra",
+        "få",
+        "går",
+        "har",
+        "havde",
+        "have",
+        "hende",
+        "hendes",
+        "her",
+        "hos",
+        "hun",
+        "hvad",
+        "hvis",
+        "hvor",
+        "hvordan",
+        "hvorfor",
+        "i",
+        "ikke",
+        "ind",
+        "jeg",
+        "jer",
+        "jo",
+        "kan",
+        "kom",
+        "kommer",
+        "kun",
+        "kunne",
+        "lidt",
+        "man",
+        "mange",
+        "med",
+        "meget",
+        "men",
+        "mig",
+        "min",
+        "mine",
+        "mit",
+        "mod",
+        "må",
+        "ned",
+        "nej",
+        "noget",
+        "nogle",
+        "nu",
+        "når",
+        "og",
+        "også",
+        "om",
+        "op",
+        "os",
+        "over",
+        "på",
+        "sig",
+        "sin",
+        "sine",
+        "sit",
+        "skal",
+        "skulle",
+        "som",
+        "stadig",
+        "så",
+        "sådan",
+        "thi",
+        "til",
+        "ud",
+        "under",
+        "var",
+        "vi",
+        "vil",
+        "ville",
+        "vor",
+        "vores",
+        "være",
+        "været",
+        "blevet",
+        "samt",
+        "hver",
+        "hele",
+        "helt",
+        "lige",
+        "mere",
+        "mest",
+        "selv",
+        "via",
+        "uden",
+        "ved",
+    ]
+)
+
+_WORD = re.compile(r"[a-zæøåéü]+", re.IGNORECASE)
+_stemmer = snowballstemmer.stemmer("danish")
+
+
+def terms(text: str) -> Counter:
+    """Stemmed, stop-word-free term counts of a Danish text."""
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
+    kept = [w for w in words if w not in DANISH_STOP_WORDS]
+    return Counter(_stemmer.stemWords(kept))
+
+
+def _text(input: Input) -> str:
+    answers = " ".join(str(v) for v in (input.answers or {}).values())
+    # The title says most about the topic; count it twice.
+    return " ".join(
+        [input.title, input.title, input.challenge, input.solution, answers]
+    )
+
+
+def _cache_key(input: Input) -> str:
+    # Every write bumps version and updated_at, so an edited text never
+    # meets its old vector.
+    stamp = input.updated_at.timestamp() if input.updated_at else 0
+    return f"inputs:terms:{input.pk}:{input.version}:{stamp}"
+
+
+def term_vectors(inputs: list[Input]) -> dict[int, Counter]:
+    """Term counts per input id, from the cache where the version matches."""
+    keys = {_cache_key(i): i for i in inputs}
+    found = cache.get_many(list(keys))
+    missing = {}
+    for key, item in keys.items():
+        if key not in found:
+            missing[key] = terms(_text(item))
+    if missing:
+        cache.set_many(missing, CACHE_SECONDS)
+    vectors = {**found, **missing}
+    return {item.pk: vectors[key] for key, item in keys.items()}
+
+
+def _weights(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
+    return {t: (1 + math.log(n)) * idf.get(t, 0.0) for t, n in counts.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(
+        sum(w * w for w in b.values())
+    )
+    return dot / norm if norm else 0.0
+
+
+def candidates_for(input: Input):
+    """Non-draft inputs sharing a partnership with `input` (or any, if it
+    has none), newest first and bounded."""
+    queryset = Input.objects.exclude(pk=input.pk).exclude(status=Status.DRAFT)
+    partnership_ids = list(input.partnerships.values_list("pk", flat=True))
+    if partnership_ids:
+        queryset = queryset.filter(
+            pk__in=Input.objects.filter(partnerships__in=partnership_ids).values("pk")
+        )
+    return queryset.select_related("organisation").order_by("-submitted_at", "-pk")[
+        :MAX_CANDIDATES
+    ]
+
+
+def similar_inputs(
+    input: Input, *, limit: int = 5, candidates=None
+) -> list[tuple[Input, float]]:
+    """The `limit` inputs most like `input`, with their cosine scores (0-1),
+    best first; inputs sharing no term are left out."""
+    pool = list(candidates if candidates is not None else candidates_for(input))
+    if not pool:
+        return []
+    vectors = term_vectors([input, *pool])
+    documents = len(vectors)
+    frequency = Counter(t for counts in vectors.values() for t in counts)
+    idf = {t: math.log((1 + documents) / (1 + df)) + 1 for t, df in frequency.items()}
+    own = _weights(vectors[input.pk], idf)
+    scored = [(other, _cosine(own, _weights(vectors[other.pk], idf))) for other in pool]
+    scored = [(other, score) for other, score in scored if score > 0]
+    scored.sort(key=lambda pair: (-pair[1], pair[0].pk))
+    return scored[:limit]

@@ -1,0 +1,236 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from wagtail.blocks import StructBlockValidationError
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from cms.blocks import QuoteBlock
+from cms.models import PartnershipPage, SummaryPage
+from cms.workflows import summary_workflow_ensure
+from inputs.models.inputs import Consent, Visibility
+from inputs.services import input_transition
+from inputs.services.moderation import input_accept
+from tests.factories import (
+    InputFactory,
+    OrganisationFactory,
+    member_of,
+    moderator,
+    theme,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mod(db):
+    return moderator()
+
+
+def _accepted(mod, *, consent=Consent.NAMED, visibility=Visibility.PUBLIC, **fields):
+    organisation = fields.pop("organisation", None) or OrganisationFactory()
+    author = member_of(organisation)
+    item = InputFactory(
+        organisation=organisation,
+        author=author,
+        consent=consent,
+        reference=f"BL-{organisation.pk}-{fields.get('title', 'x')[:3]}",
+        **fields,
+    )
+    input_transition(input=item, action="submit", user=author)
+    input_transition(input=item, action="start_review", user=mod)
+    input_accept(input=item, user=mod, visibility=visibility)
+    item.refresh_from_db()
+    return item
+
+
+def _summary(parent, inputs, body):
+    page = SummaryPage(
+        title="Opsamling om ældre", slug="opsamling", introduction="Intro.", body=body
+    )
+    parent.add_child(instance=page)
+    page.inputs.set(inputs)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def elderly_page(demo_site):
+    return PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre")
+
+
+def test_summary_renders_quote_statistics_and_recommendations(
+    client, mod, elderly_page
+):
+    named = _accepted(mod, title="Telefonkæde", themes=[theme("ensomhed")])
+    anonymous = _accepted(
+        mod,
+        consent=Consent.ANONYMISED,
+        title="Tablets",
+        themes=[theme("ensomhed"), theme("digital-kontakt")],
+    )
+    page = _summary(
+        elderly_page,
+        [named, anonymous],
+        [
+            ("quote", {"input": named, "excerpt": "Vi ringer hver uge."}),
+            ("quote", {"input": anonymous, "excerpt": ""}),
+            ("statistics", {"heading": "Temaer", "dimension": "theme"}),
+            (
+                "recommendations",
+                {
+                    "heading": "Anbefalinger",
+                    "items": [{"title": "Ring mere", "text": "Hver uge."}],
+                },
+            ),
+        ],
+    )
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vi ringer hver uge." in html
+    assert f"— {named.organisation.name}" in html
+    assert "— Anonymiseret" in html
+    assert anonymous.organisation.name not in html  # nowhere on the page
+    assert anonymous.challenge[:40] in html  # the default excerpt
+    assert '<tr><th scope="row">Ensomhed</th><td>2</td></tr>' in html
+    assert '<tr><th scope="row">Digital kontakt</th><td>1</td></tr>' in html
+    assert "<svg" in html
+    assert "Ring mere" in html
+    assert html.count("<h1") == 1
+
+
+def test_quote_block_accepts_only_consented_accepted_inputs(mod):
+    block = QuoteBlock()
+    accepted = _accepted(mod, title="Ok")
+    block.clean(block.to_python({"input": accepted.pk, "excerpt": ""}))
+    private = _accepted(
+        mod, consent=Consent.NONE, visibility=Visibility.BL_ONLY, title="Privat"
+    )
+    submitted = InputFactory(consent=Consent.NAMED)
+    for item in (private, submitted):
+        with pytest.raises(StructBlockValidationError):
+            block.clean(block.to_python({"input": item.pk, "excerpt": ""}))
+
+
+def test_source_list_respects_visibility(client, mod, elderly_page):
+    public = _accepted(mod, title="Offentligt")
+    bl_only = _accepted(
+        mod, consent=Consent.ANONYMISED, visibility=Visibility.BL_ONLY, title="Internt"
+    )
+    page = _summary(elderly_page, [public, bl_only], [])
+    listed, hidden = page.source_inputs(AnonymousUser())
+    assert [s["input"] for s in listed] == [public]
+    assert hidden == 1
+    listed, hidden = page.source_inputs(mod)
+    urls = {s["input"].pk: s["url"] for s in listed}
+    assert urls[bl_only.pk] == f"/admin/input/{bl_only.pk}/"
+    assert hidden == 0
+    html = client.get(page.url).content.decode()
+    assert "Offentligt" in html
+    assert "Internt" not in html
+    assert "bygger også på 1 input, som ikke er offentligt" in html
+    assert "/admin/input/" not in html
+    client.force_login(mod)
+    assert f'href="/admin/input/{bl_only.pk}/"' in client.get(page.url).content.decode()
+
+
+def test_input_chooser_offers_only_accepted_inputs(client, mod):
+    accepted = _accepted(mod, title="Valgbart")
+    waiting = InputFactory(title="Ikke valgbart")
+    client.force_login(mod)
+    response = client.get("/admin/input_chooser/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert accepted.title in html
+    assert waiting.title not in html
+
+
+def test_partnership_page_lists_summary_and_links_feed(client, mod, elderly_page):
+    page = _summary(elderly_page, [_accepted(mod, title="Noget")], [])
+    html = client.get(elderly_page.url).content.decode()
+    assert page.title in html
+    assert (
+        'rel="alternate" type="application/atom+xml"' in html
+        and "/feeds/svaekkede-aeldre/opsamlinger.atom" in html
+    )
+    feed = client.get("/feeds/svaekkede-aeldre/opsamlinger.atom")
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    body = feed.content.decode()
+    assert "<title>Opsamling om ældre</title>" in body
+    assert client.get("/feeds/findes-ikke/opsamlinger.atom").status_code == 404
+
+
+def test_unpublished_summary_is_not_in_feed(client, elderly_page):
+    page = SummaryPage(
+        title="Kladde til opsamling", slug="kladde", introduction="x", live=False
+    )
+    elderly_page.add_child(instance=page)
+    assert (
+        "Kladde til opsamling"
+        not in client.get("/feeds/svaekkede-aeldre/opsamlinger.atom").content.decode()
+    )
+    assert "Kladde til opsamling" not in client.get(elderly_page.url).content.decode()
+
+
+def test_pdf_of_summary(client, mod, elderly_page):
+    item = _accepted(mod, title="Pdf")
+    page = _summary(
+        elderly_page, [item], [("quote", {"input": item, "excerpt": "Citat i PDF"})]
+    )
+    response = client.get(page.url + "pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_summaries_go_through_the_moderator_workflow(mod, elderly_page):
+    workflow = summary_workflow_ensure()
+    assert summary_workflow_ensure() == workflow  # idempotent
+    page = SummaryPage(
+        title="Til godkendelse", slug="til-godkendelse", introduction="x", live=False
+    )
+    elderly_page.add_child(instance=page)
+    page.save_revision(user=mod)
+    page.refresh_from_db()
+    assert not page.live, "before start"
+    assert page.get_workflow() == workflow
+    state = workflow.start(page, mod)
+    page.refresh_from_db()
+    assert not page.live
+    state.current_task_state.approve(user=mod)
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_seed_summaries_publishes_one_per_partnership(demo_site):
+    from cms.demo_summaries import seed_summaries
+    from portal.organisations.demo import seed_organisations, seed_people
+
+    seed_organisations()
+    seed_people()
+    first = seed_summaries()
+    assert len(first) == PartnershipPage.objects.count() == 3
+    assert all(s.live for s in first)
+    assert all(s.inputs.exists() for s in first)
+    seed_summaries()
+    assert SummaryPage.objects.count() == 3
+    assert not Page.objects.filter(slug="opsamling", live=False).exists()
+
+
+class TestSummaryPageTree(WagtailPageTestCase):
+    def test_summaries_sit_under_partnership_pages_only(self):
+        self.assertAllowedParentPageTypes(SummaryPage, {PartnershipPage})
+        self.assertAllowedSubpageTypes(SummaryPage, set())
+
+
+def test_pdf_fetches_only_local_static_files():
+    from cms.pdf import BASE_URL, LocalFilesFetcher
+
+    fetcher = LocalFilesFetcher()
+    css = fetcher.fetch(BASE_URL + "static/css/summaries.css")
+    assert b".quote-block" in css.read()
+    assert css.content_type == "text/css"
+    for url in ("http://example.com/x.css", BASE_URL + "static/../../etc/passwd"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)

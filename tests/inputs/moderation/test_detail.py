@@ -1,0 +1,120 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from inputs.models import Input, InputRevision
+from inputs.services import input_transition
+from inputs.states import Status
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(name, item, *args):
+    return reverse(f"inputs_moderation:{name}", args=[item.pk, *args])
+
+
+def test_detail_shows_input_history_and_notes(mod_client, make_input):
+    item = make_input(status="in_review", answers={"q1": "Svar på spørgsmål"})
+    mod_client.post(_url("add_note", item), {"text": "Ring til afdelingen først"})
+    response = mod_client.get(_url("detail", item))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert item.challenge in html
+    assert "Svar på spørgsmål" in html
+    assert "Ring til afdelingen først" in html
+    assert "Start behandling" in html  # the audit log entry
+
+
+def test_empty_note_is_refused_next_to_field(mod_client, make_input):
+    item = make_input()
+    response = mod_client.post(_url("add_note", item), {"text": ""})
+    assert response.status_code == 400
+    assert "Dette felt er påkrævet" in response.content.decode()
+    assert not item.internal_notes.exists()
+
+
+def test_organisation_never_reaches_notes_or_detail(client, make_input, author):
+    item = make_input()
+    client.force_login(author)
+    for name in ("detail", "redact"):
+        response = client.get(_url(name, item))
+        assert response.status_code in (302, 403)
+    client.post(_url("add_note", item), {"text": "fra organisationen"})
+    assert not item.internal_notes.exists()
+
+
+def test_request_changes_needs_feedback(mod_client, make_input):
+    item = make_input(status="in_review")
+    response = mod_client.post(
+        _url("transition", item), {"action": "request_changes", "note": ""}
+    )
+    assert response.status_code == 400
+    assert "Skriv, hvad organisationen skal ændre." in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == Status.IN_REVIEW
+
+
+def test_request_changes_resubmit_keeps_both_versions(
+    mod_client, make_input, author, django_capture_on_commit_callbacks
+):
+    item = make_input(status="in_review")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        mod_client.post(
+            _url("transition", item),
+            {"action": "request_changes", "note": "Uddyb løsningen, tak."},
+        )
+    item.refresh_from_db()
+    assert item.status == Status.CHANGES_REQUESTED
+    assert "Uddyb løsningen, tak." in mail.outbox[0].body
+    # The organisation edits (its own form does this) and resubmits.
+    Input.objects.filter(pk=item.pk).update(solution="En længere løsning.")
+    input_transition(input=item, action="resubmit", user=author)
+    snapshots = item.revisions.filter(reason=InputRevision.Reason.SUBMISSION)
+    assert [r.content["solution"] for r in snapshots] == [
+        "Frivillige ringer til de ældre hver uge og inviterer til kaffe.",
+        "En længere løsning.",
+    ]
+
+
+def test_accept_with_public_visibility_needs_consent(mod_client, make_input):
+    item = make_input(status="in_review", consent="none")
+    response = mod_client.post(
+        _url("transition", item), {"action": "accept", "visibility": "public"}
+    )
+    assert response.status_code == 400
+    assert "samtykke" in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == Status.IN_REVIEW
+    mod_client.post(
+        _url("transition", item), {"action": "accept", "visibility": "partnership"}
+    )
+    item.refresh_from_db()
+    assert (item.status, item.visibility) == (Status.ACCEPTED, "partnership")
+
+
+def test_links_duplicate_across_organisations(mod_client, make_input):
+    from tests.factories import OrganisationFactory, member_of
+
+    item = make_input()
+    elsewhere = OrganisationFactory()
+    other = make_input(
+        organisation=elsewhere, author=member_of(elsewhere), reference="BL-X-1"
+    )
+    draft = make_input(status="draft", reference="BL-DRAFT")
+    response = mod_client.post(
+        _url("add_link", item), {"kind": "duplicate_of", "target": draft.reference}
+    )
+    assert response.status_code == 400
+    response = mod_client.post(
+        _url("add_link", item), {"kind": "duplicate_of", "target": "bl-x-1"}
+    )
+    assert response.status_code == 302
+    assert item.links_from.get().target == other
+    response = mod_client.post(
+        _url("add_link", item), {"kind": "answers", "target": "NOPE"}
+    )
+    assert (
+        "Der findes intet input med referencenummeret NOPE."
+        in response.content.decode()
+    )

@@ -1,0 +1,72 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from inputs.states import Status
+from tests.factories import theme
+
+pytestmark = pytest.mark.django_db
+
+
+def _csv(response):
+    text = response.content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+
+def test_csv_holds_exactly_the_filtered_rows(mod_client, make_input):
+    wanted = make_input(
+        status="in_review",
+        themes=[theme("ensomhed")],
+        answers={"Hvor mange frivillige?": "12"},
+    )
+    make_input(status="in_review")  # other theme: filtered out
+    make_input(status="draft", themes=[theme("ensomhed")])  # drafts never
+    mod_client.post(
+        reverse("inputs_moderation:transition", args=[wanted.pk]),
+        {"action": "request_changes", "note": "Tilføj antal beboere"},
+    )
+    response = mod_client.get(
+        reverse("inputs_moderation:export", args=["csv"]),
+        {"theme": theme("ensomhed").pk},
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = _csv(response)
+    assert [r["Referencenummer"] for r in rows] == [wanted.reference]
+    row = rows[0]
+    assert row["Status"] == "Ændringer ønsket"
+    assert row["Temaer"] == "Ensomhed"
+    assert row["Feedback"] == "Tilføj antal beboere"
+    assert row["Samtykke"] == "Ja, med organisationens navn"
+    assert "Hvor mange frivillige?: 12" in row["Svar på ekstra spørgsmål"]
+    assert row["Udfordringen"] == wanted.challenge
+
+
+def test_xlsx_matches_queue(mod_client, make_input):
+    accepted = make_input(status="accepted")
+    make_input(status="in_review")
+    response = mod_client.get(
+        reverse("inputs_moderation:export", args=["xlsx"]), {"status": Status.ACCEPTED}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Referencenummer"
+    assert [r[0] for r in rows[1:]] == [accepted.reference]
+
+
+def test_export_refused_to_non_moderators(client, make_input, author):
+    make_input()
+    client.force_login(author)
+    response = client.get(reverse("inputs_moderation:export", args=["csv"]))
+    assert response.status_code in (302, 403)
+    assert not response.get("Content-Type", "").startswith("text/csv")
+
+
+def test_unknown_format_is_404(mod_client):
+    assert (
+        mod_client.get(reverse("inputs_moderation:export", args=["pdf"])).status_code
+        == 404
+    )

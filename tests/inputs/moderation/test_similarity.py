@@ -1,0 +1,82 @@
+import pytest
+
+from inputs.similarity import similar_inputs, terms
+
+pytestmark = pytest.mark.django_db
+
+
+def test_terms_stem_danish_and_drop_stop_words():
+    counts = terms("De ældre beboere og de ældres naboer i afdelingerne")
+    assert "og" not in counts and "de" not in counts
+    # Inflected forms fall together.
+    assert counts[next(iter(terms("ældre")))] == 2
+    assert terms("afdelingerne") == terms("afdelingen")
+
+
+PAIRS = [
+    (
+        "Ensomme ældre i afdelingen",
+        "Mange ældre beboere har isoleret sig under nedlukningen og er ensomme.",
+        "Ensomhed blandt ældre beboere i afdelingerne",
+        "Flere af de ældste beboere isolerede sig under nedlukningen og følte "
+        "sig ensomme.",
+    ),
+    (
+        "Lektiehjælp til børn",
+        "Børnene er kommet bagud i skolen under hjemmeundervisningen.",
+        "Lektiecafé for skolebørn",
+        "Skolebørn kom bagud med lektierne, da skolen holdt lukket, og de "
+        "fik ingen hjælp til undervisningen hjemme.",
+    ),
+    (
+        "Gæld og huslejerestancer",
+        "Beboere har mistet arbejdet og kan ikke betale huslejen.",
+        "Huslejerestance efter fyringer",
+        "Flere beboere blev fyret og kom bagud med at betale husleje.",
+    ),
+]
+
+
+def test_near_duplicates_rank_first(make_input):
+    inputs = []
+    for title_a, text_a, title_b, text_b in PAIRS:
+        a = make_input(title=title_a, challenge=text_a, solution="")
+        b = make_input(title=title_b, challenge=text_b, solution="")
+        inputs.append((a, b))
+    make_input(title="Hjemløse i opgangen", challenge="Hjemløse sover i kælderen.")
+    for a, b in inputs:
+        assert similar_inputs(a)[0][0] == b
+        assert similar_inputs(b)[0][0] == a
+    top = similar_inputs(inputs[0][0])
+    assert len(top) <= 5
+    assert top[0][1] > 0.2
+
+
+def test_draft_inputs_and_self_are_never_similar(make_input):
+    item = make_input(title="Ensomme ældre")
+    make_input(status="draft", title="Ensomme ældre")
+    assert similar_inputs(item) == []
+
+
+def test_cached_vectors_follow_edits(make_input, mod):
+    from inputs.services.moderation import input_redact
+
+    a = make_input(
+        title="Lektiehjælp til børn", challenge="Børn bagud i skolen", solution=""
+    )
+    b = make_input(
+        title="Huslejegæld", challenge="Beboere skylder husleje", solution=""
+    )
+    c = make_input(title="Gæld", challenge="Beboere skylder penge", solution="")
+    assert similar_inputs(b)[0][0] == c
+    input_redact(
+        input=a,
+        user=mod,
+        version=a.version,
+        title="Huslejegæld",
+        challenge="Beboere skylder husleje",
+        solution="",
+        answers={},
+    )
+    b.refresh_from_db()
+    assert similar_inputs(b)[0][0] == a
