@@ -16,7 +16,9 @@ from portal.organisations.models import Membership, Organisation, Partnership
 from portal.organisations.services import membership_set
 
 from .models import CallPage, CallQuestion, Input, TargetGroup, Theme
+from .models.inputs import Consent, Visibility
 from .services import input_create, input_transition
+from .services.moderation import input_accept
 
 CALL_SLUG = "input-til-genaabningen"
 
@@ -345,7 +347,18 @@ def seed_inputs(count: int = 42) -> list[Input]:
         if result.created:
             for action, note in PATHS[n % len(PATHS)]:
                 actor = moderator if action in MODERATOR_ACTIONS else author
-                input_transition(input=input, action=action, user=actor, note=note)
+                if action == "accept":
+                    # Shared as widely as the organisation consented to.
+                    visibility = (
+                        Visibility.PARTNERSHIP
+                        if input.consent == Consent.NONE
+                        else Visibility.PUBLIC
+                    )
+                    input_accept(
+                        input=input, user=actor, visibility=visibility, note=note
+                    )
+                else:
+                    input_transition(input=input, action=action, user=actor, note=note)
             submitted = timezone.make_aware(datetime(2020, 6, 24, 10)) + timedelta(
                 days=(n * 3) % 150
             )

@@ -160,7 +160,7 @@ def terms(text: str) -> Counter:
 
 
 def _text(input: Input) -> str:
-    answers = " ".join(str(v) for v in (input.answers or {}).values())
+    answers = " ".join(value for _label, value in input.answer_items())
     # The title says most about the topic; count it twice.
     return " ".join(
         [input.title, input.title, input.challenge, input.solution, answers]

@@ -16,7 +16,7 @@ def export_columns() -> list[tuple[str, callable]]:
         return "; ".join(sorted(str(i) for i in items))
 
     def answers(item):
-        return "\n".join(f"{k}: {v}" for k, v in (item.answers or {}).items())
+        return "\n".join(f"{label}: {value}" for label, value in item.answer_items())
 
     def date(value):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""

@@ -143,18 +143,29 @@ class RedactionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        answers = self.instance.answers or {}
-        self.answer_keys = list(answers)
-        for key, value in answers.items():
+        # Answers are stored as {clean_name: {label, value, order}}.
+        self.stored_answers = {
+            key: answer
+            for key, answer in (self.instance.answers or {}).items()
+            if isinstance(answer, dict)
+        }
+        for key, answer in sorted(
+            self.stored_answers.items(), key=lambda item: item[1].get("order", 0)
+        ):
+            value = answer.get("value")
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
             self.fields[f"answer__{key}"] = forms.CharField(
-                label=key,
-                initial=value,
+                label=answer.get("label", key),
+                initial=value or "",
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
         self.fields["version"].initial = self.instance.version
 
     def answers(self) -> dict:
+        """The answers with the moderator's edited text in place of the value."""
         return {
-            key: self.cleaned_data.get(f"answer__{key}", "") for key in self.answer_keys
+            key: {**answer, "value": self.cleaned_data.get(f"answer__{key}", "")}
+            for key, answer in self.stored_answers.items()
         }

@@ -205,10 +205,12 @@ def test_summaries_go_through_the_moderator_workflow(mod, elderly_page):
 
 def test_seed_summaries_publishes_one_per_partnership(demo_site):
     from cms.demo_summaries import seed_summaries
+    from inputs.demo import seed_inputs
     from portal.organisations.demo import seed_organisations, seed_people
 
     seed_organisations()
     seed_people()
+    seed_inputs()
     first = seed_summaries()
     assert len(first) == PartnershipPage.objects.count() == 3
     assert all(s.live for s in first)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,27 +33,12 @@ from ..selectors import input_for_moderation, input_history, input_revisions
 
 
 def _attachments(input):
-    """The input's attachments with a download link, when the attachments
-    app provides them."""
-    manager = getattr(input, "attachments", None)
-    if manager is None:
-        return []
-    items = []
-    for attachment in manager.all():
-        try:
-            url = reverse("inputs:attachment_download", args=[attachment.pk])
-        except NoReverseMatch:
-            url = ""
-        items.append({"name": str(attachment), "url": url})
-    return items
-
-
-def _answers(input):
-    labels = {}
-    if input.call_id:
-        labels = {q.clean_name: q.label for q in input.call.questions.all()}
     return [
-        (labels.get(key, key), value) for key, value in (input.answers or {}).items()
+        {
+            "name": attachment.original_name,
+            "url": reverse("inputs:attachment", args=[input.pk, attachment.pk]),
+        }
+        for attachment in input.attachments.all()
     ]
 
 
@@ -61,7 +46,7 @@ def _detail_context(request, input, **forms):
     actions = actions_from(input.status, Actor.MODERATOR)
     return {
         "input": input,
-        "answers": _answers(input),
+        "answers": input.answer_items(),
         "attachments": _attachments(input),
         "history": input_history(input),
         "notes": input.internal_notes.select_related("author"),

@@ -14,7 +14,12 @@ def _url(name, item, *args):
 
 
 def test_detail_shows_input_history_and_notes(mod_client, make_input):
-    item = make_input(status="in_review", answers={"q1": "Svar på spørgsmål"})
+    item = make_input(
+        status="in_review",
+        answers={
+            "q1": {"label": "Hvad mere?", "value": "Svar på spørgsmål", "order": 0}
+        },
+    )
     mod_client.post(_url("add_note", item), {"text": "Ring til afdelingen først"})
     response = mod_client.get(_url("detail", item))
     html = response.content.decode()

@@ -20,7 +20,9 @@ def test_csv_holds_exactly_the_filtered_rows(mod_client, make_input):
     wanted = make_input(
         status="in_review",
         themes=[theme("ensomhed")],
-        answers={"Hvor mange frivillige?": "12"},
+        answers={
+            "frivillige": {"label": "Hvor mange frivillige?", "value": "12", "order": 0}
+        },
     )
     make_input(status="in_review")  # other theme: filtered out
     make_input(status="draft", themes=[theme("ensomhed")])  # drafts never
