@@ -1,6 +1,7 @@
 from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -57,9 +58,11 @@ class SummaryPage(RoutablePageMixin, Page):
         inputs_visible_to), each with its link, and how many more it builds
         on that `user` may not see (counted, never named)."""
         from inputs.selectors import inputs_visible_to
+        from portal.accounts.roles import is_moderator
 
-        from ..input_links import input_url
-
+        # Moderators go to the input in the admin; others to its page on the
+        # site, which shows only what they may see.
+        url_name = "inputs_moderation:detail" if is_moderator(user) else "inputs:detail"
         ids = [item.pk for item in self.inputs.all()]
         visible = (
             inputs_visible_to(user=user)
@@ -71,7 +74,7 @@ class SummaryPage(RoutablePageMixin, Page):
             {
                 "input": item,
                 "organisation": item.public_organisation_name(),
-                "url": input_url(item, user),
+                "url": reverse(url_name, args=[item.pk]),
             }
             for item in visible
         ]

@@ -1,26 +1,41 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 
-from ..permissions import can_edit_input, can_withdraw_input, viewable_input_or_404
-from ..selectors import input_feedback, input_history
+from ..models import Input
+from ..permissions import (
+    can_edit_input,
+    can_view_input,
+    can_withdraw_input,
+    viewable_input_or_404,
+)
+from ..selectors import input_feedback, input_history, inputs_visible_to
 
 
-@login_required
 def input_detail(request, pk: int):
-    input = viewable_input_or_404(request.user, pk)
-    history = input_history(input=input)
-    return render(
-        request,
-        "inputs/input_detail.html",
-        {
-            "input": input,
-            "history": history,
-            "feedback": input_feedback(history=history),
-            "attachments": input.attachments.all(),
-            "may_edit": can_edit_input(request.user, input),
-            "may_withdraw": can_withdraw_input(request.user, input),
-        },
+    """One URL per input. Its organisation (and BL) see everything: history,
+    feedback, attachments. Anyone else the input is shared with sees the
+    accepted text, with the organisation's name only as consented."""
+    input = get_object_or_404(
+        Input.objects.select_related("organisation", "municipality", "call"), pk=pk
     )
+    if can_view_input(request.user, input):
+        history = input_history(input=input)
+        return render(
+            request,
+            "inputs/input_detail.html",
+            {
+                "input": input,
+                "history": history,
+                "feedback": input_feedback(history=history),
+                "attachments": input.attachments.all(),
+                "may_edit": can_edit_input(request.user, input),
+                "may_withdraw": can_withdraw_input(request.user, input),
+            },
+        )
+    if not inputs_visible_to(user=request.user).filter(pk=pk).exists():
+        raise Http404
+    return render(request, "inputs/input_shared.html", {"input": input})
 
 
 @login_required

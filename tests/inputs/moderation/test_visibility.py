@@ -73,3 +73,40 @@ def test_inputs_visible_to_per_role(make_input, mod, author):
     assert visible(_partner("udsatte-voksne")) == {public}
     assert visible(mod) == {public, shared, bl_only, in_review}
     assert visible(author) == {public, shared, bl_only, in_review, draft}
+
+
+def _page(client, user, item):
+    if user is not None:
+        client.force_login(user)
+    return client.get(f"/input/{item.pk}/")
+
+
+def test_input_page_follows_the_same_rule(client, make_input, mod, author):
+    public = make_input(status="accepted", estate="Blok 7")
+    input_set_visibility(input=public, visibility=Visibility.PUBLIC, user=mod)
+    shared = make_input(status="accepted")
+    input_set_visibility(input=shared, visibility=Visibility.PARTNERSHIP, user=mod)
+    bl_only = make_input(status="accepted")
+
+    response = _page(client, None, public)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert public.organisation.name in html and "Blok 7" in html
+    assert "Historik" not in html  # the organisation's own view only
+    for hidden in (shared, bl_only):
+        assert _page(client, None, hidden).status_code == 404
+    partner = _partner("svaekkede-aeldre")
+    assert _page(client, partner, shared).status_code == 200
+    assert _page(client, partner, bl_only).status_code == 404
+    assert _page(client, _partner("udsatte-voksne"), shared).status_code == 404
+    own = _page(client, author, bl_only)
+    assert own.status_code == 200 and "Historik" in own.content.decode()
+
+
+def test_input_page_hides_an_anonymised_organisation(client, make_input, mod):
+    item = make_input(status="accepted", consent=Consent.ANONYMISED, estate="Blok 7")
+    input_set_visibility(input=item, visibility=Visibility.PUBLIC, user=mod)
+    html = _page(client, None, item).content.decode()
+    assert "Anonymiseret" in html
+    assert item.organisation.name not in html
+    assert "Blok 7" not in html
