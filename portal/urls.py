@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),
     path("organisation/", include("portal.organisations.urls")),
+    path("arkiv/", include("search.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -164,11 +164,17 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def lexicon_words() -> tuple[str, ...]:
+    """Common Danish words in this domain (search/data/lexicon.txt)."""
+    lines = (_DATA / "lexicon.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    """Stems of common Danish words in this domain: the seed dictionary the
-    compound splitter uses besides the archive's own vocabulary."""
-    lines = (_DATA / "lexicon.txt").read_text(encoding="utf-8").split()
-    return frozenset(stem(w) for w in lines if not w.startswith("#"))
+    """Their stems: the seed dictionary the compound splitter uses besides
+    the archive's own vocabulary."""
+    return frozenset(stem(w) for w in lexicon_words())
 
 
 def split_candidates(word: str) -> list[tuple[str, str]]:

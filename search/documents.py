@@ -115,6 +115,7 @@ def input_document(input: Input) -> IndexDocument:
             "municipality": municipality.name,
             "partnerships": [p.name for p in partnerships],
             "estate": "" if anonymised else input.estate,
+            "status": str(input.get_status_display()),
         },
     )
 

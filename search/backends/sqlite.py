@@ -6,6 +6,7 @@ from ..query import TermGroup
 from .database import DOC, DatabaseBackend
 
 FTS = "archive_search_fts"
+IN_MATCH = f"d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
 
 
 def _quote(term: str) -> str:
@@ -53,15 +54,12 @@ class SQLiteBackend(DatabaseBackend):
         expression = _restrict(fts_expression(groups), moderator)
         if ranked:
             return f"{FTS} MATCH %s", [expression]
-        return f"d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)", [expression]  # noqa: S608
+        return IN_MATCH, [expression]
 
     def rank_sql(self, groups, moderator):
         from_sql = f"{FTS} JOIN {DOC} d ON d.id = {FTS}.rowid"
         if len(groups) == 1:
             return from_sql, f"bm25({FTS}), ", []
-        matched = " + ".join(
-            f"(d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s))"
-            for _ in groups  # noqa: S608
-        )
+        matched = " + ".join(f"({IN_MATCH})" for _ in groups)
         params = [_restrict(fts_expression([g]), moderator) for g in groups]
         return from_sql, f"({matched}) DESC, bm25({FTS}), ", params
