@@ -150,12 +150,25 @@ def is_stop_word(word: str) -> bool:
 _FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 
 
+_RING = "\u030a"
+
+
+def strip_accents(word: str) -> str:
+    """é → e, ü → u, but å stays å (a Danish letter, not an accent)."""
+    out = []
+    for c in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(c) and not (c == _RING and out and out[-1] in "aA"):
+            continue
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Stem the Danish spelling first (the stemmer knows æøå), then fold.
     An ASCII spelling stems to the same term in nearly every case because
     the suffixes the stemmer removes contain no æøå."""
-    word = word.lower()
+    word = strip_accents(word.lower())
     if "aa" in word or "ae" in word or "oe" in word:
         # Koege → køge before stemming, so both spellings take the same path.
         danish = word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
