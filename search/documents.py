@@ -45,6 +45,9 @@ class IndexDocument:
     published_at: datetime | None
     facets: list[tuple[str, str, str]] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    # Searchable but never shown in an excerpt: place names and vocabulary
+    # labels, so "Køge" or "ensomhed" find what is filed under them.
+    extra_text: str = ""
 
     @property
     def partnership_ids(self) -> list[str]:
@@ -109,6 +112,14 @@ def input_document(input: Input) -> IndexDocument:
         visibility=input.visibility,
         published_at=date,
         facets=facets,
+        extra_text=" ".join(
+            [
+                municipality.name,
+                municipality.region.name,
+                "" if anonymised else input.estate,
+            ]
+            + [label for name, _v, label in facets if name in ("theme", "target_group")]
+        ),
         meta={
             "reference": input.reference or "",
             "kind": str(input.get_kind_display()),

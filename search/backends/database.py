@@ -51,13 +51,13 @@ class DatabaseBackend:
         if not documents:
             return
         if known is None:
-            text = " ".join(f"{d.title} {d.body}" for d in documents)
+            text = " ".join(f"{d.title} {d.body} {d.extra_text}" for d in documents)
             known = known_terms(compound_parts_needed(text))
         with transaction.atomic():
             self._delete_keys([d.key for d in documents])
             rows, facets, vocabulary = [], [], set()
             for d in documents:
-                terms = analyse(f"{d.title}\n{d.body}", known)
+                terms = analyse(f"{d.title}\n{d.body}\n{d.extra_text}", known)
                 restricted = analyse(d.restricted_text, known)
                 vocabulary.update(terms)
                 rows.append(

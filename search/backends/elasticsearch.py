@@ -85,6 +85,7 @@ class ArchiveEntry(Document):
     object_id = Keyword()
     title = _text()
     body = _text()
+    extra_text = _text()
     # An anonymised organisation's name: only moderators' queries search it.
     restricted_text = _text()
     url = Keyword(index=False)
@@ -130,6 +131,7 @@ def entry_for(document: IndexDocument) -> ArchiveEntry:
         object_id=str(document.object_id),
         title=document.title,
         body=document.body,
+        extra_text=document.extra_text,
         restricted_text=document.restricted_text,
         url=document.url,
         organisation_name=document.organisation_name,
@@ -172,7 +174,9 @@ class LabelledTermsFacet(TermsFacet):
 
 def text_query(query: str, moderator: bool):
     """Any word may match (with one typo), documents with all words first."""
-    fields = ["title^3", "body"] + (["restricted_text"] if moderator else [])
+    fields = ["title^3", "body", "extra_text"] + (
+        ["restricted_text"] if moderator else []
+    )
     any_word = Q(
         "multi_match",
         query=query,
@@ -313,7 +317,7 @@ class ElasticsearchBackend:
 
 def more_like_this_query(index: str, key: str):
     return MoreLikeThis(
-        fields=["title", "body"],
+        fields=["title", "body", "extra_text"],
         like=[{"_index": index, "_id": key}],
         min_term_freq=1,
         min_doc_freq=1,

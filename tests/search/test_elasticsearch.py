@@ -104,7 +104,7 @@ def test_public_query_filters_visibility_inside_the_query():
         }
     ]
     any_word = bool_query["must"][0]["multi_match"]
-    assert any_word["fields"] == ["title^3", "body"]
+    assert any_word["fields"] == ["title^3", "body", "extra_text"]
     assert any_word["operator"] == "or" and any_word["fuzziness"] == "AUTO"
     assert bool_query["should"][0]["multi_match"]["operator"] == "and"
     assert "post_filter" not in body
@@ -135,6 +135,7 @@ def test_partnership_member_and_moderator_filters():
     assert body["query"]["bool"]["must"][0]["multi_match"]["fields"] == [
         "title^3",
         "body",
+        "extra_text",
         "restricted_text",
     ]
     assert "status" in body["aggs"]["_filter_status"]["aggs"]
@@ -163,7 +164,7 @@ def test_facets_highlight_sort_and_paging():
 def test_more_like_this():
     assert more_like_this_query("archive", "input:1").to_dict() == {
         "more_like_this": {
-            "fields": ["title", "body"],
+            "fields": ["title", "body", "extra_text"],
             "like": [{"_index": "archive", "_id": "input:1"}],
             "min_term_freq": 1,
             "min_doc_freq": 1,
@@ -191,8 +192,10 @@ def test_live_danish_search_and_visibility(settings, archived):
     archived(title="Hemmelig familie", visibility="bl")
     archive_rebuild()
 
-    def found(query, viewer=Viewer()):
-        result = archive_search(request=SearchRequest(query=query, viewer=viewer))
+    def found(query, viewer=None):
+        result = archive_search(
+            request=SearchRequest(query=query, viewer=viewer or Viewer())
+        )
         return sorted(str(h.title) for h in result.hits)
 
     assert len(found("sårbare familier")) == 1
