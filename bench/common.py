@@ -19,17 +19,16 @@ def test_database():
     """A fresh, migrated test database, destroyed afterwards."""
     import django
     from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
 
+    # No setup_test_environment(): its instrumented template rendering
+    # would be timed too, and a server does not do that.
     django.setup()
-    setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         yield connection
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 def backend_name() -> str:

@@ -213,18 +213,37 @@ def split_compound(word: str, known) -> tuple[str, str] | None:
     return None
 
 
+class Analyzer:
+    """Turns texts into index terms: stems without stop words, plus the
+    parts of each compound whose parts are both `known`. Remembers each
+    word's terms, since an archive repeats its words endlessly; one
+    instance serves a whole rebuild."""
+
+    def __init__(self, known=frozenset()):
+        self.known = known
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def word_terms(self, word: str) -> tuple[str, ...]:
+        terms = self._cache.get(word)
+        if terms is None:
+            if is_stop_word(word) or len(word) < 2:
+                terms = ()
+            else:
+                parts = split_compound(word, self.known) if self.known else None
+                terms = (stem(word), *parts) if parts else (stem(word),)
+            self._cache[word] = terms
+        return terms
+
+    def analyse(self, text: str) -> list[str]:
+        terms: list[str] = []
+        for word in words(text):
+            terms.extend(self.word_terms(word))
+        return terms
+
+
 def analyse(text: str, known=frozenset()) -> list[str]:
-    """Index terms of a text: stems without stop words, plus the parts of
-    each compound whose parts are both known."""
-    terms = []
-    for word in words(text):
-        if is_stop_word(word) or len(word) < 2:
-            continue
-        terms.append(stem(word))
-        parts = split_compound(word, known) if known else None
-        if parts:
-            terms.extend(parts)
-    return terms
+    """Index terms of one text (see Analyzer)."""
+    return Analyzer(known).analyse(text)
 
 
 def compound_parts_needed(text: str) -> set[str]:

@@ -77,7 +77,13 @@ def inputs_for_index():
     )
 
 
-def input_document(input: Input) -> IndexDocument:
+def _labels(choices) -> dict[str, str]:
+    # get_FOO_display() hashes lazy labels on every call; a rebuild makes
+    # hundreds of thousands of them.
+    return {value: str(label) for value, label in choices}
+
+
+def input_document(input: Input, labels=None) -> IndexDocument:
     org = input.organisation
     anonymised = input.consent == Consent.ANONYMISED
     answers = " ".join(str(v) for v in (input.answers or {}).values() if v)
@@ -85,13 +91,16 @@ def input_document(input: Input) -> IndexDocument:
     municipality = input.municipality
     date = input.submitted_at or input.created_at
     partnerships = list(input.partnerships.all())
+    labels = labels or choice_labels()
+    kind = labels["kind"].get(input.kind, input.kind)
+    status = labels["status"].get(input.status, input.status)
     facets = [
-        ("source", "input", _("Input")),
-        ("kind", input.kind, str(input.get_kind_display())),
+        ("source", "input", labels["input"]),
+        ("kind", input.kind, kind),
         ("region", str(municipality.region_id), municipality.region.name),
         ("municipality", str(municipality.pk), municipality.name),
-        ("organisation_kind", org.kind, str(org.get_kind_display())),
-        ("status", input.status, str(input.get_status_display())),
+        ("organisation_kind", org.kind, labels["org_kind"].get(org.kind, org.kind)),
+        ("status", input.status, status),
     ]
     if date:
         facets.append(("year", str(date.year), str(date.year)))
@@ -122,13 +131,26 @@ def input_document(input: Input) -> IndexDocument:
         ),
         meta={
             "reference": input.reference or "",
-            "kind": str(input.get_kind_display()),
+            "kind": kind,
             "municipality": municipality.name,
             "partnerships": [p.name for p in partnerships],
             "estate": "" if anonymised else input.estate,
-            "status": str(input.get_status_display()),
+            "status": status,
         },
     )
+
+
+def choice_labels() -> dict:
+    """The display labels input_document() needs, in the active language."""
+    from inputs.models.inputs import Kind
+    from portal.organisations.models import Organisation
+
+    return {
+        "input": _("Input"),
+        "kind": _labels(Kind.choices),
+        "status": _labels(Status.choices),
+        "org_kind": _labels(Organisation.Kind.choices),
+    }
 
 
 def summary_document(page) -> IndexDocument:

@@ -7,6 +7,7 @@ from tqdm import tqdm
 
 from .backends import get_backend
 from .documents import (
+    choice_labels,
     input_document,
     input_key,
     inputs_for_index,
@@ -62,17 +63,20 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
     backend = get_backend()
     documents = [summary_document(p) for p in SummaryPage.objects.live()]
     ids = list(inputs_for_index().order_by("pk").values_list("pk", flat=True))
+    labels = choice_labels()
     bar = tqdm(total=len(ids) + len(documents), disable=not progress, unit="dok")
     with transaction.atomic():
         backend.clear()
-        known = backend.corpus_vocabulary()
-        backend.index_many(documents, known=known)
+        analyzer = backend.rebuild_analyzer()
+        backend.index_many(documents, analyzer=analyzer)
         bar.update(len(documents))
         for start in range(0, len(ids), batch_size):
             batch = list(
                 inputs_for_index().filter(pk__in=ids[start : start + batch_size])
             )
-            backend.index_many([input_document(i) for i in batch], known=known)
+            backend.index_many(
+                [input_document(i, labels) for i in batch], analyzer=analyzer
+            )
             bar.update(len(batch))
     bar.close()
     return len(ids) + len(documents)

@@ -261,7 +261,7 @@ class ElasticsearchBackend:
         self._ensure_index()
         entry_for(document).save(using=ALIAS, index=self.index_name, refresh=True)
 
-    def index_many(self, documents, known=None) -> None:
+    def index_many(self, documents, analyzer=None) -> None:
         from elasticsearch.helpers import bulk
 
         self._ensure_index()
@@ -281,8 +281,8 @@ class ElasticsearchBackend:
     def clear(self) -> None:
         self._ensure_index(recreate=True)
 
-    def corpus_vocabulary(self):
-        """Elasticsearch decompounds with its own dictionary."""
+    def rebuild_analyzer(self):
+        """Elasticsearch analyses with its own analyzer."""
         return None
 
     def search(self, request: SearchRequest) -> SearchResult:
