@@ -34,6 +34,9 @@ class SQLiteBackend(DatabaseBackend):
     name = "sqlite"
 
     def fulltext_insert(self, rows) -> None:
+        # A flush (transactional tests) empties the model tables but not this
+        # virtual table; stale rows must not stand in for reused ids.
+        self.fulltext_delete([r.pk for r in rows])
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {FTS} (rowid, terms, restricted_terms) VALUES (%s, %s, %s)",  # noqa: S608
@@ -42,9 +45,9 @@ class SQLiteBackend(DatabaseBackend):
 
     def fulltext_delete(self, ids) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {FTS} WHERE rowid IN ({', '.join(['%s'] * len(ids))})",  # noqa: S608
-                list(ids),
+            cursor.executemany(
+                f"DELETE FROM {FTS} WHERE rowid = %s",  # noqa: S608
+                [(i,) for i in ids],
             )
 
     def fulltext_clear(self, cursor) -> None:
