@@ -230,15 +230,18 @@ class DatabaseBackend:
         ]
         # Driven from the matching documents (index on document, name), so
         # the cost follows the number of matches, not the size of the archive.
+        # Every facet is counted; those the viewer may not use are dropped
+        # here (they only ever count what the WHERE clause let through).
         cursor.execute(
             f"SELECT fa.name, fa.value, fa.label, COUNT(*) FROM {DOC} d "  # noqa: S608
             f"JOIN {FACET} fa ON fa.document_id = d.id WHERE {where} "
-            f"AND fa.name IN ({_placeholders(names)}) "
             "GROUP BY fa.name, fa.value, fa.label",
-            [*params, *names],
+            params,
         )
         out: dict[str, list[FacetValue]] = {n: [] for n in names}
         for name, value, label, count in cursor.fetchall():
+            if name not in out:
+                continue
             selected = value in request.filters.get(name, ())
             out[name].append(FacetValue(value, label, count, selected))
         for name, values in out.items():
