@@ -128,3 +128,15 @@ def test_rebuild_from_scratch(archived, demo_site):
     ArchiveDocument.objects.all().delete()  # a stale, broken index
     assert archive_rebuild() == 1
     assert titles("gårdfest") == ["Gårdfest"]
+
+
+def test_rebuild_command(archived, demo_site):
+    import io
+
+    from django.core.management import call_command
+
+    archived(title="Gårdfest")
+    out = io.StringIO()
+    call_command("rebuild_search_index", "--no-progress", stdout=out)
+    assert "Indekserede 1 dokumenter" in out.getvalue()
+    assert titles("gårdfest") == ["Gårdfest"]

@@ -124,3 +124,13 @@ def test_exports_hold_what_the_viewer_may_see(client, archived):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     found = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert found == {"Offentlig madklub", "'=HYPERLINK madklub"}
+
+
+def test_save_form_shows_for_members_only(client, member):
+    url = reverse("archive:search")
+    assert "Gem søgningen" not in client.get(url, {"q": "mad"}).content.decode()
+    client.force_login(member)
+    html = client.get(url, {"q": "mad", "page": "2"}).content.decode()
+    assert "Gem søgningen" in html
+    assert '<input type="hidden" name="q" value="mad">' in html
+    assert 'name="page"' not in html.split("Gem søgningen")[1]
