@@ -38,10 +38,14 @@ format: install ## Format with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+bench: install ## Search quality and latency benchmarks (DATABASE_URL picks the database)
+	$(PY) bench/relevance.py
+	$(PY) bench/search_latency.py -n $${BENCH_N:-100000}
+
 worker: install ## Run the database-backed task worker (production on one machine)
 	$(PY) manage.py db_worker
 
 browsers: ## Install Debian's Chromium for the browser tests (needs root)
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
-.PHONY: help install run test lint format worker browsers
+.PHONY: help install run test lint format bench worker browsers

@@ -12,6 +12,7 @@ urlpatterns = [
     path("organisation/", include("portal.organisations.urls")),
     path("input/", include("inputs.urls")),
     path("feeds/", include("cms.urls")),
+    path("arkiv/", include("search.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

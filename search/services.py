@@ -1,5 +1,82 @@
-"""The archive search service. Replaced by the real backends in issue 5."""
+"""The archive search service: index, remove, search. Everything else in the
+project talks to the archive through these functions; the backend behind
+them is chosen by settings (see backends/__init__.py)."""
+
+from django.db import transaction
+from tqdm import tqdm
+
+from .backends import get_backend
+from .documents import (
+    choice_labels,
+    input_document,
+    input_key,
+    inputs_for_index,
+    should_index_input,
+    summary_document,
+    summary_key,
+)
+from .query import SearchRequest, SearchResult
+
+
+def archive_index(*, document) -> None:
+    """Put the document in the index, replacing any earlier version."""
+    get_backend().index(document)
+
+
+def archive_remove(*, key: str) -> None:
+    """Take the document out of the index; a missing key is no error."""
+    get_backend().remove(key)
+
+
+def archive_search(*, request: SearchRequest) -> SearchResult:
+    """Hits with highlighted excerpts, facet counts and the total, holding
+    only what request.viewer may see: visibility is part of the query."""
+    return get_backend().search(request)
 
 
 def archive_index_input(*, input_id: int) -> None:
-    """(Re)index one input, or remove it when it must no longer be found."""
+    """(Re)index one input, or remove it when it must no longer be found
+    (deleted, or back to draft). Safe to run twice."""
+    input = inputs_for_index().filter(pk=input_id).first()
+    if input is None or not should_index_input(input):
+        archive_remove(key=input_key(input_id))
+        return
+    archive_index(document=input_document(input))
+
+
+def archive_index_summary(*, page_id: int) -> None:
+    """Index a live summary page; remove it when unpublished or deleted."""
+    from cms.models import SummaryPage
+
+    page = SummaryPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        archive_remove(key=summary_key(page_id))
+        return
+    archive_index(document=summary_document(page))
+
+
+def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
+    """Empty the index and fill it from the database: every input past draft
+    and every live summary. Returns the number of documents indexed."""
+    from cms.models import SummaryPage
+
+    backend = get_backend()
+    documents = [summary_document(p) for p in SummaryPage.objects.live()]
+    ids = list(inputs_for_index().order_by("pk").values_list("pk", flat=True))
+    labels = choice_labels()
+    bar = tqdm(total=len(ids) + len(documents), disable=not progress, unit="dok")
+    with transaction.atomic():
+        backend.clear()
+        analyzer = backend.rebuild_analyzer()
+        backend.index_many(documents, analyzer=analyzer)
+        bar.update(len(documents))
+        for start in range(0, len(ids), batch_size):
+            batch = list(
+                inputs_for_index().filter(pk__in=ids[start : start + batch_size])
+            )
+            backend.index_many(
+                [input_document(i, labels) for i in batch], analyzer=analyzer
+            )
+            bar.update(len(batch))
+    bar.close()
+    return len(ids) + len(documents)

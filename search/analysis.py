@@ -1,0 +1,272 @@
+"""Danish text analysis shared by the database backends.
+
+SQLite's FTS5 knows no Danish, so every text is turned into terms here, the
+same way at index and at query time: lower case, Snowball's Danish stemmer,
+Danish stop words, then folding to one ASCII spelling (æ→ae, ø→oe, å→aa,
+é→e), so that Køge, Koege and KØGE, or Ålborg and Aalborg, meet. Compound
+words are split with a dictionary of known terms, so that a part finds the
+whole and the whole finds its parts written apart."""
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+_stemmer = snowballstemmer.stemmer("danish")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe"})
+_DATA = Path(__file__).parent / "data"
+
+# Danish stop words (Snowball's list, trimmed of words that carry meaning
+# in this archive such as "ingen" and "mod").
+STOP_WORDS = frozenset(
+    [
+        "og",
+        "i",
+        "jeg",
+        "det",
+        "at",
+        "en",
+        "den",
+        "til",
+        "er",
+        "som",
+        "på",
+        "de",
+        "med",
+        "han",
+        "af",
+        "for",
+        "ikke",
+        "der",
+        "var",
+        "mig",
+        "sig",
+        "men",
+        "et",
+        "har",
+        "om",
+        "vi",
+        "min",
+        "havde",
+        "ham",
+        "hun",
+        "nu",
+        "over",
+        "da",
+        "fra",
+        "du",
+        "ud",
+        "sin",
+        "dem",
+        "os",
+        "op",
+        "man",
+        "hans",
+        "hvor",
+        "eller",
+        "hvad",
+        "skal",
+        "selv",
+        "her",
+        "alle",
+        "vil",
+        "blev",
+        "kunne",
+        "ind",
+        "når",
+        "være",
+        "dog",
+        "noget",
+        "ville",
+        "jo",
+        "deres",
+        "efter",
+        "ned",
+        "skulle",
+        "denne",
+        "end",
+        "dette",
+        "mit",
+        "også",
+        "under",
+        "have",
+        "dig",
+        "anden",
+        "hende",
+        "mine",
+        "alt",
+        "meget",
+        "sit",
+        "sine",
+        "vor",
+        "end",
+        "dig",
+        "disse",
+        "mange",
+        "sådan",
+        "hvis",
+        "din",
+        "nogle",
+        "hos",
+        "blive",
+        "mange",
+        "ad",
+        "bliver",
+        "hendes",
+        "været",
+        "thi",
+        "jer",
+        "sådan",
+        "en",
+    ]
+)
+# Linking letters Danish puts between the parts of a compound (arbejds-plads).
+_LINKS = ("s", "e")
+MIN_PART = 3
+
+
+def fold(word: str) -> str:
+    """One canonical ASCII spelling: æøå as ae/oe/aa, accents dropped."""
+    word = word.lower().translate(_FOLD)
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower case, hyphenated words split."""
+    out = []
+    for match in _WORD.finditer(text or ""):
+        out.extend(part for part in match.group().lower().split("-") if part)
+    return out
+
+
+def is_stop_word(word: str) -> bool:
+    return word in STOP_WORDS or fold(word) in _FOLDED_STOP_WORDS
+
+
+_FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
+
+
+_RING = "\u030a"
+
+
+def strip_accents(word: str) -> str:
+    """é → e, ü → u, but å stays å (a Danish letter, not an accent)."""
+    out = []
+    for c in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(c) and not (c == _RING and out and out[-1] in "aA"):
+            continue
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem the Danish spelling first (the stemmer knows æøå), then fold.
+    An ASCII spelling stems to the same term in nearly every case because
+    the suffixes the stemmer removes contain no æøå."""
+    word = strip_accents(word.lower())
+    if "aa" in word or "ae" in word or "oe" in word:
+        # Koege → køge before stemming, so both spellings take the same path.
+        danish = word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
+        return fold(_stemmer.stemWord(danish))
+    return fold(_stemmer.stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> tuple[str, ...]:
+    """Common Danish words in this domain (search/data/lexicon.txt)."""
+    lines = (_DATA / "lexicon.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """Their stems: the seed dictionary the compound splitter uses besides
+    the archive's own vocabulary."""
+    return frozenset(stem(w) for w in lexicon_words())
+
+
+def split_candidates(word: str) -> list[tuple[str, str]]:
+    """Every way to cut a (lower-case, unstemmed) word in two parts of at
+    least MIN_PART letters, with and without a linking letter, as stems."""
+    out = []
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        left, right = word[:i], word[i:]
+        out.append((stem(left), stem(right)))
+        if left[-1] in _LINKS and len(left) > MIN_PART:
+            out.append((stem(left[:-1]), stem(right)))
+    return out
+
+
+def split_compound(word: str, known) -> tuple[str, str] | None:
+    """The best split of a compound into two known stems, or None. Danish
+    compounds put the head last, so the longest known head wins."""
+    if len(word) < 2 * MIN_PART:
+        return None
+    for left, right in split_candidates(word):
+        if left in known and right in known:
+            return left, right
+    return None
+
+
+class Analyzer:
+    """Turns texts into index terms: stems without stop words, plus the
+    parts of each compound whose parts are both `known`. Remembers each
+    word's terms, since an archive repeats its words endlessly; one
+    instance serves a whole rebuild."""
+
+    def __init__(self, known=frozenset()):
+        self.known = known
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def word_terms(self, word: str) -> tuple[str, ...]:
+        terms = self._cache.get(word)
+        if terms is None:
+            if is_stop_word(word) or len(word) < 2:
+                terms = ()
+            else:
+                parts = split_compound(word, self.known) if self.known else None
+                terms = (stem(word), *parts) if parts else (stem(word),)
+            self._cache[word] = terms
+        return terms
+
+    def analyse(self, text: str) -> list[str]:
+        terms: list[str] = []
+        for word in words(text):
+            terms.extend(self.word_terms(word))
+        return terms
+
+
+def analyse(text: str, known=frozenset()) -> list[str]:
+    """Index terms of one text (see Analyzer)."""
+    return Analyzer(known).analyse(text)
+
+
+def compound_parts_needed(text: str) -> set[str]:
+    """All stems a split of any word in the text could use: asked of the
+    vocabulary in one query, so splitting needs no query per word."""
+    needed = set()
+    for word in set(words(text)):
+        if len(word) >= 2 * MIN_PART and not is_stop_word(word):
+            for left, right in split_candidates(word):
+                needed.add(left)
+                needed.add(right)
+    return needed
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(term: str) -> set[str]:
+    """Terms one edit away (delete, swap, replace, insert) over the folded
+    alphabet: candidates for a misspelt query word."""
+    splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return (deletes | swaps | replaces | inserts) - {term}

@@ -1,0 +1,296 @@
+"""The database backend: the denormalised index tables and one SQL query per
+concern (hits, total, facets), whatever the number of documents. The
+full-text condition and the rank are the only vendor-specific parts
+(sqlite.py, postgres.py)."""
+
+import itertools
+
+from django.db import connection, transaction
+
+from ..analysis import Analyzer, compound_parts_needed, lexicon
+from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
+from ..highlight import excerpt, mark
+from ..models import ArchiveDocument, ArchiveFacet, ArchiveTerm
+from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup
+from ..synonyms import synonym_map
+
+DOC = ArchiveDocument._meta.db_table
+FACET = ArchiveFacet._meta.db_table
+ACCEPTED = "accepted"
+
+
+def _placeholders(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def known_terms(candidates) -> set[str]:
+    """Which candidate terms are in the lexicon or the index's vocabulary."""
+    candidates = set(candidates)
+    found = candidates & lexicon()
+    rest = list(candidates - found)
+    for start in range(0, len(rest), 5000):
+        found |= set(
+            ArchiveTerm.objects.filter(term__in=rest[start : start + 5000]).values_list(
+                "term", flat=True
+            )
+        )
+    return found
+
+
+class DatabaseBackend:
+    name = "database"
+
+    # --- writes -----------------------------------------------------------
+    def index(self, document: IndexDocument) -> None:
+        self.index_many([document])
+
+    def index_many(self, documents: list[IndexDocument], analyzer=None) -> None:
+        """Replace these documents in the index, in one transaction. The
+        analyzer knows the vocabulary compounds are split with; without
+        one, one query looks up the parts this batch could use."""
+        if not documents:
+            return
+        if analyzer is None:
+            text = " ".join(f"{d.title} {d.body} {d.extra_text}" for d in documents)
+            analyzer = Analyzer(known_terms(compound_parts_needed(text)))
+        with transaction.atomic():
+            self._delete_keys([d.key for d in documents])
+            rows, facets, vocabulary = [], [], set()
+            for d in documents:
+                terms = analyzer.analyse(f"{d.title}\n{d.body}\n{d.extra_text}")
+                restricted = analyzer.analyse(d.restricted_text)
+                vocabulary.update(terms)
+                rows.append(
+                    ArchiveDocument(
+                        key=d.key,
+                        source=d.source,
+                        object_id=d.object_id,
+                        title=d.title[:255],
+                        body=d.body,
+                        url=d.url,
+                        organisation_name=d.organisation_name,
+                        status=d.status,
+                        visibility=d.visibility,
+                        published_at=d.published_at,
+                        meta=d.meta,
+                        terms=" ".join(terms),
+                        restricted_terms=" ".join(restricted),
+                    )
+                )
+            rows = ArchiveDocument.objects.bulk_create(rows, batch_size=500)
+            for row, d in zip(rows, documents, strict=True):
+                facets += [(row.pk, n, v[:64], lb[:200]) for n, v, lb in d.facets]
+            with connection.cursor() as cursor:
+                # Plain executemany: a rebuild writes a million of these rows.
+                cursor.executemany(
+                    f"INSERT INTO {FACET} (document_id, name, value, label) "  # noqa: S608
+                    "VALUES (%s, %s, %s, %s)",
+                    facets,
+                )
+            ArchiveTerm.objects.bulk_create(
+                [ArchiveTerm(term=t[:100]) for t in vocabulary],
+                batch_size=2000,
+                ignore_conflicts=True,
+            )
+            self.fulltext_insert(rows)
+
+    def remove(self, key: str) -> None:
+        with transaction.atomic():
+            self._delete_keys([key])
+
+    def _delete_keys(self, keys: list[str]) -> None:
+        ids = list(
+            ArchiveDocument.objects.filter(key__in=keys).values_list("pk", flat=True)
+        )
+        if ids:
+            self.fulltext_delete(ids)
+            ArchiveFacet.objects.filter(document_id__in=ids).delete()
+            ArchiveDocument.objects.filter(pk__in=ids).delete()
+
+    def clear(self) -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            self.fulltext_clear(cursor)
+            cursor.execute(f"DELETE FROM {FACET}")  # noqa: S608 - table names are ours
+            cursor.execute(f"DELETE FROM {DOC}")  # noqa: S608
+
+    # --- vendor hooks -----------------------------------------------------
+    def fulltext_insert(self, rows) -> None:
+        raise NotImplementedError
+
+    def fulltext_delete(self, ids) -> None:
+        raise NotImplementedError
+
+    def fulltext_clear(self, cursor) -> None:
+        raise NotImplementedError
+
+    def match_sql(self, groups: list[TermGroup], moderator: bool, ranked: bool):
+        """(sql, params): a condition on `d` true when any group matches;
+        `ranked` when the query's FROM is rank_sql()'s."""
+        raise NotImplementedError
+
+    def rank_sql(self, groups: list[TermGroup], moderator: bool):
+        """(from_sql, order_sql, order_params) ranking documents with more of
+        the query's words first, then by the engine's own rank."""
+        raise NotImplementedError
+
+    def rebuild_analyzer(self) -> Analyzer:
+        return Analyzer(corpus_vocabulary())
+
+    # --- reads ------------------------------------------------------------
+    def known_terms(self, candidates) -> set[str]:
+        return known_terms(candidates)
+
+    def parse(self, query: str) -> list[TermGroup]:
+        from ..query import parse
+
+        return parse(query, known_terms=self.known_terms, synonyms=synonym_map())
+
+    def visibility_sql(self, viewer):
+        """Who may find what, as a WHERE clause on `d`. The same rules as
+        inputs' own permissions: only moderators see inputs that are not
+        accepted or that BL keeps to itself."""
+        if viewer.is_moderator:
+            return "1 = 1", []
+        sql = "d.status = %s AND (d.visibility = 'public'"
+        params = [ACCEPTED]
+        if viewer.partnership_ids:
+            ids = list(viewer.partnership_ids)
+            sql += (
+                " OR (d.visibility = 'partnership' AND EXISTS (SELECT 1 FROM "  # noqa: S608 - our table names, values as params
+                f"{FACET} p WHERE p.document_id = d.id AND p.name = 'partnership'"
+                f" AND p.value IN ({_placeholders(ids)})))"
+            )
+            params += ids
+        return sql + ")", params
+
+    def where_sql(self, request: SearchRequest, groups, ranked=False):
+        clauses, params = [], []
+        sql, p = self.visibility_sql(request.viewer)
+        clauses.append(sql)
+        params += p
+        for name, values in sorted(request.filters.items()):
+            if not values or name not in FACETS:
+                continue
+            if name in MODERATOR_FACETS and not request.viewer.is_moderator:
+                continue
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM {FACET} x WHERE x.document_id = d.id "  # noqa: S608
+                f"AND x.name = %s AND x.value IN ({_placeholders(values)}))"
+            )
+            params += [name, *values]
+        if request.since:
+            clauses.append("d.published_at > %s")
+            params.append(request.since)
+        if groups:
+            sql, p = self.match_sql(groups, request.viewer.is_moderator, ranked)
+            clauses.append(sql)
+            params += p
+        return " AND ".join(clauses), params
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        groups = self.parse(request.query)
+        if request.query.strip() and not groups:
+            # Only stop words: nothing to look for, rather than everything.
+            return SearchResult([], 0, {}, request.page, request.page_size)
+        where, params = self.where_sql(request, groups)
+        page = max(1, request.page)
+        offset = (page - 1) * request.page_size
+        ranked = bool(groups) and request.sort == "relevance"
+        if ranked:
+            from_sql, order_sql, order_params = self.rank_sql(
+                groups, request.viewer.is_moderator
+            )
+            hits_where, hits_params = self.where_sql(request, groups, ranked=True)
+        else:
+            from_sql, order_sql, order_params = f"{DOC} d", "", []
+            hits_where, hits_params = where, params
+        order = f"{order_sql}d.published_at DESC, d.id DESC"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id FROM {from_sql} WHERE {hits_where} "  # noqa: S608
+                f"ORDER BY {order} LIMIT %s OFFSET %s",
+                [*hits_params, *order_params, request.page_size, offset],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+            if request.facets:
+                facets = self._facets(cursor, request, where, params)
+                # Every document has exactly one "source" value, so its
+                # counts add up to the total: no separate COUNT query.
+                total = sum(v.count for v in facets["source"])
+            else:
+                facets = {}
+                cursor.execute(f"SELECT COUNT(*) FROM {DOC} d WHERE {where}", params)  # noqa: S608
+                total = cursor.fetchone()[0]
+        terms = frozenset(itertools.chain.from_iterable(g.terms() for g in groups))
+        docs = ArchiveDocument.objects.in_bulk(ids)
+        hits = [self._hit(docs[i], terms) for i in ids if i in docs]
+        return SearchResult(hits, total, facets, page, request.page_size, terms)
+
+    def _facets(self, cursor, request, where, params):
+        names = [
+            n
+            for n in FACETS
+            if request.viewer.is_moderator or n not in MODERATOR_FACETS
+        ]
+        # Driven from the matching documents (index on document, name), so
+        # the cost follows the number of matches, not the size of the archive.
+        # Every facet is counted; those the viewer may not use are dropped
+        # here (they only ever count what the WHERE clause let through).
+        cursor.execute(
+            f"SELECT fa.name, fa.value, fa.label, COUNT(*) FROM {DOC} d "  # noqa: S608
+            f"JOIN {FACET} fa ON fa.document_id = d.id WHERE {where} "
+            "GROUP BY fa.name, fa.value, fa.label",
+            params,
+        )
+        out: dict[str, list[FacetValue]] = {n: [] for n in names}
+        for name, value, label, count in cursor.fetchall():
+            if name not in out:
+                continue
+            selected = value in request.filters.get(name, ())
+            out[name].append(FacetValue(value, label, count, selected))
+        for name, values in out.items():
+            if name == "year":
+                values.sort(key=lambda v: v.value, reverse=True)
+            else:
+                values.sort(key=lambda v: (-v.count, v.label))
+        return out
+
+    @staticmethod
+    def _hit(doc: ArchiveDocument, terms) -> Hit:
+        return Hit(
+            key=doc.key,
+            source=doc.source,
+            object_id=doc.object_id,
+            title=mark(doc.title, terms),
+            excerpt=excerpt(doc.body, terms),
+            url=doc.url,
+            organisation_name=doc.organisation_name,
+            published_at=doc.published_at,
+            status=doc.status,
+            visibility=doc.visibility,
+            meta=doc.meta,
+        )
+
+
+def corpus_vocabulary() -> set[str]:
+    """Every stem the inputs and summaries use, plus the lexicon: the
+    dictionary a full rebuild splits compounds with. Also stored, so later
+    single-document updates split the same way."""
+    from cms.models import SummaryPage
+
+    from ..analysis import is_stop_word, stem, words
+    from ..documents import inputs_for_index
+
+    vocabulary = set(lexicon())
+    texts = inputs_for_index().values_list("title", "challenge", "solution")
+    pages = SummaryPage.objects.live().values_list("title", "introduction")
+    for row in itertools.chain(texts.iterator(chunk_size=5000), pages):
+        for word in set(words(" ".join(row))):
+            if not is_stop_word(word):
+                vocabulary.add(stem(word))
+    ArchiveTerm.objects.bulk_create(
+        [ArchiveTerm(term=t[:100]) for t in vocabulary],
+        batch_size=5000,
+        ignore_conflicts=True,
+    )
+    return vocabulary

@@ -1,0 +1,68 @@
+"""SQLite: an FTS5 table over the analysed terms, ranked with bm25."""
+
+from django.db import connection
+
+from ..query import TermGroup
+from .database import DOC, DatabaseBackend
+
+FTS = "archive_search_fts"
+IN_MATCH = f"d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts_expression(groups: list[TermGroup]) -> str:
+    """Any group: each group any alternative, an alternative all its terms."""
+    parts = []
+    for group in groups:
+        alternatives = [
+            " AND ".join(_quote(t) for t in alt) if len(alt) > 1 else _quote(alt[0])
+            for alt in group.alternatives
+        ]
+        parts.append("(" + " OR ".join(f"({a})" for a in alternatives) + ")")
+    return " OR ".join(parts)
+
+
+def _restrict(expression: str, moderator: bool) -> str:
+    # Only moderators search the column with anonymised organisations' names.
+    return expression if moderator else f"{{terms}} : ({expression})"
+
+
+class SQLiteBackend(DatabaseBackend):
+    name = "sqlite"
+
+    def fulltext_insert(self, rows) -> None:
+        # A flush (transactional tests) empties the model tables but not this
+        # virtual table; stale rows must not stand in for reused ids.
+        self.fulltext_delete([r.pk for r in rows])
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FTS} (rowid, terms, restricted_terms) VALUES (%s, %s, %s)",  # noqa: S608
+                [(r.pk, r.terms, r.restricted_terms) for r in rows],
+            )
+
+    def fulltext_delete(self, ids) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"DELETE FROM {FTS} WHERE rowid = %s",  # noqa: S608
+                [(i,) for i in ids],
+            )
+
+    def fulltext_clear(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {FTS}")  # noqa: S608
+
+    def match_sql(self, groups, moderator, ranked):
+        expression = _restrict(fts_expression(groups), moderator)
+        if ranked:
+            return f"{FTS} MATCH %s", [expression]
+        return IN_MATCH, [expression]
+
+    def rank_sql(self, groups, moderator):
+        from_sql = f"{FTS} JOIN {DOC} d ON d.id = {FTS}.rowid"
+        if len(groups) == 1:
+            return from_sql, f"bm25({FTS}), ", []
+        matched = " + ".join(f"({IN_MATCH})" for _ in groups)
+        params = [_restrict(fts_expression([g]), moderator) for g in groups]
+        return from_sql, f"({matched}) DESC, bm25({FTS}), ", params

@@ -1,0 +1,62 @@
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from .documents import FACETS
+from .models import SavedSearch
+from .query import PAGE_SIZE, SearchRequest, Viewer
+
+FACET_LABELS = {
+    "source": _("Indhold"),
+    "partnership": _("Partnerskab"),
+    "kind": _("Type"),
+    "theme": _("Tema"),
+    "target_group": _("Målgruppe"),
+    "region": _("Region"),
+    "municipality": _("Kommune"),
+    "organisation_kind": _("Organisationstype"),
+    "year": _("År"),
+    "status": _("Status"),
+}
+MAX_VALUES_PER_FACET = 20
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Søg i arkivet"), required=False, max_length=200)
+    sort = forms.ChoiceField(
+        label=_("Sortér efter"),
+        required=False,
+        choices=[("relevance", _("Relevans")), ("newest", _("Nyeste først"))],
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+
+
+def search_request(
+    params: QueryDict, *, viewer: Viewer, page_size: int = PAGE_SIZE, facets=True
+) -> SearchRequest:
+    """The search a query string describes. Invalid parts fall back to their
+    defaults rather than failing: shared links outlive the facets."""
+    form = SearchForm(params)
+    form.is_valid()
+    data = form.cleaned_data
+    filters = {
+        name: [v[:64] for v in params.getlist(name)][:MAX_VALUES_PER_FACET]
+        for name in FACETS
+        if params.getlist(name)
+    }
+    return SearchRequest(
+        query=data.get("q") or "",
+        filters=filters,
+        sort=data.get("sort") or "relevance",
+        page=data.get("page") or 1,
+        page_size=page_size,
+        viewer=viewer,
+        facets=facets,
+    )
+
+
+class SavedSearchForm(forms.ModelForm):
+    class Meta:
+        model = SavedSearch
+        fields = ["name", "frequency"]
+        widgets = {"frequency": forms.RadioSelect}

@@ -1,0 +1,86 @@
+"""The denormalised archive index: one row per searchable document, its facet
+values in a side table so facet counts are one GROUP BY, and the vocabulary
+that typo tolerance and compound splitting look words up in."""
+
+from django.db import models
+
+
+class TsVectorField(models.Field):
+    """PostgreSQL's tsvector; plain text elsewhere, where it stays empty.
+    (django.contrib.postgres's field would need that app on SQLite too.)"""
+
+    description = "Full-text vector"
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class ArchiveDocument(models.Model):
+    class Source(models.TextChoices):
+        INPUT = "input", "Input"
+        SUMMARY = "summary", "Opsamling"
+
+    # "input:12" or "summary:7": the one id the service's callers know.
+    key = models.CharField(max_length=40, unique=True)
+    source = models.CharField(max_length=10, choices=Source.choices)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=255)
+    # Plain text shown in excerpts. For an anonymised input it never holds
+    # the organisation's name.
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=255, blank=True)
+    # NULL when the input is anonymised: nothing downstream can show it.
+    organisation_name = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001 - NULL means "anonymised", not unknown
+    status = models.CharField(max_length=20, db_index=True)
+    visibility = models.CharField(max_length=12, db_index=True)
+    published_at = models.DateTimeField(null=True, db_index=True)
+    # What to show beside a hit (municipality, kind, partnerships), so the
+    # results page needs no further queries.
+    meta = models.JSONField(default=dict, blank=True)
+    # Analysed Danish terms (stems, folded, compound parts). `terms` is what
+    # everyone may search; `restricted_terms` only moderators (the name of an
+    # anonymised organisation).
+    terms = models.TextField(blank=True)
+    restricted_terms = models.TextField(blank=True)
+    # PostgreSQL only: to_tsvector('danish', terms), GIN-indexed.
+    search_vector = TsVectorField(null=True, editable=False)
+    restricted_vector = TsVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = "arkivdokument"
+        verbose_name_plural = "arkivdokumenter"
+
+    def __str__(self):
+        return self.key
+
+
+class ArchiveFacet(models.Model):
+    """One facet value of one document (a document has several themes)."""
+
+    document = models.ForeignKey(
+        ArchiveDocument, on_delete=models.CASCADE, related_name="facets"
+    )
+    name = models.CharField(max_length=20)
+    value = models.CharField(max_length=64)
+    label = models.CharField(max_length=200)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["name", "value", "document"]),
+            # Covers the facet count (join on document, group by the rest):
+            # the count reads the index only, never the table.
+            models.Index(fields=["document", "name", "value", "label"]),
+        ]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
+
+
+class ArchiveTerm(models.Model):
+    """Every term the index has seen. Terms of removed documents stay: a typo
+    corrected to a term nobody uses any more simply finds nothing."""
+
+    term = models.CharField(max_length=100, primary_key=True)
+
+    def __str__(self):
+        return self.term

@@ -1,0 +1,125 @@
+"""A search as the service receives it, and its answer."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.safestring import SafeString
+
+from .analysis import (
+    compound_parts_needed,
+    edits1,
+    is_stop_word,
+    split_compound,
+    stem,
+    words,
+)
+
+PAGE_SIZE = 20
+SORTS = ("relevance", "newest")
+MAX_QUERY_WORDS = 8
+# Below this length a one-letter change turns one word into another.
+MIN_TYPO_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who searches, reduced to what visibility depends on."""
+
+    is_moderator: bool = False
+    partnership_ids: tuple[str, ...] = ()
+
+
+ANONYMOUS = Viewer()
+
+
+@dataclass
+class SearchRequest:
+    query: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    viewer: Viewer = ANONYMOUS
+    facets: bool = True
+    # Only documents published after this (the saved-search digest).
+    since: datetime | None = None
+
+
+@dataclass
+class Hit:
+    key: str
+    source: str
+    object_id: int
+    title: SafeString
+    excerpt: SafeString
+    url: str
+    organisation_name: str | None
+    published_at: datetime | None
+    status: str
+    visibility: str
+    meta: dict
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetValue]]
+    page: int
+    page_size: int
+    terms: frozenset[str] = frozenset()
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+@dataclass
+class TermGroup:
+    """One query word: the document matches it if it has any alternative, and
+    an alternative is a set of terms that must all be there (a compound
+    written apart)."""
+
+    word: str
+    alternatives: list[tuple[str, ...]]
+
+    def terms(self) -> set[str]:
+        return {t for alt in self.alternatives for t in alt}
+
+
+def parse(query: str, *, known_terms, synonyms) -> list[TermGroup]:
+    """Turn what the person typed into term groups: stems, their synonyms,
+    compound parts, and one-edit corrections of words the index never saw.
+
+    `known_terms(candidates) -> set` answers which candidate terms exist in
+    the vocabulary, in one query; `synonyms` maps a stem to the analysed
+    alternatives of its synonym group."""
+    typed = [w for w in words(query) if not is_stop_word(w)][:MAX_QUERY_WORDS]
+    if not typed:
+        return []
+    stems = {w: stem(w) for w in typed}
+    candidates = set(stems.values()) | compound_parts_needed(" ".join(typed))
+    for s in stems.values():
+        if len(s) >= MIN_TYPO_LENGTH:
+            candidates |= edits1(s)
+    known = known_terms(candidates)
+    groups = []
+    for word in dict.fromkeys(typed):
+        s = stems[word]
+        alternatives: list[tuple[str, ...]] = [(s,)]
+        parts = split_compound(word, known)
+        if parts:
+            alternatives.append(parts)
+        alternatives += [alt for alt in synonyms.get(s, ()) if alt != (s,)]
+        if s not in known and len(s) >= MIN_TYPO_LENGTH:
+            alternatives += [(t,) for t in sorted(edits1(s) & known)]
+        groups.append(TermGroup(word=word, alternatives=alternatives))
+    return groups

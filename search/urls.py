@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("eksport.csv", views.export, {"fmt": "csv"}, name="export_csv"),
+    path("eksport.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+    path("gemte/", views.saved_searches, name="saved"),
+    path("gemte/<int:pk>/slet/", views.saved_search_remove, name="saved_remove"),
+]

@@ -1,0 +1,115 @@
+"""The archive search page, its exports and saved searches. Views parse,
+call the service, render; visibility lives in the search query itself."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .export import MAX_ROWS, to_csv, to_xlsx
+from .forms import FACET_LABELS, SavedSearchForm, SearchForm, search_request
+from .saved import canonical_query_string, saved_search_create, saved_search_delete
+from .selectors import saved_searches_of, viewer_for
+from .services import archive_search
+
+
+def _may_save(viewer) -> bool:
+    return viewer.is_moderator or bool(viewer.partnership_ids)
+
+
+def search(request):
+    viewer = viewer_for(user=request.user)
+    search_req = search_request(request.GET, viewer=viewer)
+    result = archive_search(request=search_req)
+    facets = [
+        {"name": name, "label": FACET_LABELS[name], "values": values}
+        for name, values in result.facets.items()
+        if values
+    ]
+    query_string = canonical_query_string(request.GET)
+    return render(
+        request,
+        "search/search.html",
+        {
+            "form": SearchForm(request.GET or None),
+            "search": search_req,
+            "result": result,
+            "facets": facets,
+            "searched": bool(query_string),
+            "query_string": query_string,
+            "save_form": SavedSearchForm() if _may_save(viewer) else None,
+            "pages": _page_window(result.page, result.num_pages),
+            "first_number": (result.page - 1) * result.page_size + 1,
+            "search_params": QueryDict(query_string).lists(),
+        },
+    )
+
+
+def _page_window(page: int, num_pages: int, size: int = 2) -> list[int]:
+    return list(range(max(1, page - size), min(num_pages, page + size) + 1))
+
+
+def export(request, fmt: str):
+    viewer = viewer_for(user=request.user)
+    search_req = search_request(
+        request.GET, viewer=viewer, page_size=MAX_ROWS, facets=False
+    )
+    search_req.page = 1
+    result = archive_search(request=search_req)
+    if fmt == "xlsx":
+        response = HttpResponse(
+            to_xlsx(result),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(to_csv(result), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="arkivsoegning.{fmt}"'
+    return response
+
+
+@login_required
+def saved_searches(request):
+    viewer = viewer_for(user=request.user)
+    if not _may_save(viewer):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = SavedSearchForm(request.POST)
+        query_string = canonical_query_string(request.POST)
+        if form.is_valid():
+            saved_search_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                query_string=query_string,
+                frequency=form.cleaned_data["frequency"],
+            )
+            messages.success(
+                request, _("Søgningen er gemt. Du får besked om nye resultater.")
+            )
+            return redirect("archive:saved")
+        return render(
+            request,
+            "search/saved_searches.html",
+            {
+                "form": form,
+                "search_params": QueryDict(query_string).lists(),
+                "saved_searches": saved_searches_of(user=request.user),
+            },
+            status=400,
+        )
+    return render(
+        request,
+        "search/saved_searches.html",
+        {"saved_searches": saved_searches_of(user=request.user)},
+    )
+
+
+@login_required
+@require_POST
+def saved_search_remove(request, pk: int):
+    saved = get_object_or_404(saved_searches_of(user=request.user), pk=pk)
+    saved_search_delete(saved_search=saved)
+    messages.success(request, _("Den gemte søgning er slettet."))
+    return redirect("archive:saved")

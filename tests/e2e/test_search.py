@@ -1,0 +1,35 @@
+import pytest
+from playwright.sync_api import expect
+
+from inputs.models.inputs import Visibility
+from inputs.states import Status
+from search.services import archive_index_input
+from tests.factories import InputFactory
+
+from .conftest import assert_accessible
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def test_search_facets_and_results_are_accessible(page, live_site):
+    input = InputFactory(
+        title="Lektiehjælp i beboerhuset",
+        visibility=Visibility.PUBLIC,
+        submitted=True,
+    )
+    type(input).objects.filter(pk=input.pk).update(status=Status.ACCEPTED)
+    archive_index_input(input_id=input.pk)
+
+    page.goto(f"{live_site.url}/arkiv/")
+    page.get_by_label("Søgeord").fill("lektie hjaelp")
+    page.get_by_role("button", name="Søg", exact=True).click()
+    expect(page.get_by_role("heading", level=3)).to_have_text(
+        "Lektiehjælp i beboerhuset"
+    )
+    page.get_by_role("group", name="Type").get_by_role("checkbox").first.check()
+    page.get_by_role("button", name="Afgræns", exact=True).click()
+    expect(page.get_by_text("1 resultat", exact=True)).to_be_visible()
+    assert_accessible(page)

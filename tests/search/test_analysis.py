@@ -1,0 +1,48 @@
+"""The Danish analysis every database backend shares (no database needed)."""
+
+import pytest
+
+from search.analysis import analyse, edits1, fold, lexicon, split_compound, stem
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("sårbare", "sårbar"),
+        ("familier", "familie"),
+        ("Køge", "Koege"),
+        ("Næstved", "Naestved"),
+        ("Ålborg", "Aalborg"),
+        ("ÆLDRE", "ældre"),
+        ("café", "cafe"),
+    ],
+)
+def test_spellings_and_inflections_meet_in_one_term(a, b):
+    assert stem(a) == stem(b)
+
+
+def test_fold_gives_one_ascii_spelling():
+    assert fold("Æblegrød på Ærø") == "aeblegroed paa aeroe"
+
+
+def test_stop_words_are_not_terms():
+    assert analyse("det er en og i på") == []
+
+
+def test_compound_splits_into_known_parts():
+    assert split_compound("lektiehjælp", lexicon()) == (stem("lektie"), stem("hjælp"))
+    assert split_compound("beboerrådgivning", lexicon()) == (
+        stem("beboer"),
+        stem("rådgivning"),
+    )
+    assert split_compound("københavn", lexicon()) is None
+
+
+def test_compound_terms_include_parts():
+    terms = analyse("Lektiehjælp i afdelingen", lexicon())
+    assert {stem("lektiehjælp"), stem("lektie"), stem("hjælp")} <= set(terms)
+
+
+def test_edits1_reaches_a_swapped_or_missing_letter():
+    assert "famili" in edits1("famlii")
+    assert "famili" in edits1("famli")

@@ -1,0 +1,97 @@
+"""Danish search behaviour on the configured database backend. CI runs this
+module on SQLite and on PostgreSQL."""
+
+import pytest
+
+from search.models import Synonym
+from tests.search.helpers import titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(archived):
+    archived(
+        title="En sårbar familie i Køge",
+        challenge="Familien bor i en lille lejlighed.",
+        solution="",
+    )
+    archived(
+        title="Lektiehjælp i opgangen",
+        challenge="Skolebørn mangler hjælp efter nedlukningen.",
+        solution="",
+    )
+    archived(
+        title="Ensomme pensionister i Næstved",
+        challenge="Mange bor alene.",
+        solution="",
+    )
+    archived(
+        title="Café for beboere i Aalborg Øst",
+        challenge="Et mødested for naboer.",
+        solution="",
+    )
+    archived(
+        title="Fodbold for unge",
+        challenge="Drenge og piger spiller sammen om aftenen.",
+        solution="",
+    )
+
+
+def test_stemming_finds_other_inflections(corpus):
+    assert titles("sårbare familier") == ["En sårbar familie i Køge"]
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Koege", "En sårbar familie i Køge"),
+        ("KØGE", "En sårbar familie i Køge"),
+        ("Naestved", "Ensomme pensionister i Næstved"),
+        ("Ålborg", "Café for beboere i Aalborg Øst"),
+        ("cafe", "Café for beboere i Aalborg Øst"),
+    ],
+)
+def test_spelling_case_and_accents(corpus, query, title):
+    assert titles(query) == [title]
+
+
+def test_a_word_finds_compounds_containing_it(corpus):
+    assert titles("hjælp") == ["Lektiehjælp i opgangen"]
+
+
+def test_a_compound_finds_its_parts_written_apart(archived):
+    archived(title="Hjælp til lektier", challenge="Frivillige hjælper.", solution="")
+    assert titles("lektiehjælp") == ["Hjælp til lektier"]
+
+
+def test_one_typo_is_forgiven(corpus):
+    assert titles("famlie") == ["En sårbar familie i Køge"]
+    assert titles("pensjonister") == ["Ensomme pensionister i Næstved"]
+
+
+def test_synonyms_from_the_moderators_list(corpus):
+    assert titles("seniorer") == []
+    Synonym.objects.create(terms="seniorer, pensionister, ældre")
+    assert titles("seniorer") == ["Ensomme pensionister i Næstved"]
+
+
+def test_all_words_rank_first_but_one_missing_word_does_not_empty(corpus):
+    found = titles("ensomme pensionister tuba")
+    assert found == ["Ensomme pensionister i Næstved"]
+    ranked = titles("familie lejlighed fodbold")
+    assert ranked[0] == "En sårbar familie i Køge"
+    assert set(ranked) == {"En sårbar familie i Køge", "Fodbold for unge"}
+
+
+def test_only_stop_words_find_nothing(corpus):
+    assert titles("og i det") == []
+
+
+def test_excerpt_marks_the_matching_words(archived):
+    from search.query import SearchRequest
+    from search.services import archive_search
+
+    archived(title="Om mad", challenge="Vi deler madpakker ud til familierne.")
+    hit = archive_search(request=SearchRequest(query="familie")).hits[0]
+    assert "<mark>familierne</mark>" in hit.excerpt

@@ -1,0 +1,142 @@
+"""Every change that affects search reaches the index, through the tasks
+(immediate in tests) that the services and hooks enqueue on commit."""
+
+import pytest
+
+from cms.models import PartnershipPage, SummaryPage
+from inputs.models.inputs import Consent, Visibility
+from inputs.services import input_changed
+from inputs.states import Status
+from search.services import archive_rebuild
+from tests.factories import InputFactory
+from tests.search.helpers import titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_view():
+    from search.query import Viewer
+
+    return Viewer(is_moderator=True)
+
+
+def _edit(input, commit, **fields):
+    """What the form and moderation services do: save, then input_changed()."""
+    for name, value in fields.items():
+        setattr(input, name, value)
+    with commit(execute=True):
+        input.save()
+        input_changed(input)
+
+
+def _move(input, status, commit):
+    """Stands in for inputs.services.input_transition, whose audit-log
+    actions the moderation work registers: the same save, the same
+    input_changed() call."""
+    with commit(execute=True):
+        type(input).objects.filter(pk=input.pk).update(status=status)
+        input.refresh_from_db()
+        input_changed(input)
+
+
+def test_submit_then_accept_makes_it_public(
+    django_capture_on_commit_callbacks, staff_view
+):
+    input = InputFactory(title="Gårdfest for naboer", visibility=Visibility.PUBLIC)
+    with django_capture_on_commit_callbacks(execute=True):
+        input_changed(input)
+    assert titles("gårdfest", staff_view) == []  # a draft is not in the archive
+    _move(input, Status.SUBMITTED, django_capture_on_commit_callbacks)
+    assert titles("gårdfest", staff_view) == ["Gårdfest for naboer"]
+    assert titles("gårdfest") == []
+    _move(input, Status.ACCEPTED, django_capture_on_commit_callbacks)
+    assert titles("gårdfest") == ["Gårdfest for naboer"]
+
+
+def test_withdrawal_hides_it_from_everyone_but_moderators(
+    archived, django_capture_on_commit_callbacks, staff_view
+):
+    from search.query import SearchRequest
+    from search.services import archive_search
+
+    input = archived(title="Gårdfest for naboer", status=Status.SUBMITTED)
+    _move(input, Status.WITHDRAWN, django_capture_on_commit_callbacks)
+    assert titles("gårdfest") == []
+    hits = archive_search(
+        request=SearchRequest(query="gårdfest", viewer=staff_view)
+    ).hits
+    assert [h.status for h in hits] == [Status.WITHDRAWN]
+
+
+def test_edit_and_redaction_replace_the_text(
+    archived, django_capture_on_commit_callbacks
+):
+    input = archived(title="Gårdfest", challenge="Ring til Jens på 12345678")
+    assert titles("jens") == ["Gårdfest"]
+    _edit(input, django_capture_on_commit_callbacks, challenge="Ring til beboeren")
+    assert titles("jens") == []
+    assert titles("beboeren") == ["Gårdfest"]
+
+
+def test_visibility_change(archived, django_capture_on_commit_callbacks):
+    input = archived(title="Gårdfest")
+    _edit(input, django_capture_on_commit_callbacks, visibility=Visibility.BL_ONLY)
+    assert titles("gårdfest") == []
+    _edit(input, django_capture_on_commit_callbacks, visibility=Visibility.PUBLIC)
+    assert titles("gårdfest") == ["Gårdfest"]
+
+
+def test_anonymising_later_removes_the_name(
+    archived, django_capture_on_commit_callbacks
+):
+    input = archived(title="Gårdfest")
+    name = input.organisation.name
+    assert titles(name) == ["Gårdfest"]
+    _edit(input, django_capture_on_commit_callbacks, consent=Consent.ANONYMISED)
+    assert titles(name) == []
+
+
+def test_deletion_removes_it(archived, django_capture_on_commit_callbacks):
+    input = archived(title="Gårdfest")
+    with django_capture_on_commit_callbacks(execute=True):
+        input.delete()
+    assert titles("gårdfest") == []
+
+
+def test_summary_publish_and_unpublish(demo_site, django_capture_on_commit_callbacks):
+    parent = PartnershipPage.objects.first()
+    page = SummaryPage(
+        title="Opsamling om gårdfester",
+        slug="gaardfester",
+        introduction="Hvad naboerne lærte af gårdfesterne.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    assert titles("gårdfest") == ["Opsamling om gårdfester"]
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert titles("gårdfest") == []
+
+
+def test_rebuild_from_scratch(archived, demo_site):
+    archived(title="Gårdfest")
+    archived(title="Gårdmand", status=Status.DRAFT)
+    from search.models import ArchiveDocument
+
+    ArchiveDocument.objects.all().delete()  # a stale, broken index
+    assert archive_rebuild() == 1
+    assert titles("gårdfest") == ["Gårdfest"]
+
+
+def test_rebuild_command(archived, demo_site):
+    import io
+
+    from django.core.management import call_command
+
+    archived(title="Gårdfest")
+    out = io.StringIO()
+    call_command("rebuild_search_index", "--no-progress", stdout=out)
+    assert "Indekserede 1 dokumenter" in out.getvalue()
+    assert titles("gårdfest") == ["Gårdfest"]

@@ -1,0 +1,131 @@
+"""The search page: facets and their counts, sorting, paging, empty state,
+shareable URLs, and a query count that does not grow with the archive."""
+
+import pytest
+from django.urls import reverse
+
+from inputs.models.inputs import Kind
+from portal.organisations.models import Municipality
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("archive:search")
+
+
+def _counts(response, facet):
+    return {v.label: v.count for v in response.context["result"].facets[facet]}
+
+
+@pytest.fixture
+def spread(archived):
+    koege = Municipality.objects.get(name="Køge")
+    aarhus = Municipality.objects.get(name="Aarhus")
+    org_koege = OrganisationFactory(municipality=koege)
+    org_aarhus = OrganisationFactory(municipality=aarhus)
+    archived(title="Madklub i Køge", organisation=org_koege, kind=Kind.SOLUTION)
+    archived(title="Madudbringning i Køge", organisation=org_koege, kind=Kind.CHALLENGE)
+    archived(title="Madklub i Aarhus", organisation=org_aarhus, kind=Kind.SOLUTION)
+    return koege, aarhus
+
+
+def test_facet_counts_follow_the_query(client, spread):
+    koege, aarhus = spread
+    response = client.get(URL, {"q": "madklub"})
+    assert response.context["result"].total == 2
+    assert _counts(response, "municipality") == {"Køge": 1, "Aarhus": 1}
+    assert _counts(response, "region") == {
+        "Region Sjælland": 1,
+        "Region Midtjylland": 1,
+    }
+    assert _counts(response, "kind") == {"Løsning": 2}
+
+
+def test_facets_combine(client, spread):
+    koege, _ = spread
+    response = client.get(URL, {"municipality": koege.pk, "kind": Kind.SOLUTION})
+    assert [str(h.title) for h in response.context["result"].hits] == ["Madklub i Køge"]
+    assert _counts(response, "municipality") == {"Køge": 1}
+
+
+def test_values_within_one_facet_widen(client, spread):
+    koege, aarhus = spread
+    response = client.get(URL, {"municipality": [koege.pk, aarhus.pk]})
+    assert response.context["result"].total == 3
+
+
+def test_theme_facet(client, archived):
+    archived(title="Lektiecafé", themes=[theme_obj := theme_first()])
+    response = client.get(URL, {"theme": theme_obj.pk})
+    assert response.context["result"].total == 1
+    assert _counts(response, "theme") == {theme_obj.name: 1}
+
+
+def theme_first():
+    from inputs.models import Theme
+
+    return Theme.objects.order_by("pk").first()
+
+
+def test_page_is_accessible_html_without_javascript(client, spread):
+    response = client.get(URL, {"q": "mad"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    assert '<label for="id_q">' in html
+    assert "<fieldset" in html and "<legend" in html
+    assert "<mark>" in html
+    assert "<script" not in html.split("</header>")[1]
+
+
+def test_sort_newest(client, archived):
+    from django.utils import timezone
+
+    old = archived(title="Gammel madklub")
+    new = archived(title="Ny madklub")
+    type(old).objects.filter(pk=old.pk).update(
+        submitted_at=timezone.now() - timezone.timedelta(days=30)
+    )
+    from search.services import archive_index_input
+
+    archive_index_input(input_id=old.pk)
+    response = client.get(URL, {"q": "madklub", "sort": "newest"})
+    assert [h.object_id for h in response.context["result"].hits] == [new.pk, old.pk]
+
+
+def test_pagination_keeps_the_search(client, archived):
+    for n in range(23):
+        archived(title=f"Madklub nummer {n}")
+    response = client.get(URL, {"q": "madklub", "page": 2})
+    result = response.context["result"]
+    assert result.total == 23 and len(result.hits) == 3 and result.num_pages == 2
+    assert "q=madklub&amp;page=1" in response.content.decode()
+
+
+def test_empty_state(client, spread):
+    response = client.get(URL, {"q": "xylofon"})
+    assert "Ingen resultater for »xylofon«" in response.content.decode()
+
+
+def test_nonsense_parameters_do_not_fail(client, spread):
+    response = client.get(URL, {"page": "abc", "sort": "evil", "year": "x" * 500})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("extra", [{}, {"kind": Kind.SOLUTION}])
+def test_query_count_does_not_grow_with_the_archive(
+    client, archived, django_assert_max_num_queries, extra
+):
+    # Six for the search (synonyms, vocabulary, hits, total, facets, rows);
+    # the rest is the site's header and footer.
+    def measure():
+        with django_assert_max_num_queries(11) as captured:
+            client.get(URL, {"q": "madklub ældre", **extra})
+        return len(captured.captured_queries)
+
+    for n in range(3):
+        archived(title=f"Madklub {n}", kind=Kind.SOLUTION)
+    client.get(URL)  # the first request creates the site's settings row
+    small = measure()
+    for n in range(40):
+        archived(title=f"Madklub for ældre {n}", kind=Kind.SOLUTION)
+    assert measure() == small

@@ -1,0 +1,136 @@
+"""Saved searches and their e-mail digests; exports."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from inputs.models.inputs import Visibility
+from portal.accounts.roles import Role
+from portal.organisations.models import Partnership, PartnershipMembership
+from search.digests import saved_searches_send_digests
+from search.models import SavedSearch
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def partnership():
+    return Partnership.objects.get(slug="svaekkede-aeldre")
+
+
+@pytest.fixture
+def member(partnership):
+    user = UserFactory()
+    PartnershipMembership.objects.create(user=user, partnership=partnership)
+    user.groups.add(Group.objects.get(name=Role.PARTNERSHIP_MEMBER))
+    return user
+
+
+def _save(client, **extra):
+    data = {"q": "madklub", "name": "Madklubber", "frequency": "daily", **extra}
+    return client.post(reverse("archive:saved"), data)
+
+
+def test_member_saves_a_search_once(client, member):
+    client.force_login(member)
+    assert _save(client).status_code == 302
+    assert _save(client, frequency="weekly").status_code == 302
+    saved = SavedSearch.objects.get(user=member)
+    assert saved.query_string == "q=madklub"
+    assert saved.frequency == "weekly"
+
+
+def test_missing_name_is_refused_next_to_the_field(client, member):
+    client.force_login(member)
+    response = _save(client, name="")
+    assert response.status_code == 400
+    assert "Dette felt er påkrævet" in response.content.decode()
+    assert 'name="q" value="madklub"' in response.content.decode()
+    assert not SavedSearch.objects.exists()
+
+
+def test_anonymous_and_plain_users_cannot_save(client):
+    assert _save(client).status_code == 302  # to the login page
+    client.force_login(UserFactory())
+    assert _save(client).status_code == 403
+    assert not SavedSearch.objects.exists()
+
+
+def test_only_the_owner_deletes(client, member):
+    saved = SavedSearch.objects.create(user=member, name="x", query_string="q=x")
+    client.force_login(UserFactory())
+    url = reverse("archive:saved_remove", args=[saved.pk])
+    assert client.post(url).status_code == 404
+    client.force_login(member)
+    assert client.post(url).status_code == 302
+    assert not SavedSearch.objects.exists()
+
+
+def test_digest_sends_only_new_matches_the_owner_may_see(archived, member):
+    now = timezone.now()
+    saved = SavedSearch.objects.create(
+        user=member, name="Madklubber", query_string="q=madklub", frequency="daily"
+    )
+    SavedSearch.objects.filter(pk=saved.pk).update(created_at=now - timedelta(days=2))
+    old = archived(title="Gammel madklub")
+    type(old).objects.filter(pk=old.pk).update(submitted_at=now - timedelta(days=3))
+    from search.services import archive_index_input
+
+    archive_index_input(input_id=old.pk)
+    archived(title="Ny madklub")
+    archived(title="Hemmelig madklub", visibility=Visibility.BL_ONLY)
+
+    assert saved_searches_send_digests(now=now) == 1
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "Ny madklub" in body
+    assert "Gammel madklub" not in body and "Hemmelig" not in body
+    assert mail.outbox[0].to == [member.email]
+
+    # Not due again the same day; nothing new the next day means no e-mail.
+    assert saved_searches_send_digests(now=now + timedelta(hours=1)) == 0
+    call_command("send_saved_search_digests")
+    assert len(mail.outbox) == 1
+
+
+def test_weekly_digest_waits_a_week(archived, member):
+    now = timezone.now()
+    saved = SavedSearch.objects.create(
+        user=member, name="M", query_string="q=madklub", frequency="weekly"
+    )
+    SavedSearch.objects.filter(pk=saved.pk).update(created_at=now - timedelta(days=3))
+    archived(title="Ny madklub")
+    assert saved_searches_send_digests(now=now) == 0
+    assert saved_searches_send_digests(now=now + timedelta(days=4)) == 1
+
+
+def test_exports_hold_what_the_viewer_may_see(client, archived):
+    archived(title="Offentlig madklub")
+    archived(title="=HYPERLINK madklub")
+    archived(title="Hemmelig madklub", visibility=Visibility.BL_ONLY)
+    csv = client.get(reverse("archive:export_csv"), {"q": "madklub"})
+    text = csv.content.decode("utf-8-sig")
+    assert "Offentlig madklub" in text and "Hemmelig" not in text
+    assert "'=HYPERLINK" in text
+    xlsx = client.get(reverse("archive:export_xlsx"), {"q": "madklub"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    found = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert found == {"Offentlig madklub", "'=HYPERLINK madklub"}
+
+
+def test_save_form_shows_for_members_only(client, member):
+    url = reverse("archive:search")
+    assert "Gem søgningen" not in client.get(url, {"q": "mad"}).content.decode()
+    client.force_login(member)
+    html = client.get(url, {"q": "mad", "page": "2"}).content.decode()
+    assert "Gem søgningen" in html
+    assert '<input type="hidden" name="q" value="mad">' in html
+    assert 'name="page"' not in html.split("Gem søgningen")[1]

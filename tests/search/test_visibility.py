@@ -1,0 +1,134 @@
+"""Who finds what, through the search page. Visibility is part of the query,
+so totals and facet counts never count what the viewer may not see."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from inputs.models.inputs import Consent, Visibility
+from inputs.states import Status
+from portal.accounts.roles import Role
+from portal.organisations.models import Partnership, PartnershipMembership
+from tests.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("archive:search")
+
+
+@pytest.fixture
+def partnerships():
+    return list(Partnership.objects.exclude(slug="svaekkede-aeldre").order_by("pk")[:2])
+
+
+@pytest.fixture
+def world(archived, partnerships):
+    ours, theirs = partnerships
+    secret_org = OrganisationFactory(name="Hemmelige Boliger")
+    return {
+        "public": archived(title="Offentlig vaskekælder"),
+        "shared": archived(
+            title="Delt vaskekælder",
+            visibility=Visibility.PARTNERSHIP,
+            partnerships=[ours],
+        ),
+        "other_shared": archived(
+            title="Andet partnerskabs vaskekælder",
+            visibility=Visibility.PARTNERSHIP,
+            partnerships=[theirs],
+        ),
+        "bl_only": archived(title="BL's vaskekælder", visibility=Visibility.BL_ONLY),
+        "in_review": archived(title="Ny vaskekælder", status=Status.IN_REVIEW),
+        "anonymous": archived(
+            title="Anonym vaskekælder",
+            organisation=secret_org,
+            consent=Consent.ANONYMISED,
+            challenge="Vaskekælderen er for lille.",
+        ),
+    }
+
+
+def _titles(response):
+    return {
+        str(h.title).replace("<mark>", "").replace("</mark>", "")
+        for h in response.context["result"].hits
+    }
+
+
+def partnership_member(partnership):
+    user = UserFactory()
+    PartnershipMembership.objects.create(user=user, partnership=partnership)
+    user.groups.add(Group.objects.get(name=Role.PARTNERSHIP_MEMBER))
+    return user
+
+
+def moderator():
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=Role.MODERATOR))
+    return user
+
+
+def test_anonymous_finds_public_accepted_only(client, world):
+    response = client.get(URL, {"q": "vaskekælder"})
+    assert _titles(response) == {"Offentlig vaskekælder", "Anonym vaskekælder"}
+    assert response.context["result"].total == 2
+    assert "status" not in response.context["result"].facets
+
+
+def test_partnership_member_also_finds_own_partnerships_shared(
+    client, world, partnerships
+):
+    client.force_login(partnership_member(partnerships[0]))
+    response = client.get(URL, {"q": "vaskekælder"})
+    assert _titles(response) == {
+        "Offentlig vaskekælder",
+        "Anonym vaskekælder",
+        "Delt vaskekælder",
+    }
+
+
+def test_organisation_member_is_no_partnership_member(client, world):
+    from tests.factories import member_of
+
+    client.force_login(member_of(world["bl_only"].organisation))
+    assert _titles(client.get(URL, {"q": "vaskekælder"})) == {
+        "Offentlig vaskekælder",
+        "Anonym vaskekælder",
+    }
+
+
+def test_moderator_finds_everything_with_a_status_facet(client, world):
+    client.force_login(moderator())
+    response = client.get(URL, {"q": "vaskekælder"})
+    assert len(_titles(response)) == 6
+    statuses = {v.value: v.count for v in response.context["result"].facets["status"]}
+    assert statuses == {Status.ACCEPTED: 5, Status.IN_REVIEW: 1}
+    only_review = client.get(URL, {"q": "vaskekælder", "status": Status.IN_REVIEW})
+    assert _titles(only_review) == {"Ny vaskekælder"}
+
+
+def test_anonymised_organisation_is_never_revealed_to_the_public(client, world):
+    response = client.get(URL, {"q": "vaskekælder"})
+    assert b"Hemmelige" not in response.content
+    assert _titles(client.get(URL, {"q": "Hemmelige"})) == set()
+    # Exports show what the page shows.
+    csv = client.get(reverse("archive:export_csv"), {"q": "vaskekælder"})
+    assert b"Hemmelige" not in csv.content
+    assert b"Anonymiseret" in csv.content
+
+
+def test_moderator_can_search_an_anonymised_organisation(client, world):
+    client.force_login(moderator())
+    assert _titles(client.get(URL, {"q": "Hemmelige"})) == {"Anonym vaskekælder"}
+
+
+def test_status_filter_is_ignored_for_the_public(client, world):
+    response = client.get(URL, {"q": "vaskekælder", "status": Status.IN_REVIEW})
+    assert "Ny vaskekælder" not in _titles(response)
+
+
+def test_public_facet_counts_hold_only_public_inputs(client, world, partnerships):
+    response = client.get(URL)
+    counts = {
+        v.value: v.count for v in response.context["result"].facets["partnership"]
+    }
+    assert str(partnerships[1].pk) not in counts
