@@ -4,6 +4,7 @@ every backend indexes the same fields and the same visibility."""
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from inputs.models import Input
@@ -114,7 +115,7 @@ def input_document(input: Input, labels=None) -> IndexDocument:
         title=input.title,
         # A named organisation is part of what anyone may search.
         body=body if anonymised else f"{body}\n{org.name}",
-        url="",
+        url=reverse("inputs:detail", args=[input.pk]),
         organisation_name=None if anonymised else org.name,
         restricted_text=org.name if anonymised else "",
         status=input.status,

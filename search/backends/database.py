@@ -7,6 +7,8 @@ import itertools
 
 from django.db import connection, transaction
 
+from inputs.selectors import PUBLISHED_STATUSES
+
 from ..analysis import Analyzer, compound_parts_needed, lexicon
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..highlight import excerpt, mark
@@ -16,7 +18,6 @@ from ..synonyms import synonym_map
 
 DOC = ArchiveDocument._meta.db_table
 FACET = ArchiveFacet._meta.db_table
-ACCEPTED = "accepted"
 
 
 def _placeholders(values) -> str:
@@ -147,12 +148,12 @@ class DatabaseBackend:
 
     def visibility_sql(self, viewer):
         """Who may find what, as a WHERE clause on `d`. The same rules as
-        inputs' own permissions: only moderators see inputs that are not
-        accepted or that BL keeps to itself."""
+        inputs_visible_to (PUBLISHED_STATUSES): only moderators see inputs
+        that are not accepted (or archived) or that BL keeps to itself."""
         if viewer.is_moderator:
             return "1 = 1", []
-        sql = "d.status = %s AND (d.visibility = 'public'"
-        params = [ACCEPTED]
+        sql = "d.status IN (%s, %s) AND (d.visibility = 'public'"
+        params = [str(status) for status in PUBLISHED_STATUSES]
         if viewer.partnership_ids:
             ids = list(viewer.partnership_ids)
             sql += (

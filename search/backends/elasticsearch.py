@@ -26,6 +26,8 @@ from elasticsearch_dsl import (
 )
 from elasticsearch_dsl.query import MoreLikeThis
 
+from inputs.selectors import PUBLISHED_STATUSES
+
 from ..analysis import STOP_WORDS, fold, lexicon_words
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..query import FacetValue, Hit, SearchRequest, SearchResult, Viewer
@@ -156,7 +158,7 @@ def visibility_filter(viewer: Viewer):
         shared |= Q("term", visibility="partnership") & Q(
             "terms", partnership=list(viewer.partnership_ids)
         )
-    return Q("term", status="accepted") & shared
+    return Q("terms", status=[str(s) for s in PUBLISHED_STATUSES]) & shared
 
 
 class LabelledTermsFacet(TermsFacet):

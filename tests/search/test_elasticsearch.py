@@ -97,7 +97,7 @@ def test_public_query_filters_visibility_inside_the_query():
         {
             "bool": {
                 "must": [
-                    {"term": {"status": "accepted"}},
+                    {"terms": {"status": ["accepted", "archived"]}},
                     {"term": {"visibility": "public"}},
                 ]
             }
@@ -114,7 +114,7 @@ def test_partnership_member_and_moderator_filters():
     member = visibility_filter(Viewer(partnership_ids=("2",))).to_dict()
     assert member == {
         "bool": {
-            "must": [{"term": {"status": "accepted"}}],
+            "must": [{"terms": {"status": ["accepted", "archived"]}}],
             "should": [
                 {
                     "bool": {
