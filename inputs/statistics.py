@@ -3,7 +3,7 @@ status, partnership, and submissions per week. Each is one grouped query."""
 
 from datetime import timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,10 +39,13 @@ def input_counts(*, inputs, dimension: str) -> list[tuple[str, int]]:
 
 
 def submissions_per_week(*, inputs, weeks: int = 12) -> list[tuple[str, int]]:
-    """Submissions per ISO week for the last `weeks` weeks, oldest first,
-    weeks without submissions included as 0."""
-    today = timezone.localdate()
-    first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    """Submissions per ISO week for the `weeks` weeks up to the latest
+    submission (or this week, if there is none), oldest first, weeks without
+    submissions included as 0. Ending at the latest submission keeps the
+    chart useful for a call that closed months ago."""
+    latest = inputs.aggregate(latest=Max("submitted_at"))["latest"]
+    last_day = timezone.localtime(latest).date() if latest else timezone.localdate()
+    first_monday = last_day - timedelta(days=last_day.weekday(), weeks=weeks - 1)
     rows = (
         inputs.filter(submitted_at__date__gte=first_monday)
         .annotate(week=TruncWeek("submitted_at"))
@@ -57,7 +60,9 @@ def submissions_per_week(*, inputs, weeks: int = 12) -> list[tuple[str, int]]:
     result = []
     for offset in range(weeks):
         monday = first_monday + timedelta(weeks=offset)
-        result.append((f"Uge {monday.isocalendar().week}", counts.get(monday, 0)))
+        iso = monday.isocalendar()
+        label = _("Uge %(week)s, %(year)s") % {"week": iso.week, "year": iso.year}
+        result.append((label, counts.get(monday, 0)))
     return result
 
 

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -39,3 +41,10 @@ def register_input_chooser():
 def add_moderation_panel(request, panels):
     if is_moderator(request.user):
         panels.insert(0, ModerationDashboardPanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def dashboard_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/admin_dashboard.css")
+    )

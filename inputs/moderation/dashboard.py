@@ -28,6 +28,6 @@ class ModerationDashboardPanel(Component):
         return {
             "tables": tables,
             "weeks": chart_rows(submissions_per_week(inputs=inputs)),
-            "weeks_caption": _("Indsendte input pr. uge, de seneste 12 uger"),
+            "weeks_caption": _("Indsendte input pr. uge, de 12 seneste uger med input"),
             "total": inputs.count(),
         }

@@ -45,3 +45,28 @@ def test_submissions_per_week_counts_this_week(make_input):
     assert len(weeks) == 4
     assert weeks[-1][1] == 2
     assert sum(n for _label, n in weeks) == 2
+
+
+def test_submissions_per_week_ends_at_the_latest_submission(make_input):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from inputs.models import Input
+    from inputs.statistics import submissions_per_week
+
+    june, july = make_input(), make_input()
+    for item, day in (
+        (june, datetime(2020, 6, 24, 10)),
+        (july, datetime(2020, 7, 8, 10)),
+    ):
+        # Backdate the submission, as the import of e-mailed inputs does.
+        Input.objects.filter(pk=item.pk).update(submitted_at=timezone.make_aware(day))
+    weeks = submissions_per_week(inputs=Input.objects.all(), weeks=4)
+    assert [label for label, _n in weeks] == [
+        "Uge 25, 2020",
+        "Uge 26, 2020",
+        "Uge 27, 2020",
+        "Uge 28, 2020",
+    ]
+    assert [n for _label, n in weeks] == [0, 1, 0, 1]
