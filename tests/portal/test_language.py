@@ -1,7 +1,10 @@
 """Danish unless the person chooses English in the footer."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+
+from tests.factories import InputFactory, OrganisationFactory, member_of
 
 from .conftest import login
 
@@ -40,3 +43,27 @@ def test_english_form_errors_on_the_organisation_pages(client, outsider):
     )
     assert "is not a valid CVR number" in response.text
     assert "This field is required." in response.text
+
+
+def test_the_input_list_renders_in_english_with_the_language_cookie(client):
+    organisation = OrganisationFactory()
+    member = member_of(organisation)
+    InputFactory(organisation=organisation, title="Fællesspisning i gården")
+    login(client, member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(reverse("inputs:list"))
+    assert settings.LANGUAGE_COOKIE_NAME == "django_language"
+    assert response["Content-Language"] == "en"
+    for text in ["<h1>Our inputs</h1>", "<h2>Your inputs</h2>", "Reference number"]:
+        assert text in response.text
+    assert "Fællesspisning i gården" in response.text
+    for danish in ["Jeres input", "Referencenummer", "Senest ændret"]:
+        assert danish not in response.text
+
+
+def test_the_input_list_stays_danish_without_the_cookie(client):
+    member = member_of(OrganisationFactory())
+    login(client, member)
+    response = client.get(reverse("inputs:list"))
+    assert "<h2>Jeres input</h2>" in response.text
+    assert "Your inputs" not in response.text
