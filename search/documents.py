@@ -120,7 +120,8 @@ def input_document(input: Input, labels=None) -> IndexDocument:
         restricted_text=org.name if anonymised else "",
         status=input.status,
         visibility=input.visibility,
-        published_at=date,
+        # Newest = newest in the archive: when it was accepted (published).
+        published_at=input.accepted_at or date,
         facets=facets,
         extra_text=" ".join(
             [

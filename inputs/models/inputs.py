@@ -150,6 +150,9 @@ class Input(models.Model):
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
     submitted_at = models.DateTimeField(_("indsendt"), null=True, blank=True)
+    # When it was published to the archive: saved-search digests report what
+    # became findable since they last ran.
+    accepted_at = models.DateTimeField(_("accepteret"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("input")

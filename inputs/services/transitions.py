@@ -47,6 +47,9 @@ def input_transition(
             content=locked.content(),
             created_by=user,
         )
+    elif transition.target == Status.ACCEPTED:
+        locked.accepted_at = timezone.now()
+        fields.append("accepted_at")
     locked.version += 1
     locked.save(update_fields=fields)
     log(

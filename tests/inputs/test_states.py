@@ -83,3 +83,11 @@ def test_submit_snapshots_the_text_and_bumps_the_version():
     assert input.version == 2
     assert input.submitted_at is not None
     assert input.revisions.get().content["title"] == input.title
+
+
+def test_accept_records_when_the_input_was_published():
+    input = input_in(Status.IN_REVIEW)
+    assert input.accepted_at is None
+    input_transition(input=input, action="accept", user=moderator())
+    input.refresh_from_db()
+    assert input.accepted_at is not None

@@ -81,7 +81,9 @@ def test_digest_sends_only_new_matches_the_owner_may_see(archived, member):
     )
     SavedSearch.objects.filter(pk=saved.pk).update(created_at=now - timedelta(days=2))
     old = archived(title="Gammel madklub")
-    type(old).objects.filter(pk=old.pk).update(submitted_at=now - timedelta(days=3))
+    type(old).objects.filter(pk=old.pk).update(
+        submitted_at=now - timedelta(days=3), accepted_at=now - timedelta(days=3)
+    )
     from search.services import archive_index_input
 
     archive_index_input(input_id=old.pk)
@@ -99,6 +101,26 @@ def test_digest_sends_only_new_matches_the_owner_may_see(archived, member):
     assert saved_searches_send_digests(now=now + timedelta(hours=1)) == 0
     call_command("send_saved_search_digests")
     assert len(mail.outbox) == 1
+
+
+def test_digest_reports_what_was_accepted_since_even_if_submitted_before(
+    archived, member
+):
+    from search.services import archive_index_input
+
+    now = timezone.now()
+    saved = SavedSearch.objects.create(
+        user=member, name="Madklubber", query_string="q=madklub", frequency="daily"
+    )
+    SavedSearch.objects.filter(pk=saved.pk).update(created_at=now - timedelta(days=2))
+    late = archived(title="Længe behandlet madklub")
+    type(late).objects.filter(pk=late.pk).update(
+        submitted_at=now - timedelta(days=20), accepted_at=now - timedelta(hours=1)
+    )
+    archive_index_input(input_id=late.pk)
+
+    assert saved_searches_send_digests(now=now) == 1
+    assert "Længe behandlet madklub" in mail.outbox[0].body
 
 
 def test_weekly_digest_waits_a_week(archived, member):
