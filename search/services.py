@@ -68,14 +68,17 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
     with transaction.atomic():
         backend.clear()
         analyzer = backend.rebuild_analyzer()
-        backend.index_many(documents, analyzer=analyzer)
+        sets = backend.facet_sets()
+        backend.index_many(documents, analyzer=analyzer, sets=sets)
         bar.update(len(documents))
         for start in range(0, len(ids), batch_size):
             batch = list(
                 inputs_for_index().filter(pk__in=ids[start : start + batch_size])
             )
             backend.index_many(
-                [input_document(i, labels) for i in batch], analyzer=analyzer
+                [input_document(i, labels) for i in batch],
+                analyzer=analyzer,
+                sets=sets,
             )
             bar.update(len(batch))
     bar.close()

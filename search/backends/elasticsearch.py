@@ -263,7 +263,7 @@ class ElasticsearchBackend:
         self._ensure_index()
         entry_for(document).save(using=ALIAS, index=self.index_name, refresh=True)
 
-    def index_many(self, documents, analyzer=None) -> None:
+    def index_many(self, documents, analyzer=None, sets=None) -> None:
         from elasticsearch.helpers import bulk
 
         self._ensure_index()
@@ -282,6 +282,9 @@ class ElasticsearchBackend:
 
     def clear(self) -> None:
         self._ensure_index(recreate=True)
+
+    def facet_sets(self):
+        """Facet sets are the database backend's; Elasticsearch counts itself."""
 
     def rebuild_analyzer(self):
         """Elasticsearch analyses with its own analyzer."""

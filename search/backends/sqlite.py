@@ -6,6 +6,8 @@ from ..query import TermGroup
 from .database import DOC, DatabaseBackend
 
 FTS = "archive_search_fts"
+# How many of the best full-text matches top_ids() looks at.
+CANDIDATES = 1000
 IN_MATCH = f"d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
 
 
@@ -58,6 +60,39 @@ class SQLiteBackend(DatabaseBackend):
         if ranked:
             return f"{FTS} MATCH %s", [expression]
         return IN_MATCH, [expression]
+
+    def top_ids(self, cursor, request, groups, offset):
+        """FTS5 finds its best CANDIDATES rows by bm25 without touching the
+        documents; the page is taken from those that pass visibility and the
+        filters. Exact when the page is full and its last hit ranks strictly
+        better than the worst candidate (every document ranked at least as
+        well is a candidate), or when the candidates are all the matches.
+        With several word groups only documents matching all of them are
+        candidates: they come first in the full order, and their bm25 is the
+        same whichever way the groups are combined (it sums per phrase)."""
+        expression = " AND ".join(fts_expression([g]) for g in groups)
+        expression = _restrict(expression, request.viewer.is_moderator)
+        where, params = self.where_sql(request, [])
+        cursor.execute(
+            f"WITH c AS MATERIALIZED (SELECT rowid AS id, rank AS r FROM {FTS} "  # noqa: S608
+            f"WHERE {FTS} MATCH %s ORDER BY rank LIMIT %s), "
+            "k AS (SELECT COUNT(*) AS n, MAX(r) AS worst FROM c) "
+            f"SELECT d.id, c.r, k.n, k.worst FROM c JOIN {DOC} d ON d.id = c.id "
+            f"CROSS JOIN k WHERE {where} "
+            "ORDER BY c.r, d.published_at DESC, d.id DESC LIMIT %s OFFSET %s",
+            [expression, CANDIDATES, *params, request.page_size, offset],
+        )
+        rows = cursor.fetchall()
+        if not rows:
+            return None
+        _id, last, count, worst = rows[-1]
+        full = len(rows) == request.page_size
+        if full and last < worst:
+            return [row[0] for row in rows]
+        # Every match of every group was a candidate: nothing was left out.
+        if count < CANDIDATES and (full or len(groups) == 1):
+            return [row[0] for row in rows]
+        return None
 
     def rank_sql(self, groups, moderator):
         from_sql = f"{FTS} JOIN {DOC} d ON d.id = {FTS}.rowid"
