@@ -65,7 +65,7 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
     ids = list(inputs_for_index().order_by("pk").values_list("pk", flat=True))
     labels = choice_labels()
     bar = tqdm(total=len(ids) + len(documents), disable=not progress, unit="dok")
-    with transaction.atomic():
+    with transaction.atomic(), backend.bulk_load():
         backend.clear()
         analyzer = backend.rebuild_analyzer()
         sets = backend.facet_sets()
@@ -81,5 +81,6 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
                 sets=sets,
             )
             bar.update(len(batch))
+        backend.analyse_tables()
     bar.close()
     return len(ids) + len(documents)

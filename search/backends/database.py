@@ -5,6 +5,7 @@ full-text condition and the rank are the only vendor-specific parts
 
 import itertools
 import json
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 
@@ -148,6 +149,7 @@ class DatabaseBackend:
                         restricted_terms=" ".join(restricted),
                         place_set=place_set,
                         facet_set=facet_set,
+                        **self.fulltext_fields(terms, restricted),
                     )
                 )
             rows = ArchiveDocument.objects.bulk_create(rows, batch_size=500)
@@ -178,6 +180,15 @@ class DatabaseBackend:
             cursor.execute(f"DELETE FROM {ArchiveFacetSet._meta.db_table}")  # noqa: S608
 
     # --- vendor hooks -----------------------------------------------------
+    def fulltext_fields(self, terms: list[str], restricted: list[str]) -> dict:
+        """Values the document row itself holds for the engine."""
+        return {}
+
+    @contextmanager
+    def bulk_load(self):
+        """Around a rebuild's inserts (inside its transaction)."""
+        yield
+
     def fulltext_insert(self, rows) -> None:
         raise NotImplementedError
 
@@ -208,6 +219,14 @@ class DatabaseBackend:
 
     def facet_sets(self) -> FacetSets:
         return FacetSets()
+
+    def analyse_tables(self) -> None:
+        """Fresh planner statistics after a rebuild: without them SQLite
+        and PostgreSQL guess, and may read the wide rows where the narrow
+        index would do."""
+        with connection.cursor() as cursor:
+            for table in (DOC, VALUE):
+                cursor.execute(f"ANALYZE {table}")
 
     # --- reads ------------------------------------------------------------
     def known_terms(self, candidates) -> set[str]:

@@ -6,6 +6,7 @@ a FacetedSearch with highlighting, and more-like-this.
 Visibility is a filter inside the query itself (never a post_filter)."""
 
 import json
+from contextlib import contextmanager
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -285,6 +286,14 @@ class ElasticsearchBackend:
 
     def facet_sets(self):
         """Facet sets are the database backend's; Elasticsearch counts itself."""
+
+    @contextmanager
+    def bulk_load(self):
+        """The bulk API is Elasticsearch's own bulk load."""
+        yield
+
+    def analyse_tables(self) -> None:
+        """Elasticsearch keeps its own statistics."""
 
     def rebuild_analyzer(self):
         """Elasticsearch analyses with its own analyzer."""

@@ -31,9 +31,9 @@ class ArchiveDocument(models.Model):
     url = models.CharField(max_length=255, blank=True)
     # NULL when the input is anonymised: nothing downstream can show it.
     organisation_name = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001 - NULL means "anonymised", not unknown
-    status = models.CharField(max_length=20, db_index=True)
-    visibility = models.CharField(max_length=12, db_index=True)
-    published_at = models.DateTimeField(null=True, db_index=True)
+    status = models.CharField(max_length=20)
+    visibility = models.CharField(max_length=12)
+    published_at = models.DateTimeField(null=True)
     # What to show beside a hit (municipality, kind, partnerships), so the
     # results page needs no further queries.
     meta = models.JSONField(default=dict, blank=True)
