@@ -82,5 +82,6 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
             )
             bar.update(len(batch))
         backend.analyse_tables()
+    backend.after_rebuild()
     bar.close()
     return len(ids) + len(documents)

@@ -220,6 +220,9 @@ class DatabaseBackend:
     def facet_sets(self) -> FacetSets:
         return FacetSets()
 
+    def after_rebuild(self) -> None:
+        """After the rebuild's commit: tidy up what needs no transaction."""
+
     def analyse_tables(self) -> None:
         """Fresh planner statistics after a rebuild: without them SQLite
         and PostgreSQL guess, and may read the wide rows where the narrow

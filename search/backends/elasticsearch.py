@@ -292,6 +292,9 @@ class ElasticsearchBackend:
         """The bulk API is Elasticsearch's own bulk load."""
         yield
 
+    def after_rebuild(self) -> None:
+        """Nothing to tidy up."""
+
     def analyse_tables(self) -> None:
         """Elasticsearch keeps its own statistics."""
 

@@ -67,6 +67,11 @@ class ArchiveDocument(models.Model):
                 ],
                 name="archive_doc_narrow",
             ),
+            # Counting facets: the visible documents are one range of it.
+            models.Index(
+                fields=["visibility", "status", "facet_set", "place_set"],
+                name="archive_doc_counts",
+            ),
         ]
 
     def __str__(self):
