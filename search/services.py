@@ -69,7 +69,7 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
         backend.clear()
         analyzer = backend.rebuild_analyzer()
         sets = backend.facet_sets()
-        backend.index_many(documents, analyzer=analyzer, sets=sets)
+        backend.index_many(documents, analyzer=analyzer, sets=sets, fresh=True)
         bar.update(len(documents))
         for start in range(0, len(ids), batch_size):
             batch = list(
@@ -79,6 +79,7 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
                 [input_document(i, labels) for i in batch],
                 analyzer=analyzer,
                 sets=sets,
+                fresh=True,
             )
             bar.update(len(batch))
         backend.analyse_tables()

@@ -102,12 +102,13 @@ class DatabaseBackend:
         self.index_many([document])
 
     def index_many(
-        self, documents: list[IndexDocument], analyzer=None, sets=None
+        self, documents: list[IndexDocument], analyzer=None, sets=None, fresh=False
     ) -> None:
         """Replace these documents in the index, in one transaction. The
         analyzer knows the vocabulary compounds are split with; without
         one, one query looks up the parts this batch could use. `sets`: the
-        FacetSets a rebuild shares between batches."""
+        FacetSets a rebuild shares between batches; `fresh`: the index was
+        just cleared, so there is nothing to replace."""
         if not documents:
             return
         if analyzer is None:
@@ -115,7 +116,8 @@ class DatabaseBackend:
             analyzer = Analyzer(known_terms(compound_parts_needed(text)))
         sets = sets or FacetSets()
         with transaction.atomic():
-            self._delete_keys([d.key for d in documents])
+            if not fresh:
+                self._delete_keys([d.key for d in documents])
             values = [
                 [(n, v[:64], lb[:200]) for n, v, lb in d.facets] for d in documents
             ]
@@ -158,7 +160,7 @@ class DatabaseBackend:
                 batch_size=2000,
                 ignore_conflicts=True,
             )
-            self.fulltext_insert(rows)
+            self.fulltext_insert(rows, fresh=fresh)
 
     def remove(self, key: str) -> None:
         with transaction.atomic():
@@ -189,7 +191,7 @@ class DatabaseBackend:
         """Around a rebuild's inserts (inside its transaction)."""
         yield
 
-    def fulltext_insert(self, rows) -> None:
+    def fulltext_insert(self, rows, fresh: bool = False) -> None:
         raise NotImplementedError
 
     def fulltext_delete(self, ids) -> None:

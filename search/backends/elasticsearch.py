@@ -264,7 +264,7 @@ class ElasticsearchBackend:
         self._ensure_index()
         entry_for(document).save(using=ALIAS, index=self.index_name, refresh=True)
 
-    def index_many(self, documents, analyzer=None, sets=None) -> None:
+    def index_many(self, documents, analyzer=None, sets=None, fresh=False) -> None:
         from elasticsearch.helpers import bulk
 
         self._ensure_index()

@@ -54,7 +54,7 @@ class PostgresBackend(DatabaseBackend):
             "restricted_vector": _vector(" ".join(restricted)),
         }
 
-    def fulltext_insert(self, rows) -> None:
+    def fulltext_insert(self, rows, fresh=False) -> None:
         """fulltext_fields() filled the vectors."""
 
     def after_rebuild(self) -> None:

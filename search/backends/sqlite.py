@@ -39,10 +39,12 @@ def _restrict(expression: str, moderator: bool) -> str:
 class SQLiteBackend(DatabaseBackend):
     name = "sqlite"
 
-    def fulltext_insert(self, rows) -> None:
+    def fulltext_insert(self, rows, fresh=False) -> None:
         # A flush (transactional tests) empties the model tables but not this
-        # virtual table; stale rows must not stand in for reused ids.
-        self.fulltext_delete([r.pk for r in rows])
+        # virtual table; stale rows must not stand in for reused ids. After
+        # clear() (a rebuild) there are none.
+        if not fresh:
+            self.fulltext_delete([r.pk for r in rows])
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {FTS} (rowid, terms, restricted_terms) VALUES (%s, %s, %s)",  # noqa: S608
