@@ -3,6 +3,7 @@ concern (hits, total, facets), whatever the number of documents. The
 full-text condition and the rank are the only vendor-specific parts
 (sqlite.py, postgres.py)."""
 
+import hashlib
 import itertools
 import json
 from contextlib import contextmanager
@@ -37,23 +38,27 @@ class FacetSets:
         self.ids: dict[str, int] = {}
 
     def ids_for(self, value_lists) -> list[int]:
-        signatures = [
-            json.dumps(sorted(set(values)), ensure_ascii=False)
-            for values in value_lists
-        ]
-        missing = {s for s in signatures if s not in self.ids}
+        values = {}
+        signatures = []
+        for vs in value_lists:
+            text = json.dumps(sorted(set(vs)), ensure_ascii=False)
+            # A digest: the values of a set can be longer than an index key.
+            signature = hashlib.sha256(text.encode()).hexdigest()
+            values[signature] = vs
+            signatures.append(signature)
+        missing = {s: values[s] for s in signatures if s not in self.ids}
         if missing:
             self._load(missing)
         return [self.ids[s] for s in signatures]
 
-    def _load(self, signatures: set[str]) -> None:
+    def _load(self, missing: dict) -> None:
         ArchiveFacetSet.objects.bulk_create(
-            [ArchiveFacetSet(signature=s) for s in signatures],
+            [ArchiveFacetSet(signature=s) for s in missing],
             batch_size=1000,
             ignore_conflicts=True,
         )
         found = dict(
-            ArchiveFacetSet.objects.filter(signature__in=signatures).values_list(
+            ArchiveFacetSet.objects.filter(signature__in=list(missing)).values_list(
                 "signature", "pk"
             )
         )
@@ -69,7 +74,7 @@ class FacetSets:
                 ArchiveFacetValue(facet_set_id=pk, name=n, value=v, label=lb)
                 for signature, pk in found.items()
                 if pk not in filled
-                for n, v, lb in json.loads(signature)
+                for n, v, lb in set(missing[signature])
             ],
             batch_size=2000,
         )

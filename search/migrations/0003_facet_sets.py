@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             name='ArchiveFacetSet',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signature', models.TextField(unique=True)),
+                ('signature', models.CharField(max_length=64, unique=True)),
             ],
         ),
         migrations.CreateModel(

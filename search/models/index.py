@@ -84,8 +84,8 @@ class ArchiveFacetSet(models.Model):
     many documents it has, and facet counts are a GROUP BY on two integer
     columns of the matching documents, expanded here per set."""
 
-    # The values, sorted, as text: what makes a set the same set.
-    signature = models.TextField(unique=True)
+    # SHA-256 of the sorted values: what makes a set the same set.
+    signature = models.CharField(max_length=64, unique=True)
 
     def __str__(self):
         return self.signature[:60]
