@@ -15,6 +15,19 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
 
 @contextmanager
+def kept_database():
+    """The database DATABASE_URL names, migrated and kept afterwards: a
+    generated corpus is reused by the next run (bench --reuse)."""
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    yield connection
+
+
+@contextmanager
 def test_database():
     """A fresh, migrated test database, destroyed afterwards."""
     import django

@@ -8,6 +8,12 @@ set of queries, without and with facet filters. Prints p50/p95 in ms.
     .venv/bin/python bench/search_latency.py              # SQLite, 100,000
     .venv/bin/python bench/search_latency.py -n 10000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x .venv/bin/python bench/search_latency.py
+
+With --reuse the database DATABASE_URL names is used and kept: the corpus is
+generated only when it holds no inputs yet, so later runs time the rebuild
+and the queries on the same data (--skip-rebuild: the queries only).
+
+    DATABASE_URL=sqlite:///var/bench.sqlite3 .venv/bin/python bench/search_latency.py --reuse
 """
 
 import argparse
@@ -15,7 +21,13 @@ import random
 import statistics
 import time
 
-from common import backend_name, bulk_inputs, make_organisations, test_database
+from common import (
+    backend_name,
+    bulk_inputs,
+    kept_database,
+    make_organisations,
+    test_database,
+)
 from topics import ESTATES, PLACES, TOPICS
 
 QUERIES = [
@@ -71,26 +83,45 @@ def time_requests(client, params_list, repeat):
     return samples
 
 
+def _seconds(value) -> str:
+    return "(reused)" if value is None else f"{value:6.1f} s"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=100_000, help="inputs to generate")
     parser.add_argument("--repeat", type=int, default=5, help="requests per query")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the DATABASE_URL database; generate only when it is empty",
+    )
+    parser.add_argument(
+        "--skip-rebuild",
+        action="store_true",
+        help="with --reuse: time the queries on the index as it stands",
+    )
     args = parser.parse_args()
     rng = random.Random(2020)
-    with test_database():
+    with kept_database() if args.reuse else test_database():
         from django.test import Client
 
         from inputs.models import Input
         from portal.organisations.models import Municipality, Region
+        from search.models import ArchiveDocument
         from search.services import archive_rebuild
 
         started = time.perf_counter()
-        orgs = make_organisations(max(20, args.n // 300), rng)
-        bulk_inputs(specs(args.n, orgs, rng), rng)
-        generated = time.perf_counter() - started
-        started = time.perf_counter()
-        indexed = archive_rebuild()
-        rebuilt = time.perf_counter() - started
+        generated = rebuilt = None
+        if not (args.reuse and Input.objects.exists()):
+            orgs = make_organisations(max(20, args.n // 300), rng)
+            bulk_inputs(specs(args.n, orgs, rng), rng)
+            generated = time.perf_counter() - started
+        indexed = ArchiveDocument.objects.count()
+        if not (args.reuse and args.skip_rebuild and indexed):
+            started = time.perf_counter()
+            indexed = archive_rebuild()
+            rebuilt = time.perf_counter() - started
 
         region = Region.objects.get(name="Region Sjælland")
         koege = Municipality.objects.get(name="Køge")
@@ -109,7 +140,9 @@ def main():
         total = Input.objects.count()
         name = backend_name()
     print(f"backend {name}: {total} inputs ({indexed} indexed)")
-    print(f"  generate {generated:6.1f} s   rebuild_search_index {rebuilt:6.1f} s")
+    print(
+        f"  generate {_seconds(generated)}   rebuild_search_index {_seconds(rebuilt)}"
+    )
     for label, samples in (("no facet filters", plain), ("facet filters", faceted)):
         print(
             f"  {label:17} p50 {statistics.median(samples):6.1f} ms   "

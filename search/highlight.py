@@ -4,6 +4,7 @@ Done in Python for the few hits on a page, so every backend marks the same
 words: those whose stem is a query term, or that contain one (a compound)."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -14,12 +15,18 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 EXCERPT_WORDS = 36
 
 
+@lru_cache(maxsize=100_000)
+def _folded(word: str) -> str:
+    # Excerpts repeat the same words page after page.
+    return fold(word)
+
+
 def _matches(word: str, terms: frozenset[str]) -> bool:
     if len(word) < 2:
         return False
     if stem(word) in terms:
         return True
-    folded = fold(word)
+    folded = _folded(word)
     # A compound holds the query word as its head or its first part.
     return any(
         (len(t) >= 3 and folded.startswith(t)) or (len(t) >= 4 and t in folded[3:])

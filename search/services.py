@@ -65,18 +65,24 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
     ids = list(inputs_for_index().order_by("pk").values_list("pk", flat=True))
     labels = choice_labels()
     bar = tqdm(total=len(ids) + len(documents), disable=not progress, unit="dok")
-    with transaction.atomic():
+    with transaction.atomic(), backend.bulk_load():
         backend.clear()
         analyzer = backend.rebuild_analyzer()
-        backend.index_many(documents, analyzer=analyzer)
+        sets = backend.facet_sets()
+        backend.index_many(documents, analyzer=analyzer, sets=sets, fresh=True)
         bar.update(len(documents))
         for start in range(0, len(ids), batch_size):
             batch = list(
                 inputs_for_index().filter(pk__in=ids[start : start + batch_size])
             )
             backend.index_many(
-                [input_document(i, labels) for i in batch], analyzer=analyzer
+                [input_document(i, labels) for i in batch],
+                analyzer=analyzer,
+                sets=sets,
+                fresh=True,
             )
             bar.update(len(batch))
+        backend.analyse_tables()
+    backend.after_rebuild()
     bar.close()
     return len(ids) + len(documents)

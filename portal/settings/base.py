@@ -94,6 +94,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # SSD storage: random reads cost little more than sequential ones. With
+    # the default (4) PostgreSQL scans the whole archive index table rather
+    # than follow the GIN index to the matching rows (see search/backends).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c random_page_cost=" + env_str("PG_RANDOM_PAGE_COST", "1.1")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -3,7 +3,10 @@ concern (hits, total, facets), whatever the number of documents. The
 full-text condition and the rank are the only vendor-specific parts
 (sqlite.py, postgres.py)."""
 
+import hashlib
 import itertools
+import json
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 
@@ -12,12 +15,70 @@ from inputs.selectors import PUBLISHED_STATUSES
 from ..analysis import Analyzer, compound_parts_needed, lexicon
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..highlight import excerpt, mark
-from ..models import ArchiveDocument, ArchiveFacet, ArchiveTerm
+from ..models import ArchiveDocument, ArchiveFacetSet, ArchiveFacetValue, ArchiveTerm
 from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup
 from ..synonyms import synonym_map
 
 DOC = ArchiveDocument._meta.db_table
-FACET = ArchiveFacet._meta.db_table
+VALUE = ArchiveFacetValue._meta.db_table
+# Facets with many values go in a set of their own, so the other set's
+# combinations stay few (see ArchiveFacetSet).
+PLACE_FACETS = frozenset({"region", "municipality"})
+
+
+def set_column(name: str) -> str:
+    return "place_set" if name in PLACE_FACETS else "facet_set"
+
+
+class FacetSets:
+    """Set ids by their values, creating the sets not seen before. A rebuild
+    keeps one for all its batches."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+
+    def ids_for(self, value_lists) -> list[int]:
+        values = {}
+        signatures = []
+        for vs in value_lists:
+            text = json.dumps(sorted(set(vs)), ensure_ascii=False)
+            # A digest: the values of a set can be longer than an index key.
+            signature = hashlib.sha256(text.encode()).hexdigest()
+            values[signature] = vs
+            signatures.append(signature)
+        missing = {s: values[s] for s in signatures if s not in self.ids}
+        if missing:
+            self._load(missing)
+        return [self.ids[s] for s in signatures]
+
+    def _load(self, missing: dict) -> None:
+        ArchiveFacetSet.objects.bulk_create(
+            [ArchiveFacetSet(signature=s) for s in missing],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+        found = dict(
+            ArchiveFacetSet.objects.filter(signature__in=list(missing)).values_list(
+                "signature", "pk"
+            )
+        )
+        # Only sets without values yet get them: another process may have
+        # created (and filled) some of these sets meanwhile.
+        filled = set(
+            ArchiveFacetValue.objects.filter(facet_set_id__in=found.values())
+            .values_list("facet_set_id", flat=True)
+            .distinct()
+        )
+        ArchiveFacetValue.objects.bulk_create(
+            [
+                ArchiveFacetValue(facet_set_id=pk, name=n, value=v, label=lb)
+                for signature, pk in found.items()
+                if pk not in filled
+                for n, v, lb in set(missing[signature])
+            ],
+            batch_size=2000,
+        )
+        self.ids.update(found)
 
 
 def _placeholders(values) -> str:
@@ -45,19 +106,36 @@ class DatabaseBackend:
     def index(self, document: IndexDocument) -> None:
         self.index_many([document])
 
-    def index_many(self, documents: list[IndexDocument], analyzer=None) -> None:
+    def index_many(
+        self, documents: list[IndexDocument], analyzer=None, sets=None, fresh=False
+    ) -> None:
         """Replace these documents in the index, in one transaction. The
         analyzer knows the vocabulary compounds are split with; without
-        one, one query looks up the parts this batch could use."""
+        one, one query looks up the parts this batch could use. `sets`: the
+        FacetSets a rebuild shares between batches; `fresh`: the index was
+        just cleared, so there is nothing to replace."""
         if not documents:
             return
         if analyzer is None:
             text = " ".join(f"{d.title} {d.body} {d.extra_text}" for d in documents)
             analyzer = Analyzer(known_terms(compound_parts_needed(text)))
+        sets = sets or FacetSets()
         with transaction.atomic():
-            self._delete_keys([d.key for d in documents])
-            rows, facets, vocabulary = [], [], set()
-            for d in documents:
+            if not fresh:
+                self._delete_keys([d.key for d in documents])
+            values = [
+                [(n, v[:64], lb[:200]) for n, v, lb in d.facets] for d in documents
+            ]
+            place_sets = sets.ids_for(
+                [[f for f in vs if f[0] in PLACE_FACETS] for vs in values]
+            )
+            facet_sets = sets.ids_for(
+                [[f for f in vs if f[0] not in PLACE_FACETS] for vs in values]
+            )
+            rows, vocabulary = [], set()
+            for d, place_set, facet_set in zip(
+                documents, place_sets, facet_sets, strict=True
+            ):
                 terms = analyzer.analyse(f"{d.title}\n{d.body}\n{d.extra_text}")
                 restricted = analyzer.analyse(d.restricted_text)
                 vocabulary.update(terms)
@@ -76,24 +154,18 @@ class DatabaseBackend:
                         meta=d.meta,
                         terms=" ".join(terms),
                         restricted_terms=" ".join(restricted),
+                        place_set=place_set,
+                        facet_set=facet_set,
+                        **self.fulltext_fields(terms, restricted),
                     )
                 )
             rows = ArchiveDocument.objects.bulk_create(rows, batch_size=500)
-            for row, d in zip(rows, documents, strict=True):
-                facets += [(row.pk, n, v[:64], lb[:200]) for n, v, lb in d.facets]
-            with connection.cursor() as cursor:
-                # Plain executemany: a rebuild writes a million of these rows.
-                cursor.executemany(
-                    f"INSERT INTO {FACET} (document_id, name, value, label) "  # noqa: S608
-                    "VALUES (%s, %s, %s, %s)",
-                    facets,
-                )
             ArchiveTerm.objects.bulk_create(
                 [ArchiveTerm(term=t[:100]) for t in vocabulary],
                 batch_size=2000,
                 ignore_conflicts=True,
             )
-            self.fulltext_insert(rows)
+            self.fulltext_insert(rows, fresh=fresh)
 
     def remove(self, key: str) -> None:
         with transaction.atomic():
@@ -105,17 +177,26 @@ class DatabaseBackend:
         )
         if ids:
             self.fulltext_delete(ids)
-            ArchiveFacet.objects.filter(document_id__in=ids).delete()
             ArchiveDocument.objects.filter(pk__in=ids).delete()
 
     def clear(self) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
             self.fulltext_clear(cursor)
-            cursor.execute(f"DELETE FROM {FACET}")  # noqa: S608 - table names are ours
-            cursor.execute(f"DELETE FROM {DOC}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {DOC}")  # noqa: S608 - table names are ours
+            cursor.execute(f"DELETE FROM {VALUE}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {ArchiveFacetSet._meta.db_table}")  # noqa: S608
 
     # --- vendor hooks -----------------------------------------------------
-    def fulltext_insert(self, rows) -> None:
+    def fulltext_fields(self, terms: list[str], restricted: list[str]) -> dict:
+        """Values the document row itself holds for the engine."""
+        return {}
+
+    @contextmanager
+    def bulk_load(self):
+        """Around a rebuild's inserts (inside its transaction)."""
+        yield
+
+    def fulltext_insert(self, rows, fresh: bool = False) -> None:
         raise NotImplementedError
 
     def fulltext_delete(self, ids) -> None:
@@ -134,8 +215,28 @@ class DatabaseBackend:
         the query's words first, then by the engine's own rank."""
         raise NotImplementedError
 
+    def top_ids(self, cursor, request, groups, offset: int):
+        """The ids of the ranked page when the engine can find them among
+        the best matches alone, exactly as the full ranking would order
+        them; None when it cannot (then every match is ranked)."""
+        return None
+
     def rebuild_analyzer(self) -> Analyzer:
         return Analyzer(corpus_vocabulary())
+
+    def facet_sets(self) -> FacetSets:
+        return FacetSets()
+
+    def after_rebuild(self) -> None:
+        """After the rebuild's commit: tidy up what needs no transaction."""
+
+    def analyse_tables(self) -> None:
+        """Fresh planner statistics after a rebuild: without them SQLite
+        and PostgreSQL guess, and may read the wide rows where the narrow
+        index would do."""
+        with connection.cursor() as cursor:
+            for table in (DOC, VALUE):
+                cursor.execute(f"ANALYZE {table}")
 
     # --- reads ------------------------------------------------------------
     def known_terms(self, candidates) -> set[str]:
@@ -157,8 +258,8 @@ class DatabaseBackend:
         if viewer.partnership_ids:
             ids = list(viewer.partnership_ids)
             sql += (
-                " OR (d.visibility = 'partnership' AND EXISTS (SELECT 1 FROM "  # noqa: S608 - our table names, values as params
-                f"{FACET} p WHERE p.document_id = d.id AND p.name = 'partnership'"
+                " OR (d.visibility = 'partnership' AND d.facet_set IN (SELECT "  # noqa: S608 - our table names, values as params
+                f"p.facet_set_id FROM {VALUE} p WHERE p.name = 'partnership'"
                 f" AND p.value IN ({_placeholders(ids)})))"
             )
             params += ids
@@ -175,8 +276,8 @@ class DatabaseBackend:
             if name in MODERATOR_FACETS and not request.viewer.is_moderator:
                 continue
             clauses.append(
-                f"EXISTS (SELECT 1 FROM {FACET} x WHERE x.document_id = d.id "  # noqa: S608
-                f"AND x.name = %s AND x.value IN ({_placeholders(values)}))"
+                f"d.{set_column(name)} IN (SELECT x.facet_set_id FROM {VALUE} x "  # noqa: S608
+                f"WHERE x.name = %s AND x.value IN ({_placeholders(values)}))"
             )
             params += [name, *values]
         if request.since:
@@ -207,12 +308,14 @@ class DatabaseBackend:
             hits_where, hits_params = where, params
         order = f"{order_sql}d.published_at DESC, d.id DESC"
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT d.id FROM {from_sql} WHERE {hits_where} "  # noqa: S608
-                f"ORDER BY {order} LIMIT %s OFFSET %s",
-                [*hits_params, *order_params, request.page_size, offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
+            ids = self.top_ids(cursor, request, groups, offset) if ranked else None
+            if ids is None:
+                cursor.execute(
+                    f"SELECT d.id FROM {from_sql} WHERE {hits_where} "  # noqa: S608
+                    f"ORDER BY {order} LIMIT %s OFFSET %s",
+                    [*hits_params, *order_params, request.page_size, offset],
+                )
+                ids = [row[0] for row in cursor.fetchall()]
             if request.facets:
                 facets = self._facets(cursor, request, where, params)
                 # Every document has exactly one "source" value, so its
@@ -233,14 +336,18 @@ class DatabaseBackend:
             for n in FACETS
             if request.viewer.is_moderator or n not in MODERATOR_FACETS
         ]
-        # Driven from the matching documents (index on document, name), so
-        # the cost follows the number of matches, not the size of the archive.
-        # Every facet is counted; those the viewer may not use are dropped
-        # here (they only ever count what the WHERE clause let through).
+        # The matching documents are counted per set (two integer columns),
+        # then each set's count goes to each of its values: exact counts, and
+        # the per-match work is one GROUP BY. Every facet is counted; those
+        # the viewer may not use are dropped here (they only ever count what
+        # the WHERE clause let through).
         cursor.execute(
-            f"SELECT fa.name, fa.value, fa.label, COUNT(*) FROM {DOC} d "  # noqa: S608
-            f"JOIN {FACET} fa ON fa.document_id = d.id WHERE {where} "
-            "GROUP BY fa.name, fa.value, fa.label",
+            f"WITH m AS MATERIALIZED (SELECT d.facet_set, d.place_set FROM {DOC} d "  # noqa: S608
+            f"WHERE {where}), c AS (SELECT facet_set AS s, COUNT(*) AS n FROM m "
+            "GROUP BY facet_set UNION ALL SELECT place_set, COUNT(*) FROM m "
+            "GROUP BY place_set) "
+            f"SELECT v.name, v.value, v.label, SUM(c.n) FROM c JOIN {VALUE} v "
+            "ON v.facet_set_id = c.s GROUP BY v.name, v.value, v.label",
             params,
         )
         out: dict[str, list[FacetValue]] = {n: [] for n in names}
@@ -248,7 +355,8 @@ class DatabaseBackend:
             if name not in out:
                 continue
             selected = value in request.filters.get(name, ())
-            out[name].append(FacetValue(value, label, count, selected))
+            # int(): PostgreSQL's SUM of counts is a numeric.
+            out[name].append(FacetValue(value, label, int(count), selected))
         for name, values in out.items():
             if name == "year":
                 values.sort(key=lambda v: v.value, reverse=True)

@@ -6,6 +6,7 @@ a FacetedSearch with highlighting, and more-like-this.
 Visibility is a filter inside the query itself (never a post_filter)."""
 
 import json
+from contextlib import contextmanager
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -263,7 +264,7 @@ class ElasticsearchBackend:
         self._ensure_index()
         entry_for(document).save(using=ALIAS, index=self.index_name, refresh=True)
 
-    def index_many(self, documents, analyzer=None) -> None:
+    def index_many(self, documents, analyzer=None, sets=None, fresh=False) -> None:
         from elasticsearch.helpers import bulk
 
         self._ensure_index()
@@ -282,6 +283,20 @@ class ElasticsearchBackend:
 
     def clear(self) -> None:
         self._ensure_index(recreate=True)
+
+    def facet_sets(self):
+        """Facet sets are the database backend's; Elasticsearch counts itself."""
+
+    @contextmanager
+    def bulk_load(self):
+        """The bulk API is Elasticsearch's own bulk load."""
+        yield
+
+    def after_rebuild(self) -> None:
+        """Nothing to tidy up."""
+
+    def analyse_tables(self) -> None:
+        """Elasticsearch keeps its own statistics."""
 
     def rebuild_analyzer(self):
         """Elasticsearch analyses with its own analyzer."""

@@ -1,5 +1,12 @@
-from .index import ArchiveDocument, ArchiveFacet, ArchiveTerm
+from .index import ArchiveDocument, ArchiveFacetSet, ArchiveFacetValue, ArchiveTerm
 from .saved import SavedSearch
 from .synonyms import Synonym
 
-__all__ = ["ArchiveDocument", "ArchiveFacet", "ArchiveTerm", "SavedSearch", "Synonym"]
+__all__ = [
+    "ArchiveDocument",
+    "ArchiveFacetSet",
+    "ArchiveFacetValue",
+    "ArchiveTerm",
+    "SavedSearch",
+    "Synonym",
+]

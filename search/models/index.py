@@ -31,9 +31,9 @@ class ArchiveDocument(models.Model):
     url = models.CharField(max_length=255, blank=True)
     # NULL when the input is anonymised: nothing downstream can show it.
     organisation_name = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001 - NULL means "anonymised", not unknown
-    status = models.CharField(max_length=20, db_index=True)
-    visibility = models.CharField(max_length=12, db_index=True)
-    published_at = models.DateTimeField(null=True, db_index=True)
+    status = models.CharField(max_length=20)
+    visibility = models.CharField(max_length=12)
+    published_at = models.DateTimeField(null=True)
     # What to show beside a hit (municipality, kind, partnerships), so the
     # results page needs no further queries.
     meta = models.JSONField(default=dict, blank=True)
@@ -45,20 +45,57 @@ class ArchiveDocument(models.Model):
     # PostgreSQL only: to_tsvector('danish', terms), GIN-indexed.
     search_vector = TsVectorField(null=True, editable=False)
     restricted_vector = TsVectorField(null=True, editable=False)
+    # The document's facet values: its place (region, municipality), and
+    # all the others. Plain integers, no foreign keys: sets are shared, never
+    # deleted with a document, and a rebuild bulk-loads without checks.
+    place_set = models.IntegerField(default=0)
+    facet_set = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = "arkivdokument"
         verbose_name_plural = "arkivdokumenter"
+        indexes = [
+            # Visibility, facet counting and the date order read this
+            # narrow index instead of the wide rows (body, terms, meta).
+            models.Index(
+                fields=[
+                    "published_at",
+                    "status",
+                    "visibility",
+                    "facet_set",
+                    "place_set",
+                ],
+                name="archive_doc_narrow",
+            ),
+            # Counting facets: the visible documents are one range of it.
+            models.Index(
+                fields=["visibility", "status", "facet_set", "place_set"],
+                name="archive_doc_counts",
+            ),
+        ]
 
     def __str__(self):
         return self.key
 
 
-class ArchiveFacet(models.Model):
-    """One facet value of one document (a document has several themes)."""
+class ArchiveFacetSet(models.Model):
+    """One distinct combination of facet values. Documents point at two sets
+    (their place and everything else), so the archive holds few sets however
+    many documents it has, and facet counts are a GROUP BY on two integer
+    columns of the matching documents, expanded here per set."""
 
-    document = models.ForeignKey(
-        ArchiveDocument, on_delete=models.CASCADE, related_name="facets"
+    # SHA-256 of the sorted values: what makes a set the same set.
+    signature = models.CharField(max_length=64, unique=True)
+
+    def __str__(self):
+        return self.signature[:60]
+
+
+class ArchiveFacetValue(models.Model):
+    """One facet value of one set (a set has several themes)."""
+
+    facet_set = models.ForeignKey(
+        ArchiveFacetSet, on_delete=models.CASCADE, related_name="values"
     )
     name = models.CharField(max_length=20)
     value = models.CharField(max_length=64)
@@ -66,10 +103,10 @@ class ArchiveFacet(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["name", "value", "document"]),
-            # Covers the facet count (join on document, group by the rest):
-            # the count reads the index only, never the table.
-            models.Index(fields=["document", "name", "value", "label"]),
+            # Facet filters and partnership visibility: the sets with a value.
+            models.Index(fields=["name", "value", "facet_set"]),
+            # Expanding counted sets into their values reads the index only.
+            models.Index(fields=["facet_set", "name", "value", "label"]),
         ]
 
     def __str__(self):

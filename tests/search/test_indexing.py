@@ -9,7 +9,7 @@ from inputs.services import input_changed
 from inputs.states import Status
 from search.services import archive_rebuild
 from tests.factories import InputFactory
-from tests.search.helpers import titles
+from tests.search.helpers import move_to, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +31,19 @@ def _edit(input, commit, **fields):
 
 
 def _move(input, status, commit):
-    """Stands in for inputs.services.input_transition, whose audit-log
-    actions the moderation work registers: the same save, the same
-    input_changed() call."""
+    """Through the state machine, whose transitions call input_changed()."""
     with commit(execute=True):
-        type(input).objects.filter(pk=input.pk).update(status=status)
-        input.refresh_from_db()
-        input_changed(input)
+        move_to(input, status, path_from=input.status)
 
 
 def test_submit_then_accept_makes_it_public(
     django_capture_on_commit_callbacks, staff_view
 ):
-    input = InputFactory(title="Gårdfest for naboer", visibility=Visibility.PUBLIC)
+    input = InputFactory(
+        title="Gårdfest for naboer",
+        visibility=Visibility.PUBLIC,
+        consent=Consent.NAMED,
+    )
     with django_capture_on_commit_callbacks(execute=True):
         input_changed(input)
     assert titles("gårdfest", staff_view) == []  # a draft is not in the archive

@@ -115,8 +115,9 @@ def test_nonsense_parameters_do_not_fail(client, spread):
 def test_query_count_does_not_grow_with_the_archive(
     client, archived, django_assert_max_num_queries, extra
 ):
-    # Six for the search (synonyms, vocabulary, hits, total, facets, rows);
-    # the rest is the site's header and footer.
+    # Six for the search (synonyms, vocabulary, hits, total, facets, rows),
+    # seven when ranking the best candidates alone cannot settle the page
+    # (as with few documents); the rest is the site's header and footer.
     def measure():
         with django_assert_max_num_queries(11) as captured:
             client.get(URL, {"q": "madklub ældre", **extra})
@@ -128,4 +129,5 @@ def test_query_count_does_not_grow_with_the_archive(
     small = measure()
     for n in range(40):
         archived(title=f"Madklub for ældre {n}", kind=Kind.SOLUTION)
-    assert measure() == small
+    # More documents never take more queries.
+    assert measure() <= small
