@@ -218,5 +218,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Task and page-log chatter hides what a person needs to read.
-    "loggers": {name: {"level": "WARNING"} for name in ("django_tasks", "wagtail")},
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("django_tasks", "wagtail", "weasyprint", "fontTools")
+    },
 }
