@@ -48,10 +48,6 @@ def inputs_visible_to(*, user) -> QuerySet[Input]:
     return Input.objects.filter(pk__in=Input.objects.filter(rule).values("pk"))
 
 
-def input_is_visible_to(*, user, input: Input) -> bool:
-    return inputs_visible_to(user=user).filter(pk=input.pk).exists()
-
-
 # The moderators' decisions whose note is feedback to the organisation.
 FEEDBACK_ACTIONS = ("request_changes", "accept", "reject")
 
