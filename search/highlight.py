@@ -21,6 +21,7 @@ def _folded(word: str) -> str:
     return fold(word)
 
 
+@lru_cache(maxsize=100_000)
 def _matches(word: str, terms: frozenset[str]) -> bool:
     if len(word) < 2:
         return False

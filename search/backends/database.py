@@ -1,5 +1,6 @@
-"""The database backend: the denormalised index tables and one SQL query per
-concern (hits, total, facets), whatever the number of documents. The
+"""The database backend: the denormalised index tables, and one SQL statement
+that finds the page of hits and counts the facets (and so the total) in a
+single pass over the matches, whatever the number of documents. The
 full-text condition and the rank are the only vendor-specific parts
 (sqlite.py, postgres.py)."""
 
@@ -15,11 +16,20 @@ from inputs.selectors import PUBLISHED_STATUSES
 from ..analysis import Analyzer, compound_parts_needed, lexicon
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..highlight import excerpt, mark
-from ..models import ArchiveDocument, ArchiveFacetSet, ArchiveFacetValue, ArchiveTerm
+from ..models import (
+    ArchiveDocument,
+    ArchiveFacetSet,
+    ArchiveFacetValue,
+    ArchiveMatch,
+    ArchiveTerm,
+)
 from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup
 from ..synonyms import synonym_map
 
 DOC = ArchiveDocument._meta.db_table
+MATCH = ArchiveMatch._meta.db_table
+TERM = ArchiveTerm._meta.db_table
+Audience = ArchiveMatch.Audience
 VALUE = ArchiveFacetValue._meta.db_table
 # Facets with many values go in a set of their own, so the other set's
 # combinations stay few (see ArchiveFacetSet).
@@ -81,21 +91,36 @@ class FacetSets:
         self.ids.update(found)
 
 
+def audience(status: str, visibility: str) -> int:
+    """Who besides moderators may find a document: the rules of
+    inputs_visible_to (PUBLISHED_STATUSES), as one small integer."""
+    if status not in {str(s) for s in PUBLISHED_STATUSES}:
+        return Audience.NOBODY
+    if visibility == "public":
+        return Audience.PUBLIC
+    if visibility == "partnership":
+        return Audience.PARTNERSHIP
+    return Audience.BL
+
+
 def _placeholders(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
 def known_terms(candidates) -> set[str]:
-    """Which candidate terms are in the lexicon or the index's vocabulary."""
+    """Which candidate terms are in the lexicon or the index's vocabulary.
+    Plain SQL: a typo's hundreds of candidates cost the ORM milliseconds."""
     candidates = set(candidates)
     found = candidates & lexicon()
-    rest = list(candidates - found)
-    for start in range(0, len(rest), 5000):
-        found |= set(
-            ArchiveTerm.objects.filter(term__in=rest[start : start + 5000]).values_list(
-                "term", flat=True
+    rest = sorted(candidates - found)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rest), 900):
+            chunk = rest[start : start + 900]
+            cursor.execute(
+                f"SELECT term FROM {TERM} WHERE term IN ({_placeholders(chunk)})",  # noqa: S608 - our table name
+                chunk,
             )
-        )
+            found.update(row[0] for row in cursor.fetchall())
     return found
 
 
@@ -132,7 +157,7 @@ class DatabaseBackend:
             facet_sets = sets.ids_for(
                 [[f for f in vs if f[0] not in PLACE_FACETS] for vs in values]
             )
-            rows, vocabulary = [], set()
+            rows, matches, vocabulary = [], [], set()
             for d, place_set, facet_set in zip(
                 documents, place_sets, facet_sets, strict=True
             ):
@@ -154,12 +179,21 @@ class DatabaseBackend:
                         meta=d.meta,
                         terms=" ".join(terms),
                         restricted_terms=" ".join(restricted),
+                    )
+                )
+                matches.append(
+                    ArchiveMatch(
+                        audience=audience(d.status, d.visibility),
+                        published_at=d.published_at,
                         place_set=place_set,
                         facet_set=facet_set,
                         **self.fulltext_fields(terms, restricted),
                     )
                 )
             rows = ArchiveDocument.objects.bulk_create(rows, batch_size=500)
+            for row, match in zip(rows, matches, strict=True):
+                match.id = row.pk
+            ArchiveMatch.objects.bulk_create(matches, batch_size=1000)
             ArchiveTerm.objects.bulk_create(
                 [ArchiveTerm(term=t[:100]) for t in vocabulary],
                 batch_size=2000,
@@ -177,18 +211,20 @@ class DatabaseBackend:
         )
         if ids:
             self.fulltext_delete(ids)
+            ArchiveMatch.objects.filter(pk__in=ids).delete()
             ArchiveDocument.objects.filter(pk__in=ids).delete()
 
     def clear(self) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
             self.fulltext_clear(cursor)
-            cursor.execute(f"DELETE FROM {DOC}")  # noqa: S608 - table names are ours
+            cursor.execute(f"DELETE FROM {MATCH}")  # noqa: S608 - table names are ours
+            cursor.execute(f"DELETE FROM {DOC}")  # noqa: S608
             cursor.execute(f"DELETE FROM {VALUE}")  # noqa: S608
             cursor.execute(f"DELETE FROM {ArchiveFacetSet._meta.db_table}")  # noqa: S608
 
     # --- vendor hooks -----------------------------------------------------
     def fulltext_fields(self, terms: list[str], restricted: list[str]) -> dict:
-        """Values the document row itself holds for the engine."""
+        """Values the ArchiveMatch row holds for the engine."""
         return {}
 
     @contextmanager
@@ -205,14 +241,15 @@ class DatabaseBackend:
     def fulltext_clear(self, cursor) -> None:
         raise NotImplementedError
 
-    def match_sql(self, groups: list[TermGroup], moderator: bool, ranked: bool):
-        """(sql, params): a condition on `d` true when any group matches;
-        `ranked` when the query's FROM is rank_sql()'s."""
+    def match_sql(self, groups: list[TermGroup], moderator: bool):
+        """(from_sql, condition, params): the matching documents' ArchiveMatch
+        rows as `a`, any group matching."""
         raise NotImplementedError
 
     def rank_sql(self, groups: list[TermGroup], moderator: bool):
-        """(from_sql, order_sql, order_params) ranking documents with more of
-        the query's words first, then by the engine's own rank."""
+        """(select_sql, order_sql, params): columns to add to each match, and
+        the ORDER BY over them that ranks documents with more of the
+        query's words first, then by the engine's own rank."""
         raise NotImplementedError
 
     def top_ids(self, cursor, request, groups, offset: int):
@@ -235,7 +272,7 @@ class DatabaseBackend:
         and PostgreSQL guess, and may read the wide rows where the narrow
         index would do."""
         with connection.cursor() as cursor:
-            for table in (DOC, VALUE):
+            for table in (DOC, MATCH, VALUE):
                 cursor.execute(f"ANALYZE {table}")
 
     # --- reads ------------------------------------------------------------
@@ -248,24 +285,25 @@ class DatabaseBackend:
         return parse(query, known_terms=self.known_terms, synonyms=synonym_map())
 
     def visibility_sql(self, viewer):
-        """Who may find what, as a WHERE clause on `d`. The same rules as
-        inputs_visible_to (PUBLISHED_STATUSES): only moderators see inputs
-        that are not accepted (or archived) or that BL keeps to itself."""
+        """Who may find what, as a condition on `a`: only moderators find
+        inputs that are not accepted (or archived) or that BL keeps to
+        itself; see audience()."""
         if viewer.is_moderator:
             return "1 = 1", []
-        sql = "d.status IN (%s, %s) AND (d.visibility = 'public'"
-        params = [str(status) for status in PUBLISHED_STATUSES]
+        sql = f"(a.audience = {Audience.PUBLIC:d}"
+        params = []
         if viewer.partnership_ids:
             ids = list(viewer.partnership_ids)
             sql += (
-                " OR (d.visibility = 'partnership' AND d.facet_set IN (SELECT "  # noqa: S608 - our table names, values as params
-                f"p.facet_set_id FROM {VALUE} p WHERE p.name = 'partnership'"
+                f" OR (a.audience = {Audience.PARTNERSHIP:d} AND a.facet_set IN "  # noqa: S608 - our table names, values as params
+                f"(SELECT p.facet_set_id FROM {VALUE} p WHERE p.name = 'partnership'"
                 f" AND p.value IN ({_placeholders(ids)})))"
             )
             params += ids
         return sql + ")", params
 
-    def where_sql(self, request: SearchRequest, groups, ranked=False):
+    def where_sql(self, request: SearchRequest):
+        """Visibility, facet filters and `since`, as a condition on `a`."""
         clauses, params = [], []
         sql, p = self.visibility_sql(request.viewer)
         clauses.append(sql)
@@ -276,17 +314,13 @@ class DatabaseBackend:
             if name in MODERATOR_FACETS and not request.viewer.is_moderator:
                 continue
             clauses.append(
-                f"d.{set_column(name)} IN (SELECT x.facet_set_id FROM {VALUE} x "  # noqa: S608
+                f"a.{set_column(name)} IN (SELECT x.facet_set_id FROM {VALUE} x "  # noqa: S608
                 f"WHERE x.name = %s AND x.value IN ({_placeholders(values)}))"
             )
             params += [name, *values]
         if request.since:
-            clauses.append("d.published_at > %s")
+            clauses.append("a.published_at > %s")
             params.append(request.since)
-        if groups:
-            sql, p = self.match_sql(groups, request.viewer.is_moderator, ranked)
-            clauses.append(sql)
-            params += p
         return " AND ".join(clauses), params
 
     def search(self, request: SearchRequest) -> SearchResult:
@@ -294,64 +328,124 @@ class DatabaseBackend:
         if request.query.strip() and not groups:
             # Only stop words: nothing to look for, rather than everything.
             return SearchResult([], 0, {}, request.page, request.page_size)
-        where, params = self.where_sql(request, groups)
+        moderator = request.viewer.is_moderator
+        where, params = self.where_sql(request)
+        if groups:
+            from_sql, match, match_params = self.match_sql(groups, moderator)
+            where, params = f"{match} AND {where}", [*match_params, *params]
+        else:
+            from_sql = f"{MATCH} a"
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
         ranked = bool(groups) and request.sort == "relevance"
-        if ranked:
-            from_sql, order_sql, order_params = self.rank_sql(
-                groups, request.viewer.is_moderator
-            )
-            hits_where, hits_params = self.where_sql(request, groups, ranked=True)
-        else:
-            from_sql, order_sql, order_params = f"{DOC} d", "", []
-            hits_where, hits_params = where, params
-        order = f"{order_sql}d.published_at DESC, d.id DESC"
+        matches = (from_sql, where, params)
         with connection.cursor() as cursor:
             ids = self.top_ids(cursor, request, groups, offset) if ranked else None
-            if ids is None:
-                cursor.execute(
-                    f"SELECT d.id FROM {from_sql} WHERE {hits_where} "  # noqa: S608
-                    f"ORDER BY {order} LIMIT %s OFFSET %s",
-                    [*hits_params, *order_params, request.page_size, offset],
+            if ranked and ids is None and request.facets:
+                # Every match is ranked: rank and count in the same pass.
+                order = self.rank_sql(groups, moderator)
+                ids, counts = self._ranked_page_and_counts(
+                    cursor, request, matches, order, offset
                 )
-                ids = [row[0] for row in cursor.fetchall()]
-            if request.facets:
-                facets = self._facets(cursor, request, where, params)
+            else:
+                if ids is None:
+                    order = self.rank_sql(groups, moderator) if ranked else None
+                    ids = self._page(cursor, request, matches, order, offset)
+                counts = self._counts(cursor, matches) if request.facets else None
+            if counts is not None:
+                facets = self._facets(request, counts)
                 # Every document has exactly one "source" value, so its
                 # counts add up to the total: no separate COUNT query.
                 total = sum(v.count for v in facets["source"])
             else:
                 facets = {}
-                cursor.execute(f"SELECT COUNT(*) FROM {DOC} d WHERE {where}", params)  # noqa: S608
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {from_sql} WHERE {where}",  # noqa: S608
+                    params,
+                )
                 total = cursor.fetchone()[0]
         terms = frozenset(itertools.chain.from_iterable(g.terms() for g in groups))
         docs = ArchiveDocument.objects.in_bulk(ids)
         hits = [self._hit(docs[i], terms) for i in ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
 
-    def _facets(self, cursor, request, where, params):
+    def _page(self, cursor, request, matches, order, offset) -> list[int]:
+        """The page's ids: ranked by `order` (rank_sql()), else newest first."""
+        from_sql, where, params = matches
+        if order is None:
+            sql = (
+                f"SELECT a.id FROM {from_sql} WHERE {where} "  # noqa: S608
+                "ORDER BY a.published_at DESC, a.id DESC"
+            )
+        else:
+            select, order_by, order_params = order
+            params = [*order_params, *params]
+            sql = (
+                f"SELECT a.id AS id, a.published_at AS pa{select} FROM {from_sql} "  # noqa: S608
+                f"WHERE {where} ORDER BY {order_by}pa DESC, id DESC"
+            )
+        cursor.execute(
+            f"{sql} LIMIT %s OFFSET %s", [*params, request.page_size, offset]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    # Facet counts from `m`, the matches' (fs, ps) rows: counted per pair of
+    # sets in one GROUP BY, then each set's count goes to each of its values.
+    # Exact counts, and the per-match work is a single GROUP BY on two
+    # integer columns.
+    COUNTS = (
+        "p AS (SELECT fs, ps, COUNT(*) AS n FROM m GROUP BY fs, ps), "
+        "c AS (SELECT fs AS s, SUM(n) AS n FROM p GROUP BY fs "
+        "UNION ALL SELECT ps, SUM(n) FROM p GROUP BY ps) "
+    )
+    COUNT_VALUES = (
+        f"SELECT v.name, v.value, v.label, SUM(c.n), NULL FROM c JOIN {VALUE} v "  # noqa: S608 - our table names
+        "ON v.facet_set_id = c.s GROUP BY v.name, v.value, v.label"
+    )
+
+    def _counts(self, cursor, matches):
+        """(name, value, label, count) of every facet value the matches have."""
+        from_sql, where, params = matches
+        cursor.execute(
+            f"WITH m AS (SELECT a.facet_set AS fs, a.place_set AS ps "  # noqa: S608
+            f"FROM {from_sql} WHERE {where}), {self.COUNTS}{self.COUNT_VALUES}",
+            params,
+        )
+        return [row[:4] for row in cursor.fetchall()]
+
+    def _ranked_page_and_counts(self, cursor, request, matches, order, offset):
+        """One pass over the matches for both the ranked page and the facet
+        counts: the matching is done (and each match ranked) once."""
+        from_sql, where, params = matches
+        select, order_by, order_params = order
+        order_by = f"{order_by}pa DESC, id DESC"
+        cursor.execute(
+            "WITH m AS MATERIALIZED (SELECT a.id AS id, a.facet_set AS fs, "  # noqa: S608
+            f"a.place_set AS ps, a.published_at AS pa{select} FROM {from_sql} "
+            f"WHERE {where}), h AS (SELECT * FROM m ORDER BY {order_by} "
+            f"LIMIT %s OFFSET %s), {self.COUNTS}"
+            # The page's rows numbered in the ranking's order: the UNION
+            # need not keep any order.
+            f"SELECT NULL, NULL, NULL, id, ROW_NUMBER() OVER (ORDER BY {order_by}) "
+            f"FROM h UNION ALL {self.COUNT_VALUES}",
+            [*order_params, *params, request.page_size, offset],
+        )
+        rows = cursor.fetchall()
+        # int(): on PostgreSQL the id shares a column with the numeric sums.
+        page = sorted((r for r in rows if r[0] is None), key=lambda r: r[4])
+        return [int(r[3]) for r in page], [r[:4] for r in rows if r[0] is not None]
+
+    def _facets(self, request, rows) -> dict[str, list[FacetValue]]:
+        """(name, value, label, count) rows as the viewer's facets. Every
+        facet was counted; those the viewer may not use are dropped here
+        (they only ever count what the WHERE clause let through)."""
         names = [
             n
             for n in FACETS
             if request.viewer.is_moderator or n not in MODERATOR_FACETS
         ]
-        # The matching documents are counted per set (two integer columns),
-        # then each set's count goes to each of its values: exact counts, and
-        # the per-match work is one GROUP BY. Every facet is counted; those
-        # the viewer may not use are dropped here (they only ever count what
-        # the WHERE clause let through).
-        cursor.execute(
-            f"WITH m AS MATERIALIZED (SELECT d.facet_set, d.place_set FROM {DOC} d "  # noqa: S608
-            f"WHERE {where}), c AS (SELECT facet_set AS s, COUNT(*) AS n FROM m "
-            "GROUP BY facet_set UNION ALL SELECT place_set, COUNT(*) FROM m "
-            "GROUP BY place_set) "
-            f"SELECT v.name, v.value, v.label, SUM(c.n) FROM c JOIN {VALUE} v "
-            "ON v.facet_set_id = c.s GROUP BY v.name, v.value, v.label",
-            params,
-        )
         out: dict[str, list[FacetValue]] = {n: [] for n in names}
-        for name, value, label, count in cursor.fetchall():
+        for name, value, label, count in rows:
             if name not in out:
                 continue
             selected = value in request.filters.get(name, ())

@@ -3,16 +3,14 @@
 from django.db import connection
 
 from ..query import TermGroup
-from .database import DOC, DatabaseBackend
+from .database import MATCH, DatabaseBackend
 
 FTS = "archive_search_fts"
 # How many of the best full-text matches top_ids() looks at.
 CANDIDATES = 1000
-IN_MATCH = f"d.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
-# The same, but "+" keeps SQLite from looking each match up by id in the
-# wide rows: it scans the narrow index and probes the (often large) match
-# list instead, which costs the same whatever share of the archive matches.
-IN_MATCH_SCAN = "+" + IN_MATCH
+IN_MATCH = f"a.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
+# FTS5's rank function; lower is better.
+BM25 = f"bm25({FTS})"
 
 
 def _quote(term: str) -> str:
@@ -61,11 +59,15 @@ class SQLiteBackend(DatabaseBackend):
     def fulltext_clear(self, cursor) -> None:
         cursor.execute(f"DELETE FROM {FTS}")  # noqa: S608
 
-    def match_sql(self, groups, moderator, ranked):
-        expression = _restrict(fts_expression(groups), moderator)
-        if ranked:
-            return f"{FTS} MATCH %s", [expression]
-        return IN_MATCH_SCAN, [expression]
+    def match_sql(self, groups, moderator):
+        # FTS5 yields the matches; each looks up its narrow ArchiveMatch row
+        # by rowid. CROSS JOIN keeps SQLite from turning that around (and
+        # probing the full-text index once per visible document).
+        return (
+            f"{FTS} CROSS JOIN {MATCH} a ON a.id = {FTS}.rowid",
+            f"{FTS} MATCH %s",
+            [_restrict(fts_expression(groups), moderator)],
+        )
 
     def top_ids(self, cursor, request, groups, offset):
         """FTS5 finds its best CANDIDATES rows by bm25 without touching the
@@ -78,14 +80,14 @@ class SQLiteBackend(DatabaseBackend):
         same whichever way the groups are combined (it sums per phrase)."""
         expression = " AND ".join(fts_expression([g]) for g in groups)
         expression = _restrict(expression, request.viewer.is_moderator)
-        where, params = self.where_sql(request, [])
+        where, params = self.where_sql(request)
         cursor.execute(
-            f"WITH c AS MATERIALIZED (SELECT rowid AS id, rank AS r FROM {FTS} "  # noqa: S608
-            f"WHERE {FTS} MATCH %s ORDER BY rank LIMIT %s), "
+            f"WITH c AS MATERIALIZED (SELECT rowid AS id, {BM25} AS r FROM {FTS} "  # noqa: S608
+            f"WHERE {FTS} MATCH %s ORDER BY r LIMIT %s), "
             "k AS (SELECT COUNT(*) AS n, MAX(r) AS worst FROM c) "
-            f"SELECT d.id, c.r, k.n, k.worst FROM c JOIN {DOC} d ON d.id = c.id "
-            f"CROSS JOIN k WHERE {where} "
-            "ORDER BY c.r, d.published_at DESC, d.id DESC LIMIT %s OFFSET %s",
+            f"SELECT c.id, c.r, k.n, k.worst FROM c JOIN {MATCH} a "
+            f"ON a.id = c.id CROSS JOIN k WHERE {where} "
+            "ORDER BY c.r, a.published_at DESC, c.id DESC LIMIT %s OFFSET %s",
             [expression, CANDIDATES, *params, request.page_size, offset],
         )
         rows = cursor.fetchall()
@@ -101,9 +103,8 @@ class SQLiteBackend(DatabaseBackend):
         return None
 
     def rank_sql(self, groups, moderator):
-        from_sql = f"{FTS} JOIN {DOC} d ON d.id = {FTS}.rowid"
         if len(groups) == 1:
-            return from_sql, f"bm25({FTS}), ", []
+            return f", {BM25} AS r", "r, ", []
         matched = " + ".join(f"({IN_MATCH})" for _ in groups)
         params = [_restrict(fts_expression([g]), moderator) for g in groups]
-        return from_sql, f"({matched}) DESC, bm25({FTS}), ", params
+        return f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params

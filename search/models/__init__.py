@@ -1,4 +1,10 @@
-from .index import ArchiveDocument, ArchiveFacetSet, ArchiveFacetValue, ArchiveTerm
+from .index import (
+    ArchiveDocument,
+    ArchiveFacetSet,
+    ArchiveFacetValue,
+    ArchiveMatch,
+    ArchiveTerm,
+)
 from .saved import SavedSearch
 from .synonyms import Synonym
 
@@ -6,6 +12,7 @@ __all__ = [
     "ArchiveDocument",
     "ArchiveFacetSet",
     "ArchiveFacetValue",
+    "ArchiveMatch",
     "ArchiveTerm",
     "SavedSearch",
     "Synonym",

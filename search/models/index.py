@@ -42,40 +42,60 @@ class ArchiveDocument(models.Model):
     # anonymised organisation).
     terms = models.TextField(blank=True)
     restricted_terms = models.TextField(blank=True)
-    # PostgreSQL only: to_tsvector('danish', terms), GIN-indexed.
-    search_vector = TsVectorField(null=True, editable=False)
-    restricted_vector = TsVectorField(null=True, editable=False)
+    # Searches read the narrow ArchiveMatch row, not this one: this row is
+    # what a hit shows.
+
+    class Meta:
+        verbose_name = "arkivdokument"
+        verbose_name_plural = "arkivdokumenter"
+
+    def __str__(self):
+        return self.key
+
+
+class ArchiveMatch(models.Model):
+    """The narrow half of a document: all that matching, visibility, facet
+    counting and ranking read. Searches scan many of these rows and fetch
+    the wide ArchiveDocument only for the page of hits."""
+
+    class Audience(models.IntegerChoices):
+        # Who may find the document besides moderators (who find all).
+        NOBODY = 0, "kun moderatorer"
+        BL = 1, "kun BL"
+        PARTNERSHIP = 2, "partnerskabets medlemmer"
+        PUBLIC = 3, "alle"
+
+    # Always its ArchiveDocument's id; the backend writes and deletes both.
+    # An auto field only for its column type: on SQLite that makes the id
+    # the table's rowid, so a full-text match finds its row in one lookup.
+    id = models.BigAutoField(primary_key=True)
+    audience = models.PositiveSmallIntegerField(choices=Audience.choices)
+    published_at = models.DateTimeField(null=True)
     # The document's facet values: its place (region, municipality), and
     # all the others. Plain integers, no foreign keys: sets are shared, never
     # deleted with a document, and a rebuild bulk-loads without checks.
     place_set = models.IntegerField(default=0)
     facet_set = models.IntegerField(default=0)
+    # PostgreSQL only: to_tsvector('danish', terms), GIN-indexed; the
+    # restricted one holds what only moderators may search.
+    search_vector = TsVectorField(null=True, editable=False)
+    restricted_vector = TsVectorField(null=True, editable=False)
 
     class Meta:
-        verbose_name = "arkivdokument"
-        verbose_name_plural = "arkivdokumenter"
+        verbose_name = "arkivtræf"
+        verbose_name_plural = "arkivtræf"
         indexes = [
-            # Visibility, facet counting and the date order read this
-            # narrow index instead of the wide rows (body, terms, meta).
+            # Counting facets without a query reads this index alone.
             models.Index(
-                fields=[
-                    "published_at",
-                    "status",
-                    "visibility",
-                    "facet_set",
-                    "place_set",
-                ],
-                name="archive_doc_narrow",
+                fields=["audience", "facet_set", "place_set"],
+                name="archive_match_counts",
             ),
-            # Counting facets: the visible documents are one range of it.
-            models.Index(
-                fields=["visibility", "status", "facet_set", "place_set"],
-                name="archive_doc_counts",
-            ),
+            # "Newest first".
+            models.Index(fields=["published_at"], name="archive_match_newest"),
         ]
 
     def __str__(self):
-        return self.key
+        return str(self.id)
 
 
 class ArchiveFacetSet(models.Model):
