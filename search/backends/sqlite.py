@@ -78,6 +78,10 @@ class SQLiteBackend(DatabaseBackend):
         With several word groups only documents matching all of them are
         candidates: they come first in the full order, and their bm25 is the
         same whichever way the groups are combined (it sums per phrase)."""
+        if len(groups) == 1 and request.facets:
+            # Every match is read to count facets anyway: ranking them in
+            # that same pass costs less than a second pass for candidates.
+            return None
         expression = " AND ".join(fts_expression([g]) for g in groups)
         expression = _restrict(expression, request.viewer.is_moderator)
         where, params = self.where_sql(request)
