@@ -343,18 +343,17 @@ class DatabaseBackend:
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
         ranked = bool(groups) and request.sort == "relevance"
+        order = self.rank_sql(groups, moderator) if ranked else None
         matches = (from_sql, where, params)
         with connection.cursor() as cursor:
             ids = self.top_ids(cursor, request, groups, offset) if ranked else None
-            if ranked and ids is None and request.facets:
+            if ids is None and order and request.facets:
                 # Every match is ranked: rank and count in the same pass.
-                order = self.rank_sql(groups, moderator)
                 ids, counts = self._ranked_page_and_counts(
                     cursor, request, matches, order, offset
                 )
             else:
                 if ids is None:
-                    order = self.rank_sql(groups, moderator) if ranked else None
                     ids = self._page(cursor, request, matches, order, offset)
                 counts = self._counts(cursor, matches) if request.facets else None
             if counts is not None:
