@@ -3,7 +3,9 @@
 Generates N realistic inputs (default 100,000) in bulk on a throwaway test
 database of the configured kind, rebuilds the index (timed), then times full
 requests to /arkiv/ through Django's test Client, in-process, for a fixed
-set of queries, without and with facet filters. Prints p50/p95 in ms.
+set of queries, without and with facet filters. Prints p50/p95 in ms, and
+those of the login page, which searches nothing: what any request costs on
+the machine, so runs on different machines can be compared.
 
     .venv/bin/python bench/search_latency.py              # SQLite, 100,000
     .venv/bin/python bench/search_latency.py -n 10000
@@ -71,13 +73,13 @@ def percentile(samples, p):
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def time_requests(client, params_list, repeat):
+def time_requests(client, params_list, repeat, path="/arkiv/"):
     samples = []
     for params in params_list:
-        client.get("/arkiv/", params)  # warm the plan cache for this query
+        client.get(path, params)  # warm the plan cache for this query
         for _ in range(repeat):
             started = time.perf_counter()
-            response = client.get("/arkiv/", params)
+            response = client.get(path, params)
             samples.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, response.status_code  # noqa: S101
     return samples
@@ -137,13 +139,21 @@ def main():
             ],
             args.repeat,
         )
+        # A page that searches nothing: what any request costs on this
+        # machine, to compare runs on different machines by.
+        floor = time_requests(client, [{}], 10 * args.repeat, "/konto/login/")
         total = Input.objects.count()
         name = backend_name()
     print(f"backend {name}: {total} inputs ({indexed} indexed)")
     print(
         f"  generate {_seconds(generated)}   rebuild_search_index {_seconds(rebuilt)}"
     )
-    for label, samples in (("no facet filters", plain), ("facet filters", faceted)):
+    rows = (
+        ("no facet filters", plain),
+        ("facet filters", faceted),
+        ("login page", floor),
+    )
+    for label, samples in rows:
         print(
             f"  {label:17} p50 {statistics.median(samples):6.1f} ms   "
             f"p95 {percentile(samples, 95):6.1f} ms   ({len(samples)} requests)"

@@ -69,8 +69,6 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
         backend.clear()
         analyzer = backend.rebuild_analyzer()
         sets = backend.facet_sets()
-        backend.index_many(documents, analyzer=analyzer, sets=sets, fresh=True)
-        bar.update(len(documents))
         for start in range(0, len(ids), batch_size):
             batch = list(
                 inputs_for_index().filter(pk__in=ids[start : start + batch_size])
@@ -82,6 +80,10 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
                 fresh=True,
             )
             bar.update(len(batch))
+        # Summaries last: the newest ids, first in a broad query's window
+        # of ranked documents (see the database backend's _ranked_ids).
+        backend.index_many(documents, analyzer=analyzer, sets=sets, fresh=True)
+        bar.update(len(documents))
         backend.analyse_tables()
     backend.after_rebuild()
     bar.close()

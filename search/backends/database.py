@@ -34,6 +34,8 @@ VALUE = ArchiveFacetValue._meta.db_table
 # Facets with many values go in a set of their own, so the other set's
 # combinations stay few (see ArchiveFacetSet).
 PLACE_FACETS = frozenset({"region", "municipality"})
+# How many documents a query ranks by relevance at most (see _ranked_ids).
+RANK_WINDOW = 1000
 
 
 def set_column(name: str) -> str:
@@ -257,11 +259,14 @@ class DatabaseBackend:
         query's words first, then by the engine's own rank."""
         raise NotImplementedError
 
-    def top_ids(self, cursor, request, groups, offset: int):
-        """The ids of the ranked page when the engine can find them among
-        the best matches alone, exactly as the full ranking would order
-        them; None when it cannot (then every match is ranked)."""
-        return None
+    def tier_sql(self, groups: list[TermGroup], moderator: bool):
+        """(from_sql, condition, params, recency, rank) for the documents
+        that hold every word group, as `a`: `recency` the column that puts
+        the most recently indexed first (descending); `rank` is (carry,
+        select, order, params): what the window's rows carry from `a`, the
+        rank column computed from them as `r`, and the ORDER BY over `r`.
+        Those documents get the same rank in the full ranking (rank_sql)."""
+        raise NotImplementedError
 
     def rebuild_analyzer(self) -> Analyzer:
         return Analyzer(corpus_vocabulary())
@@ -333,29 +338,26 @@ class DatabaseBackend:
         if request.query.strip() and not groups:
             # Only stop words: nothing to look for, rather than everything.
             return SearchResult([], 0, {}, request.page, request.page_size)
-        moderator = request.viewer.is_moderator
         where, params = self.where_sql(request)
         if groups:
-            from_sql, match, match_params = self.match_sql(groups, moderator)
+            from_sql, match, match_params = self.match_sql(
+                groups, request.viewer.is_moderator
+            )
             where, params = f"{match} AND {where}", [*match_params, *params]
         else:
             from_sql = f"{MATCH} a"
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
         ranked = bool(groups) and request.sort == "relevance"
-        order = self.rank_sql(groups, moderator) if ranked else None
         matches = (from_sql, where, params)
         with connection.cursor() as cursor:
-            ids = self.top_ids(cursor, request, groups, offset) if ranked else None
-            if ids is None and order and request.facets:
-                # Every match is ranked: rank and count in the same pass.
-                ids, counts = self._ranked_page_and_counts(
-                    cursor, request, matches, order, offset
-                )
+            if ranked:
+                ids = self._ranked_ids(cursor, request, groups, matches, offset)
             else:
-                if ids is None:
-                    ids = self._page(cursor, request, matches, order, offset)
-                counts = self._counts(cursor, matches) if request.facets else None
+                ids = self._page(cursor, request, matches, None, offset)
+            counts = (
+                self._counts(cursor, matches, bool(groups)) if request.facets else None
+            )
             if counts is not None:
                 facets = self._facets(request, counts)
                 # Every document has exactly one "source" value, so its
@@ -373,7 +375,7 @@ class DatabaseBackend:
         hits = [self._hit(docs[i], terms) for i in ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
 
-    def _page(self, cursor, request, matches, order, offset) -> list[int]:
+    def _page(self, cursor, request, matches, order, offset, limit=None) -> list[int]:
         """The page's ids: ranked by `order` (rank_sql()), else newest first."""
         from_sql, where, params = matches
         if order is None:
@@ -388,55 +390,87 @@ class DatabaseBackend:
                 f"SELECT a.id AS id, a.published_at AS pa{select} FROM {from_sql} "  # noqa: S608
                 f"WHERE {where} ORDER BY {order_by}pa DESC, id DESC"
             )
-        cursor.execute(
-            f"{sql} LIMIT %s OFFSET %s", [*params, request.page_size, offset]
-        )
+        limit = request.page_size if limit is None else limit
+        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()]
+
+    def _ranked_ids(self, cursor, request, groups, matches, offset) -> list[int]:
+        """The page of the ranking: documents with more of the query's word
+        groups first, then by the engine's rank, then newest first. Ranking
+        a match costs more than finding it, and a broad query matches tens
+        of thousands, so only a window is ranked (as Elasticsearch's rescore
+        does): the RANK_WINDOW most recently indexed documents holding every
+        group, then those documents' rest, most recent first, then the
+        documents missing a group, each ranked (few: a rare word)."""
+        end = offset + request.page_size
+        moderator = request.viewer.is_moderator
+        where, params = self.where_sql(request)
+        from_sql, condition, tier_params, recency, rank = self.tier_sql(
+            groups, moderator
+        )
+        tier = (from_sql, f"{condition} AND {where}", [*tier_params, *params])
+        carry, select, order_by, rank_params = rank
+        cursor.execute(
+            "WITH w0 AS MATERIALIZED (SELECT a.id AS id, a.published_at AS pa"  # noqa: S608
+            f"{carry} FROM {tier[0]} WHERE {tier[1]} ORDER BY {recency} DESC "
+            f"LIMIT %s), w AS (SELECT id, pa{select} FROM w0), "
+            f"h AS (SELECT id, ROW_NUMBER() OVER (ORDER BY {order_by}pa DESC, id DESC) "
+            "AS n FROM w) SELECT h.id, k.size FROM (SELECT COUNT(*) AS size FROM w0) k "
+            "LEFT JOIN h ON h.n > %s AND h.n <= %s ORDER BY h.n",
+            [*tier[2], RANK_WINDOW, *rank_params, offset, end],
+        )
+        rows = cursor.fetchall()
+        ids = [row[0] for row in rows if row[0] is not None]
+        tier_size = rows[0][1] if rows[0][1] < RANK_WINDOW else None
+        position = max(offset, rows[0][1])
+        if len(ids) < request.page_size and tier_size is None:
+            # Past the window: the rest of the tier, most recent first.
+            cursor.execute(
+                f"SELECT a.id FROM {tier[0]} WHERE {tier[1]} "  # noqa: S608
+                f"ORDER BY {recency} DESC LIMIT %s OFFSET %s",
+                [*tier[2], end - position, position],
+            )
+            more = [row[0] for row in cursor.fetchall()]
+            ids += more
+            tier_size = position + len(more)
+            position = max(position, tier_size)
+        if len(ids) < request.page_size and len(groups) > 1:
+            # Past the tier: in the full ranking those documents come first,
+            # so its rows from this position on are the ones missing a group.
+            order = self.rank_sql(groups, moderator)
+            ids += self._page(cursor, request, matches, order, position, end - position)
+        return ids
 
     # Facet counts from `p`, the matches counted per pair of sets in one
     # GROUP BY: each set's count then goes to each of its values. Exact
-    # counts, and the per-match work is a single GROUP BY on two integers
-    # (without a query, in the order of the archive_match_counts index).
+    # counts, and the per-match work is a single GROUP BY.
     COUNTS = (
         "c AS (SELECT fs AS s, SUM(n) AS n FROM p GROUP BY fs "  # noqa: S608 - our table names
         "UNION ALL SELECT ps, SUM(n) FROM p GROUP BY ps) "
-        f"SELECT v.name, v.value, v.label, SUM(c.n), NULL FROM c JOIN {VALUE} v "
+        f"SELECT v.name, v.value, v.label, SUM(c.n) FROM c JOIN {VALUE} v "
         "ON v.facet_set_id = c.s GROUP BY v.name, v.value, v.label"
     )
+    PAIR = 2**32
 
-    def _counts(self, cursor, matches):
-        """(name, value, label, count) of every facet value the matches have."""
+    def _counts(self, cursor, matches, words: bool):
+        """(name, value, label, count) of every facet value the matches have.
+        Without words the pairs come in the order of the archive_match_counts
+        index, so grouping needs no sort; with words, SQLite sorts, and one
+        integer per pair sorts faster than two."""
         from_sql, where, params = matches
-        cursor.execute(
-            "WITH p AS (SELECT a.facet_set AS fs, a.place_set AS ps, COUNT(*) AS n "  # noqa: S608
-            f"FROM {from_sql} WHERE {where} GROUP BY a.facet_set, a.place_set), "
-            f"{self.COUNTS}",
-            params,
-        )
-        return [row[:4] for row in cursor.fetchall()]
-
-    def _ranked_page_and_counts(self, cursor, request, matches, order, offset):
-        """One pass over the matches for both the ranked page and the facet
-        counts: the matching is done (and each match ranked) once."""
-        from_sql, where, params = matches
-        select, order_by, order_params = order
-        order_by = f"{order_by}pa DESC, id DESC"
-        cursor.execute(
-            "WITH m AS MATERIALIZED (SELECT a.id AS id, a.facet_set AS fs, "  # noqa: S608
-            f"a.place_set AS ps, a.published_at AS pa{select} FROM {from_sql} "
-            f"WHERE {where}), h AS (SELECT * FROM m ORDER BY {order_by} "
-            "LIMIT %s OFFSET %s), p AS (SELECT fs, ps, COUNT(*) AS n FROM m "
-            "GROUP BY fs, ps), "
-            # The page's rows numbered in the ranking's order: the UNION
-            # need not keep any order.
-            f"{self.COUNTS} UNION ALL SELECT NULL, NULL, NULL, id, "
-            f"ROW_NUMBER() OVER (ORDER BY {order_by}) FROM h",
-            [*order_params, *params, request.page_size, offset],
-        )
-        rows = cursor.fetchall()
-        # int(): on PostgreSQL the id shares a column with the numeric sums.
-        page = sorted((r for r in rows if r[0] is None), key=lambda r: r[4])
-        return [int(r[3]) for r in page], [r[:4] for r in rows if r[0] is not None]
+        if words:
+            pairs = (
+                f"SELECT k / {self.PAIR} AS fs, k %% {self.PAIR} AS ps, n FROM "  # noqa: S608
+                f"(SELECT a.facet_set * {self.PAIR} + a.place_set AS k, COUNT(*) AS n "
+                f"FROM {from_sql} WHERE {where} GROUP BY k) pk"
+            )
+        else:
+            pairs = (
+                "SELECT a.facet_set AS fs, a.place_set AS ps, COUNT(*) AS n "  # noqa: S608
+                f"FROM {from_sql} WHERE {where} GROUP BY a.facet_set, a.place_set"
+            )
+        cursor.execute(f"WITH p AS ({pairs}), {self.COUNTS}", params)
+        return cursor.fetchall()
 
     def _facets(self, request, rows) -> dict[str, list[FacetValue]]:
         """(name, value, label, count) rows as the viewer's facets. Every

@@ -107,25 +107,24 @@ class PostgresBackend(DatabaseBackend):
         expression = tsquery(groups)
         return f"{MATCH} a", _match(moderator), [expression] * (2 if moderator else 1)
 
-    def top_ids(self, cursor, request, groups, offset):
-        """With several word groups, documents matching all of them come
-        first in the full order: rank only those (the GIN index finds them)
-        when they fill the page. Same rank expression as rank_sql(), so the
-        order is the full ranking's."""
-        # A moderator's document may match one group in the restricted
-        # vector only: that takes the full ranking.
-        if len(groups) < 2 or request.viewer.is_moderator:
-            return None
-        every = " & ".join(f"({group_tsquery(g)})" for g in groups)
-        where, params = self.where_sql(request)
-        cursor.execute(
-            f"SELECT a.id FROM {MATCH} a WHERE {_match(False)} AND {where} "  # noqa: S608
-            f"ORDER BY {RANK} DESC, a.published_at DESC, a.id DESC "
-            "LIMIT %s OFFSET %s",
-            [every, *params, tsquery(groups), request.page_size, offset],
+    def tier_sql(self, groups, moderator):
+        # A moderator's document may hold a group in the restricted vector
+        # only, and the full ranking counts it: each group on its own then.
+        if moderator:
+            condition = " AND ".join(_match(True) for _ in groups)
+            params = [p for g in groups for p in [group_tsquery(g)] * 2]
+        else:
+            condition = _match(False)
+            params = [" & ".join(f"({group_tsquery(g)})" for g in groups)]
+        # The window's rows carry their vector: ranked after the LIMIT, only
+        # they are, whichever way PostgreSQL finds them.
+        rank = (
+            ", a.search_vector AS v",
+            f", ts_rank(v, to_tsquery('{CONFIG}', %s)) AS r",
+            "r DESC, ",
+            [tsquery(groups)],
         )
-        ids = [row[0] for row in cursor.fetchall()]
-        return ids if len(ids) == request.page_size else None
+        return f"{MATCH} a", condition, params, "a.id", rank
 
     def rank_sql(self, groups, moderator):
         params = [tsquery(groups)]

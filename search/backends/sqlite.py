@@ -6,8 +6,6 @@ from ..query import TermGroup
 from .database import MATCH, DatabaseBackend
 
 FTS = "archive_search_fts"
-# How many of the best full-text matches top_ids() looks at.
-CANDIDATES = 1000
 IN_MATCH = f"a.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
 # FTS5's rank function; lower is better.
 BM25 = f"bm25({FTS})"
@@ -69,42 +67,21 @@ class SQLiteBackend(DatabaseBackend):
             [_restrict(fts_expression(groups), moderator)],
         )
 
-    def top_ids(self, cursor, request, groups, offset):
-        """FTS5 finds its best CANDIDATES rows by bm25 without touching the
-        documents; the page is taken from those that pass visibility and the
-        filters. Exact when the page is full and its last hit ranks strictly
-        better than the worst candidate (every document ranked at least as
-        well is a candidate), or when the candidates are all the matches.
-        With several word groups only documents matching all of them are
-        candidates: they come first in the full order, and their bm25 is the
-        same whichever way the groups are combined (it sums per phrase)."""
-        if len(groups) == 1 and request.facets:
-            # Every match is read to count facets anyway: ranking them in
-            # that same pass costs less than a second pass for candidates.
-            return None
+    def tier_sql(self, groups, moderator):
+        # FTS5 walks its matches newest rowid first and stops at the window,
+        # so the rank is computed for the window's rows only. A document
+        # holding every group has the same bm25 under AND as under OR (it
+        # sums per phrase), so the full ranking agrees.
         expression = " AND ".join(fts_expression([g]) for g in groups)
-        expression = _restrict(expression, request.viewer.is_moderator)
-        where, params = self.where_sql(request)
-        cursor.execute(
-            f"WITH c AS MATERIALIZED (SELECT rowid AS id, {BM25} AS r FROM {FTS} "  # noqa: S608
-            f"WHERE {FTS} MATCH %s ORDER BY r LIMIT %s), "
-            "k AS (SELECT COUNT(*) AS n, MAX(r) AS worst FROM c) "
-            f"SELECT c.id, c.r, k.n, k.worst FROM c JOIN {MATCH} a "
-            f"ON a.id = c.id CROSS JOIN k WHERE {where} "
-            "ORDER BY c.r, a.published_at DESC, c.id DESC LIMIT %s OFFSET %s",
-            [expression, CANDIDATES, *params, request.page_size, offset],
+        from_sql, condition, _params = self.match_sql(groups, moderator)
+        rank = (f", {BM25} AS r", ", r", "r, ", [])
+        return (
+            from_sql,
+            condition,
+            [_restrict(expression, moderator)],
+            f"{FTS}.rowid",
+            rank,
         )
-        rows = cursor.fetchall()
-        if not rows:
-            return None
-        _id, last, count, worst = rows[-1]
-        full = len(rows) == request.page_size
-        if full and last < worst:
-            return [row[0] for row in rows]
-        # Every match of every group was a candidate: nothing was left out.
-        if count < CANDIDATES and (full or len(groups) == 1):
-            return [row[0] for row in rows]
-        return None
 
     def rank_sql(self, groups, moderator):
         if len(groups) == 1:

@@ -1,0 +1,60 @@
+"""The ranking's window: a broad query ranks only its most recently indexed
+matches by relevance, and its pages still partition the results."""
+
+import pytest
+
+from search.backends import database
+from tests.search.helpers import titles
+
+# Same length, so only the number of mentions sets bm25.
+TEXTS = {
+    "A": "fodbold fodbold fodbold klub",
+    "B": "fodbold klub klub klub",
+    "C": "fodbold klub klub klub",
+    "D": "fodbold fodbold klub klub",
+    "E": "fodbold klub klub klub",
+    "F": "fodbold klub klub klub",
+}
+
+
+@pytest.fixture
+def football(archived):
+    # Indexed A first, F last: F is the most recently indexed.
+    for name, text in TEXTS.items():
+        archived(title=f"Input {name}", challenge=text, solution="")
+
+
+def _pages(query, size, pages):
+    return [
+        t
+        for page in range(1, pages + 1)
+        for t in titles(query, page=page, page_size=size)
+    ]
+
+
+def test_within_the_window_the_ranking_is_exact(football):
+    found = titles("fodbold")
+    assert found[:2] == ["Input A", "Input D"]
+    assert sorted(found) == [f"Input {n}" for n in "ABCDEF"]
+
+
+def test_past_the_window_the_most_recent_follow(football, monkeypatch):
+    monkeypatch.setattr(database, "RANK_WINDOW", 3)
+    # D ranks first of the window D, E, F; then C, B, A, most recent first.
+    expected = ["Input D", "Input F", "Input E", "Input C", "Input B", "Input A"]
+    assert titles("fodbold") == expected
+    for size in (1, 2, 4):
+        assert _pages("fodbold", size, 6) == expected
+
+
+def test_documents_missing_a_word_follow_the_window(archived, monkeypatch):
+    monkeypatch.setattr(database, "RANK_WINDOW", 2)
+    archived(title="Fodbold og tuba", challenge="fodbold tuba", solution="")
+    archived(title="Kun tuba", challenge="tuba tuba", solution="")
+    for name in "XYZ":
+        archived(title=f"Fodbold og tuba {name}", challenge="fodbold tuba")
+    found = titles("fodbold tuba")
+    assert found[-1] == "Kun tuba"
+    assert len(found) == 5
+    for size in (1, 2, 3):
+        assert _pages("fodbold tuba", size, 5) == found
