@@ -138,11 +138,15 @@ def fold(word: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a text, lower case, hyphenated words split."""
     out = []
-    for match in _WORD.finditer(text or ""):
-        out.extend(part for part in match.group().lower().split("-") if part)
+    for token in _WORD.findall((text or "").lower()):
+        if "-" in token:
+            out.extend(part for part in token.split("-") if part)
+        else:
+            out.append(token)
     return out
 
 
+@lru_cache(maxsize=200_000)
 def is_stop_word(word: str) -> bool:
     return word in STOP_WORDS or fold(word) in _FOLDED_STOP_WORDS
 

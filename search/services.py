@@ -62,23 +62,27 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
 
     backend = get_backend()
     documents = [summary_document(p) for p in SummaryPage.objects.live()]
-    ids = list(inputs_for_index().order_by("pk").values_list("pk", flat=True))
     labels = choice_labels()
-    bar = tqdm(total=len(ids) + len(documents), disable=not progress, unit="dok")
+    total = inputs_for_index().count() + len(documents)
+    bar = tqdm(total=total, disable=not progress, unit="dok")
+    indexed = 0
     with transaction.atomic(), backend.bulk_load():
         backend.clear()
         analyzer = backend.rebuild_analyzer()
         sets = backend.facet_sets()
-        for start in range(0, len(ids), batch_size):
-            batch = list(
-                inputs_for_index().filter(pk__in=ids[start : start + batch_size])
-            )
+        # In pages of primary keys, oldest first: no list of ids to send.
+        after = 0
+        while batch := list(
+            inputs_for_index().filter(pk__gt=after).order_by("pk")[:batch_size]
+        ):
             backend.index_many(
                 [input_document(i, labels) for i in batch],
                 analyzer=analyzer,
                 sets=sets,
                 fresh=True,
             )
+            after = batch[-1].pk
+            indexed += len(batch)
             bar.update(len(batch))
         # Summaries last: the newest ids, first in a broad query's window
         # of ranked documents (see the database backend's _ranked_ids).
@@ -87,4 +91,4 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
         backend.analyse_tables()
     backend.after_rebuild()
     bar.close()
-    return len(ids) + len(documents)
+    return indexed + len(documents)

@@ -194,13 +194,12 @@ class DatabaseBackend:
                         published_at=d.published_at,
                         place_set=place_set,
                         facet_set=facet_set,
-                        **self.fulltext_fields(terms, restricted),
                     )
                 )
             rows = ArchiveDocument.objects.bulk_create(rows, batch_size=500)
             for row, match in zip(rows, matches, strict=True):
                 match.id = row.pk
-            ArchiveMatch.objects.bulk_create(matches, batch_size=1000)
+            self.insert_matches(matches, rows)
             ArchiveTerm.objects.bulk_create(
                 [ArchiveTerm(term=t[:100]) for t in vocabulary],
                 batch_size=2000,
@@ -230,9 +229,9 @@ class DatabaseBackend:
             cursor.execute(f"DELETE FROM {ArchiveFacetSet._meta.db_table}")  # noqa: S608
 
     # --- vendor hooks -----------------------------------------------------
-    def fulltext_fields(self, terms: list[str], restricted: list[str]) -> dict:
-        """Values the ArchiveMatch row holds for the engine."""
-        return {}
+    def insert_matches(self, matches: list[ArchiveMatch], rows) -> None:
+        """Insert the narrow rows of these ArchiveDocument rows."""
+        ArchiveMatch.objects.bulk_create(matches, batch_size=1000)
 
     @contextmanager
     def bulk_load(self):
@@ -524,10 +523,10 @@ def corpus_vocabulary() -> set[str]:
     vocabulary = set(lexicon())
     texts = inputs_for_index().values_list("title", "challenge", "solution")
     pages = SummaryPage.objects.live().values_list("title", "introduction")
+    seen = set()
     for row in itertools.chain(texts.iterator(chunk_size=5000), pages):
-        for word in set(words(" ".join(row))):
-            if not is_stop_word(word):
-                vocabulary.add(stem(word))
+        seen.update(words(" ".join(row)))
+    vocabulary.update(stem(w) for w in seen if not is_stop_word(w))
     ArchiveTerm.objects.bulk_create(
         [ArchiveTerm(term=t[:100]) for t in vocabulary],
         batch_size=5000,
