@@ -65,3 +65,34 @@ def test_seed_demo_is_idempotent_and_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("seed_demo")
+
+
+@pytest.mark.django_db
+def test_menu_holds_live_public_pages_shown_in_menus(
+    client, demo_site, django_assert_max_num_queries
+):
+    from wagtail.models import PageViewRestriction, Site
+
+    from cms.context_processors import navigation
+
+    home = Site.objects.get(is_default_site=True).root_page
+    home.add_child(instance=StandardPage(title="Om os", show_in_menus=True))
+    home.add_child(instance=StandardPage(title="Skjult", show_in_menus=False))
+    home.add_child(
+        instance=StandardPage(title="Kladde", show_in_menus=True, live=False)
+    )
+    private = home.add_child(instance=StandardPage(title="Lukket", show_in_menus=True))
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    request = client.get("/").wsgi_request
+    with django_assert_max_num_queries(3):
+        titles = [p.title for p in navigation(request)["nav_pages"]]
+    assert "Om os" in titles
+    assert not {"Skjult", "Kladde", "Lukket"} & set(titles)
+
+    # A restriction on the home page hides the whole menu.
+    PageViewRestriction.objects.create(
+        page=home, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert list(navigation(request)["nav_pages"]) == []
