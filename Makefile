@@ -20,9 +20,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install everything
 
-run: install ## Migrate, load demo content and serve on http://127.0.0.1:8000
+run: install ## Migrate, load demo content, serve on HOST (default 127.0.0.1:8000)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --address $(HOST)
 	$(PY) manage.py runserver $(HOST)
 
 test: install ## Run the whole test suite (DATABASE_URL picks the database)

@@ -32,5 +32,7 @@ def test_seed_demo_command_runs(settings):
     from django.core.management import call_command
 
     settings.DEBUG = True
-    call_command("seed_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("seed_demo", address="127.0.0.1:8765", stdout=out)
     assert Input.objects.count() == 42
+    assert "http://127.0.0.1:8765/konto/login/" in out.getvalue()

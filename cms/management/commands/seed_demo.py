@@ -16,6 +16,13 @@ from portal.organisations.demo import (
 class Command(BaseCommand):
     help = "Create (or bring up to date) the demo content. Refuses when DEBUG is off."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="host:port the site is served on, for the login address printed",
+        )
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError(
@@ -29,7 +36,7 @@ class Command(BaseCommand):
             seed_inputs()
             seed_summaries()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-        self.stdout.write("\nLog in at http://127.0.0.1:8000/konto/login/ as:")
+        self.stdout.write(f"\nLog in at http://{options['address']}/konto/login/ as:")
         for role, email in logins:
             self.stdout.write(f"  {role:<28} {email:<22} password: {DEMO_PASSWORD}")
         self.stdout.write(
