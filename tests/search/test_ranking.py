@@ -58,3 +58,37 @@ def test_documents_missing_a_word_follow_the_window(archived, monkeypatch):
     assert len(found) == 5
     for size in (1, 2, 3):
         assert _pages("fodbold tuba", size, 5) == found
+
+
+def test_a_moderator_s_tier_counts_the_anonymised_organisation(archived, monkeypatch):
+    from inputs.models.inputs import Consent
+    from search.query import Viewer
+    from tests.factories import OrganisationFactory
+
+    monkeypatch.setattr(database, "RANK_WINDOW", 1)
+    secret = OrganisationFactory(name="Tubaboliger")
+    archived(
+        title="Anonymt input",
+        challenge="fodbold klub klub klub",
+        organisation=secret,
+        consent=Consent.ANONYMISED,
+    )
+    for name in "XY":
+        archived(title=f"Fodbold {name}", challenge="fodbold klub klub")
+    # Only a moderator may find the anonymised organisation's name: for
+    # them the input holds both words and ranks first; for the public it
+    # holds one, and mentions it less than the others.
+    staff = Viewer(is_moderator=True)
+    found = titles("fodbold tubaboliger", viewer=staff)
+    assert found[0] == "Anonymt input" and len(found) == 3
+    for size in (1, 2):
+        pages = [
+            t
+            for page in range(1, 4)
+            for t in titles(
+                "fodbold tubaboliger", viewer=staff, page=page, page_size=size
+            )
+        ]
+        assert pages == found
+    public = titles("fodbold tubaboliger")
+    assert len(public) == 3 and public[-1] == "Anonymt input"
