@@ -3,6 +3,7 @@ shareable URLs, and a query count that does not grow with the archive."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from inputs.models.inputs import Kind
 from portal.organisations.models import Municipality
@@ -75,6 +76,50 @@ def test_page_is_accessible_html_without_javascript(client, spread):
     assert "<fieldset" in html and "<legend" in html
     assert "<mark>" in html
     assert "<script" not in html.split("</header>")[1]
+
+
+def test_facet_checkboxes_and_dates(client, spread):
+    koege, _ = spread
+    response = client.get(URL, {"q": "madklub", "municipality": koege.pk})
+    html = response.content.decode()
+    box = f'id="f-municipality-{koege.pk}" checked>'
+    assert (
+        f'<input type="checkbox" name="municipality" value="{koege.pk}" {box}' in html
+    )
+    assert (
+        f'<label for="f-municipality-{koege.pk}">Køge <span class="facet__count">(1)</span>'
+        in html
+    )
+    hit = response.context["result"].hits[0]
+    local = timezone.localtime(hit.published_at)
+    month = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ][local.month - 1]
+    assert (
+        f'<time datetime="{local.isoformat()}">{local.day}. {month} {local.year}</time>'
+        in html
+    )
+
+
+def test_facet_labels_are_escaped(client, archived):
+    from inputs.models import Theme
+
+    theme = Theme.objects.create(name="Mad & <Fællesskab>", slug="mad-faellesskab")
+    archived(title="Madklub", themes=[theme])
+    html = client.get(URL, {"q": "madklub"}).content.decode()
+    assert "Mad &amp; &lt;Fællesskab&gt; <span" in html
+    assert "<Fællesskab>" not in html
 
 
 def test_sort_newest(client, archived):

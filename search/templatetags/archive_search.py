@@ -1,0 +1,47 @@
+"""Parts of the search page built in Python: the template engine costs tens
+of microseconds a variable or filter, and one page shows every value of
+eight facets (up to 98 municipalities alone) and twenty dates."""
+
+from django import template
+from django.utils.formats import date_format, localize
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
+
+register = template.Library()
+
+OPTION = (
+    '<li><input type="checkbox" name="{0}" value="{1}" id="f-{0}-{1}"{2}>'
+    '<label for="f-{0}-{1}">{3} <span class="facet__count">({4})</span></label></li>'
+)
+
+
+@register.simple_tag
+def facet_options(facet):
+    """The <li> of each of the facet's values; a selected value is checked."""
+    name = facet["name"]
+    return format_html_join(
+        "\n",
+        OPTION,
+        (
+            (
+                name,
+                v.value,
+                " checked" if v.selected else "",
+                v.label,
+                localize(v.count),
+            )
+            for v in facet["values"]
+        ),
+    )
+
+
+@register.simple_tag
+def published(moment):
+    """<time> with the local date: one time zone conversion, where the date
+    filter twice makes two."""
+    local = localtime(moment)
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        local.isoformat(),
+        date_format(local, "j. F Y"),
+    )
