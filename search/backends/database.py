@@ -1,8 +1,9 @@
-"""The database backend: the denormalised index tables, and one SQL statement
-that finds the page of hits and counts the facets (and so the total) in a
-single pass over the matches, whatever the number of documents. The
-full-text condition and the rank are the only vendor-specific parts
-(sqlite.py, postgres.py)."""
+"""The database backend: the denormalised index tables; a search is one
+statement that ranks a window of the matches for the page of hits (see
+_ranked_ids) and one that counts the facets, and so the total, in a single
+pass over the matches, whatever the number of documents. The full-text
+condition and the rank are the only vendor-specific parts (sqlite.py,
+postgres.py)."""
 
 import hashlib
 import itertools

@@ -9,6 +9,11 @@ FTS = "archive_search_fts"
 IN_MATCH = f"a.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
 # FTS5's rank function; lower is better.
 BM25 = f"bm25({FTS})"
+# FTS5 yields the matches; each looks up its narrow ArchiveMatch row by
+# rowid. CROSS JOIN keeps SQLite from turning that around (and probing the
+# full-text index once per visible document).
+MATCHES = f"{FTS} CROSS JOIN {MATCH} a ON a.id = {FTS}.rowid"
+CONDITION = f"{FTS} MATCH %s"
 
 
 def _quote(term: str) -> str:
@@ -58,14 +63,7 @@ class SQLiteBackend(DatabaseBackend):
         cursor.execute(f"DELETE FROM {FTS}")  # noqa: S608
 
     def match_sql(self, groups, moderator):
-        # FTS5 yields the matches; each looks up its narrow ArchiveMatch row
-        # by rowid. CROSS JOIN keeps SQLite from turning that around (and
-        # probing the full-text index once per visible document).
-        return (
-            f"{FTS} CROSS JOIN {MATCH} a ON a.id = {FTS}.rowid",
-            f"{FTS} MATCH %s",
-            [_restrict(fts_expression(groups), moderator)],
-        )
+        return MATCHES, CONDITION, [_restrict(fts_expression(groups), moderator)]
 
     def tier_sql(self, groups, moderator):
         # FTS5 walks its matches newest rowid first and stops at the window,
@@ -73,11 +71,10 @@ class SQLiteBackend(DatabaseBackend):
         # holding every group has the same bm25 under AND as under OR (it
         # sums per phrase), so the full ranking agrees.
         expression = " AND ".join(fts_expression([g]) for g in groups)
-        from_sql, condition, _params = self.match_sql(groups, moderator)
         rank = (f", {BM25} AS r", ", r", "r, ", [])
         return (
-            from_sql,
-            condition,
+            MATCHES,
+            CONDITION,
             [_restrict(expression, moderator)],
             f"{FTS}.rowid",
             rank,
