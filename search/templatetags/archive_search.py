@@ -43,5 +43,5 @@ def published(moment):
     return format_html(
         '<time datetime="{}">{}</time>',
         local.isoformat(),
-        date_format(local, "j. F Y"),
+        date_format(local),
     )

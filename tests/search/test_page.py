@@ -112,6 +112,20 @@ def test_facet_checkboxes_and_dates(client, spread):
     )
 
 
+def test_dates_follow_the_language(client, spread, settings):
+    from django.utils import formats, translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(URL, {"q": "madklub"})
+    local = timezone.localtime(response.context["result"].hits[0].published_at)
+    with translation.override("en"):
+        english = formats.date_format(local, "DATE_FORMAT")
+    assert english.startswith(local.strftime("%b")[:3])  # "Nov. 22, 2026"
+    assert f'<time datetime="{local.isoformat()}">{english}</time>' in (
+        response.content.decode()
+    )
+
+
 def test_facet_labels_are_escaped(client, archived):
     from inputs.models import Theme
 
