@@ -11,10 +11,14 @@ from ..query import TermGroup
 from .database import DOC, MATCH, DatabaseBackend
 
 CONFIG = "danish"
-# As created by migration 0006_archive_match.
+# As created by migrations 0006_archive_match and 0007: (name, column, the
+# rows it holds). The partial ones serve visitors and partnership members
+# (see visibility_sql), who then visit only rows they may find.
 GIN_INDEXES = (
-    ("archive_match_vector_gin", "search_vector"),
-    ("archive_match_restricted_gin", "restricted_vector"),
+    ("archive_match_vector_gin", "search_vector", ""),
+    ("archive_match_restricted_gin", "restricted_vector", ""),
+    ("archive_match_public_gin", "search_vector", " WHERE audience = 3"),
+    ("archive_match_partnership_gin", "search_vector", " WHERE audience = 2"),
 )
 # ts_rank: term frequency and document length; ts_rank_cd (cover density)
 # ranks no better here and costs a third more per match.
@@ -98,12 +102,14 @@ class PostgresBackend(DatabaseBackend):
         updating it row by row; the rebuild's transaction keeps searches
         from seeing the table without it."""
         with connection.cursor() as cursor:
-            for name, _column in GIN_INDEXES:
+            for name, _column, _where in GIN_INDEXES:
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
         yield
         with connection.cursor() as cursor:
-            for name, column in GIN_INDEXES:
-                cursor.execute(f"CREATE INDEX {name} ON {MATCH} USING gin ({column})")  # noqa: S608
+            for name, column, where in GIN_INDEXES:
+                cursor.execute(
+                    f"CREATE INDEX {name} ON {MATCH} USING gin ({column}){where}"  # noqa: S608
+                )
 
     def fulltext_delete(self, ids) -> None:
         """The vectors live in the ArchiveMatch row; deleting it is enough."""

@@ -2,6 +2,7 @@
 (immediate in tests) that the services and hooks enqueue on commit."""
 
 import pytest
+from django.db import connection
 
 from cms.models import PartnershipPage, SummaryPage
 from inputs.models.inputs import Consent, Visibility
@@ -140,3 +141,30 @@ def test_rebuild_command(archived, demo_site):
     call_command("rebuild_search_index", "--no-progress", stdout=out)
     assert "Indekserede 1 dokumenter" in out.getvalue()
     assert titles("gårdfest") == ["Gårdfest"]
+
+
+def test_rebuild_restores_the_fulltext_indexes(archived, demo_site):
+    # A PostgreSQL rebuild drops the GIN indexes to bulk-load and must build
+    # every one again, the partial ones that visitors' searches read
+    # included; SQLite's full-text table must survive the clear.
+    archived(title="Gårdfest")
+    archive_rebuild()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = %s",
+                ["archive_search_archivematch"],
+            )
+            # As the migrations create them.
+            expected = {
+                f"archive_match_{name}_gin"
+                for name in ("vector", "restricted", "public", "partnership")
+            }
+        else:
+            from search.backends.sqlite import FTS
+
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            expected = {FTS}
+        assert expected <= {row[0] for row in cursor.fetchall()}
+    assert titles("gårdfest") == ["Gårdfest"]
+
