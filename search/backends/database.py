@@ -206,7 +206,7 @@ class DatabaseBackend:
                 batch_size=2000,
                 ignore_conflicts=True,
             )
-            self.fulltext_insert(rows, fresh=fresh)
+            self.fulltext_insert(rows, matches, fresh=fresh)
 
     def remove(self, key: str) -> None:
         with transaction.atomic():
@@ -239,7 +239,7 @@ class DatabaseBackend:
         """Around a rebuild's inserts (inside its transaction)."""
         yield
 
-    def fulltext_insert(self, rows, fresh: bool = False) -> None:
+    def fulltext_insert(self, rows, matches, fresh: bool = False) -> None:
         raise NotImplementedError
 
     def fulltext_delete(self, ids) -> None:
@@ -252,6 +252,12 @@ class DatabaseBackend:
         """(from_sql, condition, params): the matching documents' ArchiveMatch
         rows as `a`, any group matching."""
         raise NotImplementedError
+
+    def count_sql(self, groups: list[TermGroup], moderator: bool):
+        """(from_sql, params): the matching documents as `a` with the columns
+        facet counting reads (all but published_at), when the engine has a
+        cheaper way to them than match_sql(); else None."""
+        return None
 
     def rank_sql(self, groups: list[TermGroup], moderator: bool):
         """(select_sql, order_sql, params): columns to add to each match, and
@@ -338,25 +344,30 @@ class DatabaseBackend:
         if request.query.strip() and not groups:
             # Only stop words: nothing to look for, rather than everything.
             return SearchResult([], 0, {}, request.page, request.page_size)
-        where, params = self.where_sql(request)
+        moderator = request.viewer.is_moderator
+        visible, visible_params = self.where_sql(request)
+        where, params = visible, visible_params
+        counted = None
         if groups:
-            from_sql, match, match_params = self.match_sql(
-                groups, request.viewer.is_moderator
-            )
-            where, params = f"{match} AND {where}", [*match_params, *params]
+            from_sql, match, match_params = self.match_sql(groups, moderator)
+            where, params = f"{match} AND {visible}", [*match_params, *visible_params]
+            keys = self.count_sql(groups, moderator)
+            if keys and request.since is None:  # `since` needs published_at
+                counted = (keys[0], visible, [*keys[1], *visible_params])
         else:
             from_sql = f"{MATCH} a"
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
         ranked = bool(groups) and request.sort == "relevance"
         matches = (from_sql, where, params)
+        counting = counted or matches
         with connection.cursor() as cursor:
             if ranked:
                 ids = self._ranked_ids(cursor, request, groups, matches, offset)
             else:
                 ids = self._page(cursor, request, matches, None, offset)
             counts = (
-                self._counts(cursor, matches, bool(groups)) if request.facets else None
+                self._counts(cursor, counting, bool(groups)) if request.facets else None
             )
             if counts is not None:
                 facets = self._facets(request, counts)
@@ -366,8 +377,8 @@ class DatabaseBackend:
             else:
                 facets = {}
                 cursor.execute(
-                    f"SELECT COUNT(*) FROM {from_sql} WHERE {where}",  # noqa: S608
-                    params,
+                    f"SELECT COUNT(*) FROM {counting[0]} WHERE {counting[1]}",  # noqa: S608
+                    counting[2],
                 )
                 total = cursor.fetchone()[0]
         terms = frozenset(itertools.chain.from_iterable(g.terms() for g in groups))

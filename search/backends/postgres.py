@@ -71,17 +71,18 @@ class PostgresBackend(DatabaseBackend):
                 ],
             )
 
-    def fulltext_insert(self, rows, fresh=False) -> None:
+    def fulltext_insert(self, rows, matches, fresh=False) -> None:
         """insert_matches() filled the vectors."""
 
     def clear(self) -> None:
         """TRUNCATE rather than DELETE: a rebuild then leaves no dead rows
-        that double the table (and every scan of it). Like the GIN drop in
+        that double the table (and every scan of it). Documents are numbered
+        from 1 again, as on SQLite. Like the GIN drop in
         bulk_load(), it holds searches back until the rebuild commits."""
         # The few facet sets are deleted: their foreign key may have pending
         # checks in this transaction, which TRUNCATE refuses.
         with connection.cursor() as cursor:
-            cursor.execute(f"TRUNCATE {MATCH}, {DOC}")  # noqa: S608 - our table names
+            cursor.execute(f"TRUNCATE {MATCH}, {DOC} RESTART IDENTITY")  # noqa: S608 - our table names
             for model in (ArchiveFacetValue, ArchiveFacetSet):
                 cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608
 

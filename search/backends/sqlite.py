@@ -1,19 +1,62 @@
-"""SQLite: an FTS5 table over the analysed terms, ranked with bm25."""
+"""SQLite: an FTS5 table over the analysed terms, ranked with bm25.
+
+An FTS5 row's rowid is its document's id with the document's facet sets and
+audience packed below it (see key()): counting a query's facets then reads
+the full-text index alone, where looking up each match's ArchiveMatch row
+cost more than finding it."""
 
 from django.db import connection
 
 from ..query import TermGroup
-from .database import MATCH, DatabaseBackend
+from .database import DOC, MATCH, DatabaseBackend
 
 FTS = "archive_search_fts"
-IN_MATCH = f"a.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
+# Bits of the rowid below the document's id, low to high: audience, place
+# set, facet set. A rebuild numbers ids and sets from 1 again (clear()).
+AUDIENCE_BITS, PLACE_BITS, FACET_BITS = 2, 12, 20
+KEY_BITS = AUDIENCE_BITS + PLACE_BITS + FACET_BITS
+# SQLite's rowid is a signed 64-bit integer.
+ID_LIMIT = 2 ** (63 - KEY_BITS)
+DOC_ID = f"({FTS}.rowid >> {KEY_BITS})"
+IN_MATCH = f"a.id IN (SELECT {DOC_ID} FROM {FTS} WHERE {FTS} MATCH %s)"  # noqa: S608
 # FTS5's rank function; lower is better.
 BM25 = f"bm25({FTS})"
 # FTS5 yields the matches; each looks up its narrow ArchiveMatch row by
 # rowid. CROSS JOIN keeps SQLite from turning that around (and probing the
 # full-text index once per visible document).
-MATCHES = f"{FTS} CROSS JOIN {MATCH} a ON a.id = {FTS}.rowid"
+MATCHES = f"{FTS} CROSS JOIN {MATCH} a ON a.id = {DOC_ID}"
 CONDITION = f"{FTS} MATCH %s"
+# The matches as ArchiveMatch's columns, unpacked from the rowid: what facet
+# counting reads (all but the date).
+KEYS = (
+    f"(SELECT {DOC_ID} AS id, rowid & {2**AUDIENCE_BITS - 1} AS audience, "  # noqa: S608
+    f"(rowid >> {AUDIENCE_BITS}) & {2**PLACE_BITS - 1} AS place_set, "
+    f"(rowid >> {AUDIENCE_BITS + PLACE_BITS}) & {2**FACET_BITS - 1} AS facet_set "
+    f"FROM {FTS} WHERE {FTS} MATCH %s) a"
+)
+
+
+class IndexFull(Exception):
+    """An id too large for the rowid's bits: rebuild_search_index renumbers."""
+
+
+def key(match) -> int:
+    """The FTS5 rowid of an ArchiveMatch row."""
+    if not (
+        match.id < ID_LIMIT
+        and match.facet_set < 2**FACET_BITS
+        and match.place_set < 2**PLACE_BITS
+    ):
+        raise IndexFull(
+            f"Arkivindekset er fuldt ({match.id}, {match.facet_set}, "
+            f"{match.place_set}): kør manage.py rebuild_search_index."
+        )
+    return (
+        match.id << KEY_BITS
+        | match.facet_set << (AUDIENCE_BITS + PLACE_BITS)
+        | match.place_set << AUDIENCE_BITS
+        | match.audience
+    )
 
 
 def _quote(term: str) -> str:
@@ -40,7 +83,7 @@ def _restrict(expression: str, moderator: bool) -> str:
 class SQLiteBackend(DatabaseBackend):
     name = "sqlite"
 
-    def fulltext_insert(self, rows, fresh=False) -> None:
+    def fulltext_insert(self, rows, matches, fresh=False) -> None:
         # A flush (transactional tests) empties the model tables but not this
         # virtual table; stale rows must not stand in for reused ids. After
         # clear() (a rebuild) there are none.
@@ -49,21 +92,37 @@ class SQLiteBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {FTS} (rowid, terms, restricted_terms) VALUES (%s, %s, %s)",  # noqa: S608
-                [(r.pk, r.terms, r.restricted_terms) for r in rows],
+                [
+                    (key(m), r.terms, r.restricted_terms)
+                    for r, m in zip(rows, matches, strict=True)
+                ],
             )
 
     def fulltext_delete(self, ids) -> None:
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"DELETE FROM {FTS} WHERE rowid = %s",  # noqa: S608
-                [(i,) for i in ids],
+                f"DELETE FROM {FTS} WHERE rowid >= %s AND rowid < %s",  # noqa: S608
+                [(i << KEY_BITS, (i + 1) << KEY_BITS) for i in ids],
             )
 
     def fulltext_clear(self, cursor) -> None:
         cursor.execute(f"DELETE FROM {FTS}")  # noqa: S608
 
+    def clear(self) -> None:
+        """Also number documents and facet sets from 1 again, so their ids
+        stay within the rowid's bits however often documents are indexed."""
+        super().clear()
+        from ..models import ArchiveFacetSet
+
+        tables = [DOC, ArchiveFacetSet._meta.db_table]
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM sqlite_sequence WHERE name IN (%s, %s)", tables)
+
     def match_sql(self, groups, moderator):
         return MATCHES, CONDITION, [_restrict(fts_expression(groups), moderator)]
+
+    def count_sql(self, groups, moderator):
+        return KEYS, [_restrict(fts_expression(groups), moderator)]
 
     def tier_sql(self, groups, moderator):
         # FTS5 walks its matches newest rowid first and stops at the window,

@@ -168,3 +168,32 @@ def test_rebuild_restores_the_fulltext_indexes(archived, demo_site):
         assert expected <= {row[0] for row in cursor.fetchall()}
     assert titles("gårdfest") == ["Gårdfest"]
 
+
+def test_rebuild_numbers_documents_from_one_again(archived, demo_site):
+    # SQLite packs ids into full-text rowids (search/backends/sqlite.py):
+    # however often documents were reindexed, a rebuild brings them back.
+    from search.models import ArchiveDocument
+    from search.services import archive_index_input
+
+    item = archived(title="Gårdfest")
+    for _ in range(3):
+        archive_index_input(input_id=item.pk)
+    assert ArchiveDocument.objects.get().pk > 1
+    archive_rebuild()
+    assert ArchiveDocument.objects.get().pk == 1
+    assert titles("gårdfest") == ["Gårdfest"]
+
+
+def test_fulltext_rowid_packs_the_counting_columns():
+    from search.backends.sqlite import KEY_BITS, IndexFull, key
+    from search.models import ArchiveMatch
+
+    packed = key(ArchiveMatch(id=5, audience=3, facet_set=700, place_set=90))
+    assert packed >> KEY_BITS == 5
+    assert (packed & 3, (packed >> 2) & 4095, packed >> 14 & (2**20 - 1)) == (
+        3,
+        90,
+        700,
+    )
+    with pytest.raises(IndexFull, match="rebuild_search_index"):
+        key(ArchiveMatch(id=1, audience=3, facet_set=2**20, place_set=1))
