@@ -270,7 +270,8 @@ class DatabaseBackend:
         that hold every word group, as `a`: `recency` the column that puts
         the most recently indexed first (descending); `rank` is (carry,
         select, order, params): what the window's rows carry from `a`, the
-        rank column computed from them as `r`, and the ORDER BY over `r`.
+        rank column computed from them (or looked up by w0.id) as `r`, and
+        the ORDER BY over `r`.
         Those documents get the same rank in the full ranking (rank_sql)."""
         raise NotImplementedError
 

@@ -131,11 +131,13 @@ class PostgresBackend(DatabaseBackend):
         else:
             condition = _match(False)
             params = [" & ".join(f"({group_tsquery(g)})" for g in groups)]
-        # The window's rows carry their vector: ranked after the LIMIT, only
-        # they are, whichever way PostgreSQL finds them.
+        # Only the window's rows are ranked, after the LIMIT, each fetching
+        # its vector by id: carrying the vectors through the sort of every
+        # match that holds all the words cost more (3-6 ms at 4,000 matches).
+        vector = f"(SELECT b.search_vector FROM {MATCH} b WHERE b.id = w0.id)"  # noqa: S608
         rank = (
-            ", a.search_vector AS v",
-            f", ts_rank(v, to_tsquery('{CONFIG}', %s)) AS r",
+            "",
+            f", ts_rank({vector}, to_tsquery('{CONFIG}', %s)) AS r",
             "r DESC, ",
             [tsquery(groups)],
         )
