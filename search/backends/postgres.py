@@ -52,20 +52,14 @@ class PostgresBackend(DatabaseBackend):
     def insert_matches(self, matches, rows) -> None:
         """One statement per batch, its columns as arrays: the vectors are
         computed in the INSERT itself (a later UPDATE would write every row
-        twice), and the ORM would compile two expressions per row.
-
-        The rows go in by audience, then facet sets: a search's visible
-        matches then share fewer heap pages, which counting visits. Within
-        a batch only: ordered throughout (CLUSTER), the table made
-        PostgreSQL scan the audience index and test every row's vector."""
+        twice), and the ORM would compile two expressions per row."""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {MATCH} (id, audience, published_at, place_set, "  # noqa: S608 - our table name
                 "facet_set, search_vector, restricted_vector) SELECT id, au, pa, ps, "
                 f"fs, to_tsvector('{CONFIG}', t), to_tsvector('{CONFIG}', rt) FROM "
                 "unnest(%s::bigint[], %s::smallint[], %s::timestamptz[], %s::int[], "
-                "%s::int[], %s::text[], %s::text[]) AS u(id, au, pa, ps, fs, t, rt) "
-                "ORDER BY au DESC, fs, ps",
+                "%s::int[], %s::text[], %s::text[]) AS u(id, au, pa, ps, fs, t, rt)",
                 [
                     [m.id for m in matches],
                     [m.audience for m in matches],
@@ -94,13 +88,15 @@ class PostgresBackend(DatabaseBackend):
 
     def after_rebuild(self) -> None:
         """VACUUM marks the fresh pages all-visible, so counting reads the
-        narrow index alone (an index-only scan) instead of the wide rows.
-        It cannot run inside a transaction (as in tests): then autovacuum
-        does it later."""
+        narrow index alone (an index-only scan) instead of the wide rows;
+        the facet sets' tables lose the rows clear() deleted, which every
+        count and filter would otherwise step over. It cannot run inside a
+        transaction (as in tests): then autovacuum does it later."""
         if connection.in_atomic_block:
             return
+        sets = (ArchiveFacetSet._meta.db_table, ArchiveFacetValue._meta.db_table)
         with connection.cursor() as cursor:
-            for table in (MATCH, DOC):
+            for table in (MATCH, DOC, *sets):
                 cursor.execute(f"VACUUM (ANALYZE) {table}")
 
     @contextmanager
