@@ -356,25 +356,28 @@ class DatabaseBackend:
             # Only stop words: nothing to look for, rather than everything.
             return SearchResult([], 0, {}, request.page, request.page_size)
         moderator = request.viewer.is_moderator
-        visible, visible_params = self.where_sql(request)
-        where, params = visible, visible_params
-        counted = None
+        visible = self.where_sql(request)
+        matches = counting = (f"{MATCH} a", *visible)
         if groups:
             from_sql, match, match_params = self.match_sql(groups, moderator)
-            where, params = f"{match} AND {visible}", [*match_params, *visible_params]
+            matches = (
+                from_sql,
+                f"{match} AND {visible[0]}",
+                [*match_params, *visible[1]],
+            )
             keys = self.count_sql(groups, moderator)
-            if keys and request.since is None:  # `since` needs published_at
-                counted = (keys[0], visible, [*keys[1], *visible_params])
-        else:
-            from_sql = f"{MATCH} a"
+            # `since` needs published_at, which only the join has.
+            counting = matches
+            if keys and request.since is None:
+                counting = (keys[0], visible[0], [*keys[1], *visible[1]])
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
         ranked = bool(groups) and request.sort == "relevance"
-        matches = (from_sql, where, params)
-        counting = counted or matches
         with connection.cursor() as cursor:
             if ranked:
-                ids = self._ranked_ids(cursor, request, groups, matches, offset)
+                ids = self._ranked_ids(
+                    cursor, request, groups, matches, visible, offset
+                )
             else:
                 ids = self._page(cursor, request, matches, None, offset)
             counts = (
@@ -416,7 +419,9 @@ class DatabaseBackend:
         cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()]
 
-    def _ranked_ids(self, cursor, request, groups, matches, offset) -> list[int]:
+    def _ranked_ids(
+        self, cursor, request, groups, matches, visible, offset
+    ) -> list[int]:
         """The page of the ranking: documents with more of the query's word
         groups first, then by the engine's rank, then newest first. Ranking
         a match costs more than finding it, and a broad query matches tens
@@ -426,7 +431,7 @@ class DatabaseBackend:
         documents missing a group, each ranked (few: a rare word)."""
         end = offset + request.page_size
         moderator = request.viewer.is_moderator
-        where, params = self.where_sql(request)
+        where, params = visible
         from_sql, condition, tier_params, recency, rank = self.tier_sql(
             groups, moderator
         )

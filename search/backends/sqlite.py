@@ -7,6 +7,7 @@ cost more than finding it."""
 
 from django.db import connection
 
+from ..models import ArchiveFacetSet
 from ..query import TermGroup
 from .database import DOC, MATCH, DatabaseBackend
 
@@ -112,8 +113,6 @@ class SQLiteBackend(DatabaseBackend):
         """Also number documents and facet sets from 1 again, so their ids
         stay within the rowid's bits however often documents are indexed."""
         super().clear()
-        from ..models import ArchiveFacetSet
-
         tables = [DOC, ArchiveFacetSet._meta.db_table]
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM sqlite_sequence WHERE name IN (%s, %s)", tables)
