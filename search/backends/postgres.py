@@ -48,6 +48,7 @@ def _match(moderator: bool) -> str:
 
 class PostgresBackend(DatabaseBackend):
     name = "postgresql"
+    pack_pairs = False
 
     def insert_matches(self, matches, rows) -> None:
         """One statement per batch, its columns as arrays: the vectors are
