@@ -250,7 +250,7 @@ class ElasticsearchBackend:
     name = "elasticsearch"
 
     def __init__(self, *, url: str, index: str):
-        connections.create_connection(alias=ALIAS, hosts=[url], timeout=10)
+        connections.create_connection(alias=ALIAS, hosts=[url], request_timeout=10)
         self.index_name = index
 
     def _ensure_index(self, recreate: bool = False) -> None:
@@ -279,7 +279,9 @@ class ElasticsearchBackend:
     def remove(self, key: str) -> None:
         client = connections.get_connection(ALIAS)
         if client.indices.exists(index=self.index_name):
-            client.delete(index=self.index_name, id=key, refresh=True, ignore=[404])
+            client.options(ignore_status=404).delete(
+                index=self.index_name, id=key, refresh=True
+            )
 
     def clear(self) -> None:
         self._ensure_index(recreate=True)

@@ -3,12 +3,14 @@ objects and compare their dicts (no network). The live tests run only when
 ELASTICSEARCH_URL points at a server (see README, "Archive search")."""
 
 import os
+import warnings
 
 import pytest
 
 from search.backends.elasticsearch import (
     ArchiveEntry,
     ArchiveFacetedSearch,
+    ElasticsearchBackend,
     build_index,
     entry_for,
     more_like_this_query,
@@ -171,6 +173,15 @@ def test_more_like_this():
             "max_query_terms": 25,
         }
     }
+
+
+def test_backend_connects_without_deprecated_options():
+    # Creating the client opens no connection; the client's own deprecation
+    # warnings name options that a later major version removes.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        backend = ElasticsearchBackend(url="http://127.0.0.1:9", index="archive")
+    assert backend.index_name == "archive"
 
 
 live = pytest.mark.skipif(
