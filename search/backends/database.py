@@ -11,6 +11,7 @@ import json
 from contextlib import contextmanager
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from inputs.selectors import PUBLISHED_STATUSES
 
@@ -263,6 +264,11 @@ class DatabaseBackend:
         rows as `a`, any group matching."""
         raise NotImplementedError
 
+    def in_sets_sql(self, column: str, ids: list[int]):
+        """(sql, params): `column` holds one of these facet set ids (maybe
+        none), as one parameter however many there are."""
+        raise NotImplementedError
+
     def count_sql(self, groups: list[TermGroup], moderator: bool):
         """(from_sql, params): the matching documents as `a` with the columns
         facet counting reads (all but published_at), when the engine has a
@@ -314,7 +320,9 @@ class DatabaseBackend:
     def visibility_sql(self, viewer):
         """Who may find what, as a condition on `a`: only moderators find
         inputs that are not accepted (or archived) or that BL keeps to
-        itself; see audience()."""
+        itself; see audience(). A member's partnerships stay a subquery:
+        inside the OR, PostgreSQL hashes it once and reads the two partial
+        GIN indexes; given the sets as constants, it read the full one."""
         if viewer.is_moderator:
             return "1 = 1", []
         sql = f"(a.audience = {Audience.PUBLIC:d}"
@@ -330,25 +338,47 @@ class DatabaseBackend:
         return sql + ")", params
 
     def where_sql(self, request: SearchRequest):
-        """Visibility, facet filters and `since`, as a condition on `a`."""
-        clauses, params = [], []
-        sql, p = self.visibility_sql(request.viewer)
-        clauses.append(sql)
-        params += p
-        for name, values in sorted(request.filters.items()):
-            if not values or name not in FACETS:
-                continue
-            if name in MODERATOR_FACETS and not request.viewer.is_moderator:
-                continue
-            clauses.append(
-                f"a.{set_column(name)} IN (SELECT x.facet_set_id FROM {VALUE} x "  # noqa: S608
-                f"WHERE x.name = %s AND x.value IN ({_placeholders(values)}))"
-            )
-            params += [name, *values]
+        """Visibility, facet filters and `since`, as a condition on `a`.
+        The facet sets each filter lets through are looked up first, in one
+        query, and go in as constants: as subqueries, PostgreSQL guessed
+        from too little how many matches they keep, and joined them match
+        by match (26 ms instead of 7 for a four-word query filtered by kind
+        and region, at 100,000 inputs)."""
+        viewer = request.viewer
+        filters = {
+            name: frozenset(values)
+            for name, values in request.filters.items()
+            if values
+            and name in FACETS
+            and (viewer.is_moderator or name not in MODERATOR_FACETS)
+        }
+        sets = self._sets_holding(filters)
+        sql, params = self.visibility_sql(viewer)
+        clauses = [sql]
+        for name in sorted(filters):
+            sql, p = self.in_sets_sql(f"a.{set_column(name)}", sets.get(name, []))
+            clauses.append(sql)
+            params += p
         if request.since:
             clauses.append("a.published_at > %s")
             params.append(request.since)
         return " AND ".join(clauses), params
+
+    @staticmethod
+    def _sets_holding(filters) -> dict[str, list[int]]:
+        """Each filter's facet sets: those holding any of its values."""
+        if not filters:
+            return {}
+        condition = Q()
+        for name, values in filters.items():
+            condition |= Q(name=name, value__in=values)
+        found: dict[str, set[int]] = {}
+        rows = ArchiveFacetValue.objects.filter(condition).values_list(
+            "name", "facet_set_id"
+        )
+        for name, set_id in rows:
+            found.setdefault(name, set()).add(set_id)
+        return {name: sorted(ids) for name, ids in found.items()}
 
     def search(self, request: SearchRequest) -> SearchResult:
         groups = self.parse(request.query)

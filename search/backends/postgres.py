@@ -121,6 +121,10 @@ class PostgresBackend(DatabaseBackend):
     def fulltext_clear(self, cursor) -> None:
         """As fulltext_delete()."""
 
+    def in_sets_sql(self, column, ids):
+        # An array constant: PostgreSQL hashes it, and estimates from it.
+        return f"{column} = ANY(%s::int[])", [ids]
+
     def match_sql(self, groups, moderator):
         expression = tsquery(groups)
         return f"{MATCH} a", _match(moderator), [expression] * (2 if moderator else 1)

@@ -54,6 +54,18 @@ def test_values_within_one_facet_widen(client, spread):
     assert response.context["result"].total == 3
 
 
+def test_a_value_no_document_has_finds_nothing(client, spread):
+    _, aarhus = spread
+    odense = Municipality.objects.get(name="Odense")
+    response = client.get(URL, {"q": "madklub", "municipality": odense.pk})
+    assert response.context["result"].total == 0
+    # Together with a value some document has, the facet widens to it.
+    response = client.get(URL, {"municipality": [odense.pk, aarhus.pk]})
+    assert [str(h.title) for h in response.context["result"].hits] == [
+        "Madklub i Aarhus"
+    ]
+
+
 def test_theme_facet(client, archived):
     archived(title="Lektiecafé", themes=[theme_obj := theme_first()])
     response = client.get(URL, {"theme": theme_obj.pk})
@@ -176,7 +188,8 @@ def test_query_count_does_not_grow_with_the_archive(
 ):
     # Six for the search (synonyms, vocabulary, hits, total, facets, rows),
     # seven when ranking the best candidates alone cannot settle the page
-    # (as with few documents); the rest is the site's header and footer.
+    # (as with few documents), one more for a facet filter's sets; the rest
+    # is the site's header and footer.
     def measure():
         with django_assert_max_num_queries(11) as captured:
             client.get(URL, {"q": "madklub ældre", **extra})
