@@ -6,6 +6,7 @@ the full-text index alone, where looking up each match's ArchiveMatch row
 cost more than finding it."""
 
 import json
+from contextlib import contextmanager
 
 from django.db import connection
 
@@ -118,6 +119,16 @@ class SQLiteBackend(DatabaseBackend):
         tables = [DOC, ArchiveFacetSet._meta.db_table]
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM sqlite_sequence WHERE name IN (%s, %s)", tables)
+
+    @contextmanager
+    def bulk_load(self):
+        """Then merge FTS5's segments into one, dropping the delete markers
+        that clear() left for every earlier row: after a few rebuilds at
+        100,000 inputs the index had three times the blocks, and a broad
+        query's p95 was 43 ms instead of 30. It takes about a second."""
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")  # noqa: S608 - our table name
 
     def match_sql(self, groups, moderator):
         return MATCHES, CONDITION, [_restrict(fts_expression(groups), moderator)]

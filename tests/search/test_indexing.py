@@ -169,6 +169,29 @@ def test_rebuild_restores_the_fulltext_indexes(archived, demo_site):
     assert titles("gårdfest") == ["Gårdfest"]
 
 
+def _fulltext_size() -> int:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_relation_size('archive_search_archivematch')")
+        else:
+            from search.backends.sqlite import FTS
+
+            cursor.execute(f"SELECT COUNT(*) FROM {FTS}_data")  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def test_a_rebuild_leaves_nothing_of_the_index_it_replaced(archived, demo_site):
+    # Deleted rows live on in SQLite's FTS5 segments as delete markers, and
+    # on PostgreSQL as dead rows, and every later search would read them.
+    for n in range(30):
+        archived(title=f"Gårdfest nummer {n}", challenge="Naboer mødes i gården.")
+    archive_rebuild()
+    size = _fulltext_size()
+    archive_rebuild()
+    assert _fulltext_size() == size
+    assert len(titles("gårdfest")) == 20  # a page of them
+
+
 def test_rebuild_numbers_documents_from_one_again(archived, demo_site):
     # SQLite packs ids into full-text rowids (search/backends/sqlite.py):
     # however often documents were reindexed, a rebuild brings them back.
