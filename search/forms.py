@@ -21,14 +21,22 @@ FACET_LABELS = {
 MAX_VALUES_PER_FACET = 20
 
 
+QUERY_MAX_LENGTH = 200
+
+
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Søg i arkivet"), required=False, max_length=200)
+    q = forms.CharField(label=_("Søg i arkivet"), required=False)
     sort = forms.ChoiceField(
         label=_("Sortér efter"),
         required=False,
         choices=[("relevance", _("Relevans")), ("newest", _("Nyeste først"))],
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+
+    def clean_q(self):
+        # The box takes QUERY_MAX_LENGTH characters; a longer query in a
+        # link is cut there, rather than dropped for a search of everything.
+        return self.cleaned_data["q"][:QUERY_MAX_LENGTH]
 
 
 def search_request(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .export import MAX_ROWS, to_csv, to_xlsx
-from .forms import FACET_LABELS, SavedSearchForm, SearchForm, search_request
+from .forms import FACET_LABELS, SavedSearchForm, search_request
 from .saved import canonical_query_string, saved_search_create, saved_search_delete
 from .selectors import saved_searches_of, viewer_for
 from .services import archive_search
@@ -34,7 +34,6 @@ def search(request):
         request,
         "search/search.html",
         {
-            "form": SearchForm(request.GET or None),
             "search": search_req,
             "result": result,
             "facets": facets,

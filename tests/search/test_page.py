@@ -54,6 +54,12 @@ def test_values_within_one_facet_widen(client, spread):
     assert response.context["result"].total == 3
 
 
+def test_an_overlong_query_is_cut_not_dropped(client, spread):
+    # The box stops at 200 characters; a link can carry more.
+    response = client.get(URL, {"q": "madklub " + "ø" * 300})
+    assert response.context["result"].total == 2
+
+
 def test_a_value_no_document_has_finds_nothing(client, spread):
     _, aarhus = spread
     odense = Municipality.objects.get(name="Odense")
