@@ -19,9 +19,13 @@ class Command(BaseCommand):
         # Django's, Wagtail's and the project's objects outlive the rebuild:
         # frozen, the collector's full passes stop walking them again and
         # again (at 100,000 inputs, 34 s instead of 46 on SQLite).
+        # Unfrozen afterwards, for a caller that goes on (call_command).
         gc.freeze()
         started = time.perf_counter()
-        count = archive_rebuild(batch_size=batch_size, progress=not no_progress)
+        try:
+            count = archive_rebuild(batch_size=batch_size, progress=not no_progress)
+        finally:
+            gc.unfreeze()
         seconds = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(f"Indekserede {count} dokumenter på {seconds:.1f} s.")
