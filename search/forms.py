@@ -19,8 +19,7 @@ FACET_LABELS = {
     "status": _("Status"),
 }
 MAX_VALUES_PER_FACET = 20
-
-
+# The query box's maxlength in templates/search/search.html.
 QUERY_MAX_LENGTH = 200
 
 
