@@ -1,5 +1,7 @@
 """Factories for every model the tests build."""
 
+import time
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -120,3 +122,22 @@ def moderator(**user_kwargs):
     user.groups.add(Group.objects.get(name=Role.MODERATOR))
     TOTP.activate(user, "JBSWY3DPEHPK3PXP")
     return user
+
+
+def log_in(client, user, *, second_factor: bool = True):
+    """Log `user` in as the login page would: with the second factor passed
+    when they have one set up. `second_factor=False` is a session that
+    stopped after the password (staff must not get their rights there)."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.mfa.models import Authenticator
+
+    client.force_login(user)
+    records = [{"method": "password", "at": time.time(), "email": user.email}]
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if second_factor and totp:
+        records.append(
+            {"method": "mfa", "at": time.time(), "id": totp.pk, "type": totp.type}
+        )
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session.save()

@@ -13,6 +13,7 @@ from inputs.services.moderation import input_accept
 from tests.factories import (
     InputFactory,
     OrganisationFactory,
+    log_in,
     member_of,
     moderator,
     theme,
@@ -130,14 +131,14 @@ def test_source_list_respects_visibility(client, mod, elderly_page):
     assert "Internt" not in html
     assert "bygger også på 1 input, som ikke er offentligt" in html
     assert "/admin/input/" not in html
-    client.force_login(mod)
+    log_in(client, mod)
     assert f'href="/admin/input/{bl_only.pk}/"' in client.get(page.url).content.decode()
 
 
 def test_input_chooser_offers_only_accepted_inputs(client, mod):
     accepted = _accepted(mod, title="Valgbart")
     waiting = InputFactory(title="Ikke valgbart")
-    client.force_login(mod)
+    log_in(client, mod)
     response = client.get("/admin/input_chooser/")
     html = response.content.decode()
     assert response.status_code == 200

@@ -9,7 +9,7 @@ from PIL import Image
 
 from inputs.attachments import DOCX, JPEG, ODT, PDF, PNG, XLSX, detect_type
 from inputs.models import Attachment, Input
-from tests.factories import OrganisationFactory, member_of
+from tests.factories import OrganisationFactory, log_in, member_of
 from tests.inputs import files
 from tests.inputs.conftest import form_data
 from tests.inputs.test_states import moderator
@@ -55,7 +55,7 @@ def test_other_content_is_refused(content):
 def test_files_are_stored_privately_and_served_only_to_members(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     response = upload(client, call, organisation, [files.pdf(), files.docx()])
     assert response.status_code == 302
     input = Input.objects.get()
@@ -73,11 +73,11 @@ def test_files_are_stored_privately_and_served_only_to_members(
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"] == PDF
 
-    client.force_login(member_of(OrganisationFactory()))
+    log_in(client, member_of(OrganisationFactory()))
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
-    client.force_login(moderator())
+    log_in(client, moderator())
     assert client.get(url).status_code == 200
     # An attachment id that belongs to another input is not found through this one.
     other = Input.objects.create(
@@ -86,7 +86,7 @@ def test_files_are_stored_privately_and_served_only_to_members(
         title="x",
         municipality=organisation.municipality,
     )
-    client.force_login(member)
+    log_in(client, member)
     assert (
         client.get(reverse("inputs:attachment", args=[other.pk, pdf.pk])).status_code
         == 404
@@ -96,7 +96,7 @@ def test_files_are_stored_privately_and_served_only_to_members(
 def test_a_wrong_type_renamed_to_pdf_is_refused_by_name(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     fake = files.office_zip("program.pdf", {"readme.txt": b"x"}, "application/pdf")
     response = upload(client, call, organisation, [fake])
     assert response.status_code == 400
@@ -107,7 +107,7 @@ def test_a_wrong_type_renamed_to_pdf_is_refused_by_name(
 
 
 def test_an_oversize_file_is_refused(client, call, organisation, member, settings):
-    client.force_login(member)
+    log_in(client, member)
     big = SimpleUploadedFile(
         "stor.pdf", files.PDF_BYTES + b"0" * (10 * 1024 * 1024), "application/pdf"
     )
@@ -118,7 +118,7 @@ def test_an_oversize_file_is_refused(client, call, organisation, member, setting
 
 
 def test_no_more_than_five(client, call, organisation, member):
-    client.force_login(member)
+    log_in(client, member)
     upload(client, call, organisation, [files.pdf(f"{n}.pdf") for n in range(4)])
     input = Input.objects.get()
     response = client.post(
@@ -135,7 +135,7 @@ def test_no_more_than_five(client, call, organisation, member):
 
 
 def test_exif_is_stripped_from_images(client, call, organisation, member):
-    client.force_login(member)
+    log_in(client, member)
     original = files.jpeg_with_exif()
     assert Image.open(io.BytesIO(original.read())).getexif()
     original.seek(0)
@@ -151,7 +151,7 @@ def test_exif_is_stripped_from_images(client, call, organisation, member):
 
 
 def test_attachments_can_be_removed_while_editable(client, call, organisation, member):
-    client.force_login(member)
+    log_in(client, member)
     upload(client, call, organisation, [files.pdf(), files.png()])
     input = Input.objects.get()
     pdf, png = input.attachments.all()
@@ -170,7 +170,7 @@ def test_attachments_can_be_removed_while_editable(client, call, organisation, m
 
 
 def test_a_refused_submit_stores_no_file(client, call, organisation, member):
-    client.force_login(member)
+    log_in(client, member)
     upload(client, call, organisation, [])
     input = Input.objects.get()
     type(call).objects.filter(pk=call.pk).update(closes_at=call.opens_at)

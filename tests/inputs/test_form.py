@@ -6,7 +6,13 @@ from django.utils import timezone
 from inputs.models import Input
 from inputs.services import input_transition
 from portal.organisations.services import membership_set
-from tests.factories import InputFactory, OrganisationFactory, UserFactory, member_of
+from tests.factories import (
+    InputFactory,
+    OrganisationFactory,
+    UserFactory,
+    log_in,
+    member_of,
+)
 from tests.inputs.conftest import form_data, make_call
 from tests.inputs.test_states import moderator
 
@@ -21,7 +27,7 @@ def post_new(client, call, organisation, **overrides):
 
 
 def test_happy_path_submits_and_shows_the_receipt(client, call, organisation, member):
-    client.force_login(member)
+    log_in(client, member)
     page = client.get(call.url)
     assert reverse("inputs:create", args=[call.pk]) in page.content.decode()
     response = post_new(client, call, organisation)
@@ -48,7 +54,7 @@ def errors_of(response) -> dict:
 def test_the_receipt_email_is_sent_in_danish(
     client, call, organisation, member, django_capture_on_commit_callbacks
 ):
-    client.force_login(member)
+    log_in(client, member)
     with django_capture_on_commit_callbacks(execute=True):
         post_new(client, call, organisation)
     input = Input.objects.get()
@@ -97,7 +103,7 @@ def test_the_receipt_email_is_sent_in_danish(
 def test_each_validation_error_is_shown_and_keeps_the_text(
     client, call, organisation, member, overrides, field, message
 ):
-    client.force_login(member)
+    log_in(client, member)
     response = post_new(client, call, organisation, **overrides)
     assert response.status_code == 400
     assert not Input.objects.exists()
@@ -113,7 +119,7 @@ def test_each_validation_error_is_shown_and_keeps_the_text(
 def test_a_cpr_number_blocks_even_a_draft_and_names_the_field(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     response = post_new(
         client, call, organisation, intent="draft", solution="Se 2512891234 i sagen"
     )
@@ -128,7 +134,7 @@ def test_a_cpr_number_blocks_even_a_draft_and_names_the_field(
 def test_an_email_warning_needs_confirming_and_then_flags(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     text = "Skriv til projekt@aab.dk for at høre mere."
     response = post_new(client, call, organisation, solution=text)
     html = response.content.decode()
@@ -147,14 +153,14 @@ def test_an_email_warning_needs_confirming_and_then_flags(
 def test_the_confirmation_box_is_not_shown_without_a_warning(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     html = client.get(reverse("inputs:create", args=[call.pk])).content.decode()
     assert "Jeg bekræfter" not in html
     assert 'name="intent" value="draft"' in html and "Gem kladde" in html
 
 
 def test_contact_fields_may_hold_contact_details(client, call, organisation, member):
-    client.force_login(member)
+    log_in(client, member)
     response = post_new(
         client,
         call,
@@ -170,7 +176,7 @@ def test_contact_fields_may_hold_contact_details(client, call, organisation, mem
 def test_a_draft_needs_only_a_title_and_is_seen_and_continued_by_colleagues(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     response = client.post(
         reverse("inputs:create", args=[call.pk]),
         {
@@ -189,7 +195,7 @@ def test_a_draft_needs_only_a_title_and_is_seen_and_continued_by_colleagues(
     assert not mail.outbox
 
     colleague = member_of(organisation)
-    client.force_login(colleague)
+    log_in(client, colleague)
     assert draft.title in client.get(reverse("inputs:list")).content.decode()
     assert client.get(reverse("inputs:edit", args=[draft.pk])).status_code == 200
     response = client.post(
@@ -206,7 +212,7 @@ def test_a_draft_needs_only_a_title_and_is_seen_and_continued_by_colleagues(
 def test_double_submit_creates_one_input(
     client, call, organisation, member, django_capture_on_commit_callbacks
 ):
-    client.force_login(member)
+    log_in(client, member)
     data = form_data(call, organisation)
     with django_capture_on_commit_callbacks(execute=True):
         first = client.post(reverse("inputs:create", args=[call.pk]), data)
@@ -220,7 +226,7 @@ def test_double_submit_creates_one_input(
 def test_a_stale_version_is_refused_and_the_text_kept(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     post_new(client, call, organisation, intent="draft")
     input = Input.objects.get()
     old_version = input.version
@@ -251,7 +257,7 @@ def test_a_call_that_is_not_open_refuses_new_input(
     client, demo_site, organisation, member, opens, closes, text
 ):
     call = make_call(demo_site, opens=opens, closes=closes)
-    client.force_login(member)
+    log_in(client, member)
     page = client.get(call.url).content.decode()
     assert reverse("inputs:create", args=[call.pk]) not in page
     assert text.split()[0] in page
@@ -266,7 +272,7 @@ def test_a_call_that_is_not_open_refuses_new_input(
 def test_a_started_draft_can_be_submitted_until_the_close(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     post_new(client, call, organisation, intent="draft")
     input = Input.objects.get()
     # The call closes: the draft can no longer be submitted.
@@ -288,7 +294,7 @@ def test_a_member_of_several_organisations_picks_one(
     membership_set(user=member, organisation=other, role="member")
     pending = OrganisationFactory(status="pending")
     membership_set(user=member, organisation=pending, role="member")
-    client.force_login(member)
+    log_in(client, member)
     html = client.get(reverse("inputs:create", args=[call.pk])).content.decode()
     assert other.name in html and organisation.name in html
     assert pending.name not in html
@@ -301,7 +307,7 @@ def test_a_member_of_several_organisations_picks_one(
 def test_a_submitted_input_stays_editable_until_review_then_is_not(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     post_new(client, call, organisation)
     input = Input.objects.get()
     response = client.post(
@@ -319,7 +325,7 @@ def test_a_submitted_input_stays_editable_until_review_then_is_not(
 
 
 def test_withdraw_before_review(client, call, organisation, member):
-    client.force_login(member)
+    log_in(client, member)
     post_new(client, call, organisation)
     input = Input.objects.get()
     assert client.get(reverse("inputs:withdraw", args=[input.pk])).status_code == 200
@@ -331,7 +337,7 @@ def test_withdraw_before_review(client, call, organisation, member):
 
 
 def test_resubmit_after_changes_were_requested(client, call, organisation, member):
-    client.force_login(member)
+    log_in(client, member)
     post_new(client, call, organisation)
     input = Input.objects.get()
     bl = moderator()
@@ -358,7 +364,7 @@ def test_resubmit_after_changes_were_requested(client, call, organisation, membe
 def test_another_organisations_input_answers_404(client, call, name):
     input = InputFactory()
     outsider = member_of(OrganisationFactory())
-    client.force_login(outsider)
+    log_in(client, outsider)
     assert client.get(reverse(f"inputs:{name}", args=[input.pk])).status_code == 404
     assert client.post(reverse(f"inputs:{name}", args=[input.pk])).status_code in (
         404,
@@ -374,7 +380,7 @@ def test_anonymous_users_are_sent_to_log_in(client, call):
 
 
 def test_a_user_without_an_approved_organisation_cannot_start(client, call):
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
     assert client.get(reverse("inputs:create", args=[call.pk])).status_code == 404
     assert "godkendt organisation" in client.get(call.url).content.decode()
 
@@ -382,7 +388,7 @@ def test_a_user_without_an_approved_organisation_cannot_start(client, call):
 def test_a_double_submit_of_the_edit_form_lands_on_the_receipt(
     client, call, organisation, member
 ):
-    client.force_login(member)
+    log_in(client, member)
     post_new(client, call, organisation, intent="draft")
     input = Input.objects.get()
     data = form_data(call, token=None, version=input.version)

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from inputs.services import input_transition
-from tests.factories import InputFactory, OrganisationFactory, member_of
+from tests.factories import InputFactory, OrganisationFactory, log_in, member_of
 from tests.inputs.conftest import make_call
 from tests.inputs.test_states import moderator
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_lists_only_the_users_organisations_inputs(client, organisation, member):
     mine = InputFactory(organisation=organisation, title="Fællesspisning i gården")
     InputFactory(title="Et andet selskabs input")
-    client.force_login(member)
+    log_in(client, member)
     html = client.get(reverse("inputs:list")).content.decode()
     assert "Fællesspisning i gården" in html
     assert "Et andet selskabs input" not in html
@@ -27,7 +27,7 @@ def test_filters_by_status_and_call(client, demo_site, organisation, member):
         organisation=organisation, title="Den indsendte", call=other_call
     )
     input_transition(input=sent, action="submit", user=member)
-    client.force_login(member)
+    log_in(client, member)
     html = client.get(reverse("inputs:list"), {"status": "submitted"}).content.decode()
     assert sent.title in html and draft.title not in html
     html = client.get(reverse("inputs:list"), {"call": call.pk}).content.decode()
@@ -38,7 +38,7 @@ def test_the_list_has_a_constant_query_count(
     client, demo_site, organisation, member, django_assert_max_num_queries
 ):
     call = make_call(demo_site)
-    client.force_login(member)
+    log_in(client, member)
 
     def add(n):
         for i in range(n):
@@ -65,7 +65,7 @@ def test_detail_shows_text_answers_history_and_feedback(client, organisation, me
     input_transition(input=input, action="submit", user=member)
     input_transition(input=input, action="start_review", user=bl)
     input_transition(input=input, action="accept", user=bl, note="Fint eksempel.")
-    client.force_login(member)
+    log_in(client, member)
     response = client.get(reverse("inputs:detail", args=[input.pk]))
     html = response.content.decode()
     assert input.challenge in html and input.solution in html
@@ -96,6 +96,6 @@ def test_answer_items_gives_labels_and_display_values():
 
 def test_an_outsider_sees_none_of_it(client):
     input = InputFactory()
-    client.force_login(member_of(OrganisationFactory()))
+    log_in(client, member_of(OrganisationFactory()))
     assert input.title not in client.get(reverse("inputs:list")).content.decode()
     assert client.get(reverse("inputs:detail", args=[input.pk])).status_code == 404

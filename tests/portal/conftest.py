@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from portal.accounts.roles import Role
 from portal.organisations.models import Membership, Partnership
 from portal.organisations.services import partnership_membership_add
-from tests.factories import OrganisationFactory, UserFactory, member_of
+from tests.factories import OrganisationFactory, UserFactory, log_in, member_of
 
 
 @pytest.fixture
@@ -53,5 +53,5 @@ def outsider(db):
 
 
 def login(client, user):
-    client.force_login(user)
+    log_in(client, user)
     return client

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.accounts.roles import Role
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +131,7 @@ def _moderator(email="moderator@bl.dk"):
 def test_staff_without_totp_are_sent_to_totp_setup(client, role):
     user = UserFactory()
     user.groups.add(Group.objects.get(name=role))
-    client.force_login(user)
+    log_in(client, user)
     response = client.get("/admin/pages/")
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
@@ -173,7 +173,7 @@ def test_moderator_with_totp_logs_in_in_two_steps_and_reaches_admin(client):
 def test_organisation_people_get_no_admin(client, organisation, role):
     from tests.factories import member_of
 
-    client.force_login(member_of(organisation, role))
+    log_in(client, member_of(organisation, role))
     response = client.get("/admin/")
     assert response.status_code in (302, 403)
     if response.status_code == 302:
@@ -181,7 +181,7 @@ def test_organisation_people_get_no_admin(client, organisation, role):
 
 
 def test_partnership_member_gets_no_admin(client, partnership_member):
-    client.force_login(partnership_member)
+    log_in(client, partnership_member)
     response = client.get("/admin/")
     assert response.status_code in (302, 403)
     if response.status_code == 302:

@@ -16,7 +16,7 @@ from portal.accounts.roles import Role
 from portal.organisations.models import Partnership, PartnershipMembership
 from search.digests import saved_searches_send_digests
 from search.models import SavedSearch
-from tests.factories import UserFactory
+from tests.factories import UserFactory, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def _save(client, **extra):
 
 
 def test_member_saves_a_search_once(client, member):
-    client.force_login(member)
+    log_in(client, member)
     assert _save(client).status_code == 302
     assert _save(client, frequency="weekly").status_code == 302
     saved = SavedSearch.objects.get(user=member)
@@ -49,7 +49,7 @@ def test_member_saves_a_search_once(client, member):
 
 
 def test_missing_name_is_refused_next_to_the_field(client, member):
-    client.force_login(member)
+    log_in(client, member)
     response = _save(client, name="")
     assert response.status_code == 400
     assert "Dette felt er påkrævet" in response.content.decode()
@@ -59,17 +59,17 @@ def test_missing_name_is_refused_next_to_the_field(client, member):
 
 def test_anonymous_and_plain_users_cannot_save(client):
     assert _save(client).status_code == 302  # to the login page
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
     assert _save(client).status_code == 403
     assert not SavedSearch.objects.exists()
 
 
 def test_only_the_owner_deletes(client, member):
     saved = SavedSearch.objects.create(user=member, name="x", query_string="q=x")
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
     url = reverse("archive:saved_remove", args=[saved.pk])
     assert client.post(url).status_code == 404
-    client.force_login(member)
+    log_in(client, member)
     assert client.post(url).status_code == 302
     assert not SavedSearch.objects.exists()
 
@@ -151,7 +151,7 @@ def test_exports_hold_what_the_viewer_may_see(client, archived):
 def test_save_form_shows_for_members_only(client, member):
     url = reverse("archive:search")
     assert "Gem søgningen" not in client.get(url, {"q": "mad"}).content.decode()
-    client.force_login(member)
+    log_in(client, member)
     html = client.get(url, {"q": "mad", "page": "2"}).content.decode()
     assert "Gem søgningen" in html
     assert '<input type="hidden" name="q" value="mad">' in html

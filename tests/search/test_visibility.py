@@ -9,7 +9,7 @@ from inputs.models.inputs import Consent, Visibility
 from inputs.states import Status
 from portal.accounts.roles import Role
 from portal.organisations.models import Partnership, PartnershipMembership
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, UserFactory, log_in
 
 pytestmark = pytest.mark.django_db
 URL = reverse("archive:search")
@@ -77,7 +77,7 @@ def test_anonymous_finds_public_accepted_only(client, world):
 def test_partnership_member_also_finds_own_partnerships_shared(
     client, world, partnerships
 ):
-    client.force_login(partnership_member(partnerships[0]))
+    log_in(client, partnership_member(partnerships[0]))
     response = client.get(URL, {"q": "vaskekælder"})
     assert _titles(response) == {
         "Offentlig vaskekælder",
@@ -89,7 +89,7 @@ def test_partnership_member_also_finds_own_partnerships_shared(
 def test_organisation_member_is_no_partnership_member(client, world):
     from tests.factories import member_of
 
-    client.force_login(member_of(world["bl_only"].organisation))
+    log_in(client, member_of(world["bl_only"].organisation))
     assert _titles(client.get(URL, {"q": "vaskekælder"})) == {
         "Offentlig vaskekælder",
         "Anonym vaskekælder",
@@ -97,7 +97,7 @@ def test_organisation_member_is_no_partnership_member(client, world):
 
 
 def test_moderator_finds_everything_with_a_status_facet(client, world):
-    client.force_login(moderator())
+    log_in(client, moderator())
     response = client.get(URL, {"q": "vaskekælder"})
     assert len(_titles(response)) == 6
     statuses = {v.value: v.count for v in response.context["result"].facets["status"]}
@@ -117,7 +117,7 @@ def test_anonymised_organisation_is_never_revealed_to_the_public(client, world):
 
 
 def test_moderator_can_search_an_anonymised_organisation(client, world):
-    client.force_login(moderator())
+    log_in(client, moderator())
     assert _titles(client.get(URL, {"q": "Hemmelige"})) == {"Anonym vaskekælder"}
 
 

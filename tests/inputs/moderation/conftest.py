@@ -5,7 +5,13 @@ import pytest
 from inputs.models.inputs import Consent
 from inputs.services import input_transition
 from portal.organisations.models import Membership
-from tests.factories import InputFactory, OrganisationFactory, member_of, moderator
+from tests.factories import (
+    InputFactory,
+    OrganisationFactory,
+    log_in,
+    member_of,
+    moderator,
+)
 
 _references = itertools.count(1)
 
@@ -17,7 +23,7 @@ def mod(db):
 
 @pytest.fixture
 def mod_client(client, mod):
-    client.force_login(mod)
+    log_in(client, mod)
     return client
 
 

@@ -5,7 +5,7 @@ from wagtail.models import ModelLogEntry
 
 from inputs.models.inputs import Consent, Visibility
 from inputs.states import Status
-from tests.factories import moderator, theme
+from tests.factories import log_in, moderator, theme
 
 pytestmark = pytest.mark.django_db
 BULK = reverse("inputs_moderation:bulk_action")
@@ -107,7 +107,7 @@ def test_bulk_ignores_drafts_it_may_not_see(mod_client, make_input):
 
 def test_non_moderator_cannot_post_bulk(client, make_input, author):
     item = make_input()
-    client.force_login(author)
+    log_in(client, author)
     client.post(BULK, {"selected": [item.pk], "action": "start_review"})
     item.refresh_from_db()
     assert item.status == Status.SUBMITTED

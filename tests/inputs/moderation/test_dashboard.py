@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import theme
+from tests.factories import log_in, theme
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_panel_hidden_from_site_admin(client):
     user = UserFactory()
     user.groups.add(Group.objects.get(name=Role.SITE_ADMIN))
     TOTP.activate(user, "JBSWY3DPEHPK3PXP")
-    client.force_login(user)
+    log_in(client, user)
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Input til moderation" not in response.content.decode()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from inputs.models import Input, InputRevision
 from inputs.services import input_transition
 from inputs.states import Status
+from tests.factories import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_empty_note_is_refused_next_to_field(mod_client, make_input):
 
 def test_organisation_never_reaches_notes_or_detail(client, make_input, author):
     item = make_input()
-    client.force_login(author)
+    log_in(client, author)
     for name in ("detail", "redact"):
         response = client.get(_url(name, item))
         assert response.status_code in (302, 403)

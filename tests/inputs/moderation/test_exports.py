@@ -6,7 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from inputs.states import Status
-from tests.factories import theme
+from tests.factories import log_in, theme
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_xlsx_matches_queue(mod_client, make_input):
 
 def test_export_refused_to_non_moderators(client, make_input, author):
     make_input()
-    client.force_login(author)
+    log_in(client, author)
     response = client.get(reverse("inputs_moderation:export", args=["csv"]))
     assert response.status_code in (302, 403)
     assert not response.get("Content-Type", "").startswith("text/csv")

@@ -4,7 +4,7 @@ from django.urls import reverse
 from inputs.states import Status
 from portal.organisations.models import Membership, Partnership
 from portal.organisations.services import partnership_membership_add
-from tests.factories import UserFactory, member_of, theme
+from tests.factories import UserFactory, log_in, member_of, theme
 
 pytestmark = pytest.mark.django_db
 QUEUE = reverse("inputs_moderation:queue")
@@ -28,7 +28,7 @@ def test_anonymous_is_sent_to_login(client):
 def test_organisation_member_cannot_reach_queue(client, organisation, make_input):
     make_input()
     admin = member_of(organisation, Membership.Role.ADMIN)
-    client.force_login(admin)
+    log_in(client, admin)
     response = client.get(QUEUE)
     # No admin access: Wagtail sends them away.
     assert response.status_code in (302, 403)
@@ -40,7 +40,7 @@ def test_partnership_member_cannot_reach_queue(client):
     partnership_membership_add(
         user=user, partnership=Partnership.objects.get(slug="udsatte-voksne")
     )
-    client.force_login(user)
+    log_in(client, user)
     assert client.get(QUEUE).status_code in (302, 403)
 
 
@@ -53,7 +53,7 @@ def test_site_admin_without_moderator_role_is_refused(client):
     user = UserFactory()
     user.groups.add(Group.objects.get(name=Role.SITE_ADMIN))
     TOTP.activate(user, "JBSWY3DPEHPK3PXP")
-    client.force_login(user)
+    log_in(client, user)
     # Wagtail turns PermissionDenied into a redirect to the admin home.
     for url in (QUEUE, reverse("inputs_moderation:export", args=["csv"])):
         response = client.get(url)

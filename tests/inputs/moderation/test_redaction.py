@@ -4,7 +4,7 @@ from wagtail.models import ModelLogEntry
 
 from inputs.models import InputRevision
 from inputs.services.moderation import StaleInput, input_redact
-from tests.factories import moderator
+from tests.factories import log_in, moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_organisation_never_sees_original_or_revisions(client, make_input, autho
         solution="s",
         answers={},
     )
-    client.force_login(author)
+    log_in(client, author)
     revision = item.revisions.last()
     response = client.get(
         reverse("inputs_moderation:compare", args=[item.pk, revision.pk])

@@ -11,7 +11,7 @@ from inputs.services.moderation import (
 )
 from portal.organisations.models import Partnership
 from portal.organisations.services import partnership_membership_add
-from tests.factories import InputFactory, UserFactory
+from tests.factories import InputFactory, UserFactory, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_inputs_visible_to_per_role(make_input, mod, author):
 
 def _page(client, user, item):
     if user is not None:
-        client.force_login(user)
+        log_in(client, user)
     return client.get(f"/input/{item.pk}/")
 
 
