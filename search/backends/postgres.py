@@ -1,6 +1,5 @@
-"""PostgreSQL: tsvector columns built with the `danish` configuration over the
-analysed terms, in the narrow ArchiveMatch rows, GIN-indexed, ranked with
-ts_rank."""
+"""PostgreSQL: tsvector columns over the analysed terms, in the narrow
+ArchiveMatch rows, GIN-indexed, ranked with ts_rank."""
 
 from contextlib import contextmanager
 
@@ -10,7 +9,11 @@ from ..models import ArchiveFacetSet, ArchiveFacetValue
 from ..query import TermGroup
 from .database import DOC, MATCH, DatabaseBackend
 
-CONFIG = "danish"
+# The terms are already Danish stems (search/analysis.py), so the `simple`
+# configuration takes them as they are. The `danish` one stemmed them again,
+# and dropped those that landed on its stop list ("siger" -> "sig"), from the
+# index and the query alike, so PostgreSQL and SQLite searched other terms.
+CONFIG = "simple"
 # As created by migrations 0006_archive_match and 0007: (name, column, the
 # rows it holds). The partial ones serve visitors and partnership members
 # (see visibility_sql), who then visit only rows they may find.

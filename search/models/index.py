@@ -76,7 +76,7 @@ class ArchiveMatch(models.Model):
     # deleted with a document, and a rebuild bulk-loads without checks.
     place_set = models.IntegerField(default=0)
     facet_set = models.IntegerField(default=0)
-    # PostgreSQL only: to_tsvector('danish', terms), GIN-indexed; the
+    # PostgreSQL only: to_tsvector('simple', terms), GIN-indexed; the
     # restricted one holds what only moderators may search.
     search_vector = TsVectorField(null=True, editable=False)
     restricted_vector = TsVectorField(null=True, editable=False)

@@ -95,3 +95,19 @@ def test_excerpt_marks_the_matching_words(archived):
     archived(title="Om mad", challenge="Vi deler madpakker ud til familierne.")
     hit = archive_search(request=SearchRequest(query="familie")).hits[0]
     assert "<mark>familierne</mark>" in hit.excerpt
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("siger", "Beboerne siger fra"),
+        ("mener", "Hvad mener de unge"),
+        ("inden", "Hjælp inden vinteren"),
+    ],
+)
+def test_a_word_whose_stem_is_another_stop_word_is_still_found(archived, query, title):
+    # Our analyser's stems go into the index as they are: PostgreSQL's Danish
+    # configuration would stem them again, and drop "sig", "men" and "ind"
+    # as stop words, from the index and the query alike.
+    archived(title=title, challenge="Tekst om naboskab.", solution="")
+    assert titles(query) == [title]
