@@ -1,17 +1,17 @@
 """Which inputs read most alike, in Danish.
 
-Texts are tokenised, Danish stop words dropped and words stemmed with the
-Snowball Danish stemmer, so "ældre", "ældres" and "ældrene" count as one
-term. Inputs are compared by TF-IDF cosine similarity. Term vectors are
+Texts go through the archive search's Danish analyser (search/analysis.py),
+so "ældre", "ældres" and "ældrene" count as one term, and so do "Køge" and
+"Koege". Inputs are compared by TF-IDF cosine similarity. Term vectors are
 cached per input version, and candidates are bounded: inputs sharing a
 partnership, most recent first, at most MAX_CANDIDATES."""
 
 import math
-import re
 from collections import Counter
 
-import snowballstemmer
 from django.core.cache import cache
+
+from search.analysis import analyse
 
 from .models import Input
 from .states import Status
@@ -19,144 +19,13 @@ from .states import Status
 MAX_CANDIDATES = 400
 CACHE_SECONDS = 60 * 60 * 24
 
-# Common Danish function words (after lower-casing), which carry no topic.
-DANISH_STOP_WORDS = frozenset(
-    [
-        "ad",
-        "af",
-        "alle",
-        "alt",
-        "anden",
-        "andet",
-        "andre",
-        "at",
-        "bare",
-        "blev",
-        "blive",
-        "bliver",
-        "da",
-        "de",
-        "dem",
-        "den",
-        "denne",
-        "dens",
-        "der",
-        "deres",
-        "det",
-        "dette",
-        "dig",
-        "din",
-        "dine",
-        "disse",
-        "dit",
-        "dog",
-        "du",
-        "efter",
-        "eller",
-        "en",
-        "end",
-        "er",
-        "et",
-        "for",
-        "fordi",
-        "fra",
-        "få",
-        "går",
-        "har",
-        "havde",
-        "have",
-        "hende",
-        "hendes",
-        "her",
-        "hos",
-        "hun",
-        "hvad",
-        "hvis",
-        "hvor",
-        "hvordan",
-        "hvorfor",
-        "i",
-        "ikke",
-        "ind",
-        "jeg",
-        "jer",
-        "jo",
-        "kan",
-        "kom",
-        "kommer",
-        "kun",
-        "kunne",
-        "lidt",
-        "man",
-        "mange",
-        "med",
-        "meget",
-        "men",
-        "mig",
-        "min",
-        "mine",
-        "mit",
-        "mod",
-        "må",
-        "ned",
-        "nej",
-        "noget",
-        "nogle",
-        "nu",
-        "når",
-        "og",
-        "også",
-        "om",
-        "op",
-        "os",
-        "over",
-        "på",
-        "sig",
-        "sin",
-        "sine",
-        "sit",
-        "skal",
-        "skulle",
-        "som",
-        "stadig",
-        "så",
-        "sådan",
-        "thi",
-        "til",
-        "ud",
-        "under",
-        "var",
-        "vi",
-        "vil",
-        "ville",
-        "vor",
-        "vores",
-        "være",
-        "været",
-        "blevet",
-        "samt",
-        "hver",
-        "hele",
-        "helt",
-        "lige",
-        "mere",
-        "mest",
-        "selv",
-        "via",
-        "uden",
-        "ved",
-    ]
-)
-
-_WORD = re.compile(r"[a-zæøåéü]+", re.IGNORECASE)
-_stemmer = snowballstemmer.stemmer("danish")
-
 
 def terms(text: str) -> Counter:
-    """Stemmed, stop-word-free term counts of a Danish text."""
-    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
-    kept = [w for w in words if w not in DANISH_STOP_WORDS]
-    return Counter(_stemmer.stemWords(kept))
+    """Term counts of a Danish text, analysed exactly as the archive search
+    analyses it (stems, stop words, æ/ø/å folded), so "Køge" and "Koege"
+    are one term here as there. No compound splitting: the parts would
+    count a compound's topic twice."""
+    return Counter(analyse(text))
 
 
 def _text(input: Input) -> str:
@@ -171,7 +40,7 @@ def _cache_key(input: Input) -> str:
     # Every write bumps version and updated_at, so an edited text never
     # meets its old vector.
     stamp = input.updated_at.timestamp() if input.updated_at else 0
-    return f"inputs:terms:{input.pk}:{input.version}:{stamp}"
+    return f"inputs:terms:v2:{input.pk}:{input.version}:{stamp}"
 
 
 def term_vectors(inputs: list[Input]) -> dict[int, Counter]:

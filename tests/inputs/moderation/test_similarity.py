@@ -1,3 +1,5 @@
+from collections import Counter
+
 import pytest
 
 from inputs.similarity import similar_inputs, terms
@@ -11,6 +13,17 @@ def test_terms_stem_danish_and_drop_stop_words():
     # Inflected forms fall together.
     assert counts[next(iter(terms("ældre")))] == 2
     assert terms("afdelingerne") == terms("afdelingen")
+
+
+def test_terms_are_the_archive_search_terms():
+    # One Danish analyser: the ASCII spelling meets the Danish one here as
+    # in the archive, and a word the search keeps is kept here too.
+    from search.analysis import analyse
+
+    assert terms("Køge") == terms("Koege")
+    assert terms("Ålborg og Aalborg")[analyse("Aalborg")[0]] == 2
+    text = "Ingen hjælp mod ensomheden i Næstved for de ældre"
+    assert terms(text) == Counter(analyse(text))
 
 
 PAIRS = [
