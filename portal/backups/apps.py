@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BackupsConfig(AppConfig):
+    name = "portal.backups"
+    verbose_name = "Sikkerhedskopier"
