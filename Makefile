@@ -22,8 +22,8 @@ install: $(VENV)/.installed ## Create .venv and install everything
 
 run: install ## Migrate, load demo content, serve on HOST (default 127.0.0.1:8000)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo --address $(HOST)
-	$(PY) manage.py runserver $(HOST)
+	SITE_URL=$${SITE_URL:-http://$(HOST)} $(PY) manage.py seed_demo --address $(HOST)
+	SITE_URL=$${SITE_URL:-http://$(HOST)} $(PY) manage.py runserver $(HOST)
 
 test: install ## Run the whole test suite (DATABASE_URL picks the database)
 	$(PY) manage.py check

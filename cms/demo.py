@@ -1,8 +1,12 @@
 """The demo page tree for `manage.py seed_demo`."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from portal.organisations.models import Partnership
+from portal.site import site_base_url
 
 from .models import ContactSettings, HomePage, PartnershipPage, StandardPage
 
@@ -66,14 +70,21 @@ def seed_pages() -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True)
+    # Wagtail's own absolute links (page.full_url) follow the configured
+    # address, as every e-mail's links do (portal.site).
+    address = urlsplit(site_base_url())
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.site_name = settings.WAGTAIL_SITE_NAME
     if site.root_page_id != home.pk:
         old_root = site.root_page if site.pk else None
         site.root_page = home
-        site.site_name = "Partnerportalen"
         site.save()
         # Wagtail's "Welcome" page is no use to anyone.
         if old_root and old_root.pk != home.pk and not old_root.get_children():
             old_root.delete()
+    else:
+        site.save()
     for partnership in Partnership.objects.filter(bl_member=True):
         _child(
             home,

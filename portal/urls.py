@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.views import favicon
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -14,6 +16,8 @@ urlpatterns = [
     path("feeds/", include("cms.urls")),
     path("arkiv/", include("search.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Browsers ask for /favicon.ico whatever the page links.
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG:

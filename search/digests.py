@@ -6,9 +6,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
+from portal.site import site_url
+
 from .forms import search_request
+from .highlight import plain_text
 from .models import SavedSearch
 from .selectors import viewer_for
 from .services import archive_search
@@ -48,7 +52,12 @@ def saved_search_send_digest(*, saved: SavedSearch, now=None) -> bool:
             context = {
                 "saved": saved,
                 "result": result,
-                "url": f"{settings.WAGTAILADMIN_BASE_URL}/arkiv/?{saved.query_string}",
+                # A text e-mail: titles without <mark> and entities.
+                "lines": [
+                    (plain_text(hit.title), hit.meta.get("municipality", ""))
+                    for hit in result.hits
+                ],
+                "url": site_url(f"{reverse('archive:search')}?{saved.query_string}"),
             }
             send_mail(
                 subject=render_to_string(

@@ -1,6 +1,7 @@
 """What the archive knows about an input or a summary: built once here, so
 every backend indexes the same fields and the same visibility."""
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -96,7 +97,8 @@ def input_document(input: Input, labels=None) -> IndexDocument:
     """The index document of an input loaded by inputs_for_index()."""
     org = input.organisation
     anonymised = input.consent == Consent.ANONYMISED
-    answers = " ".join(str(v) for v in (input.answers or {}).values() if v)
+    # "Question: answer" lines, as the input's page shows them.
+    answers = "\n".join(f"{q}: {a}" for q, a in input.answer_items() if a)
     body = "\n".join(p for p in (input.challenge, input.solution, answers) if p)
     municipality = input.municipality
     date = input.submitted_at or input.created_at
@@ -147,6 +149,8 @@ def input_document(input: Input, labels=None) -> IndexDocument:
             "partnerships": [p.name for p in partnerships],
             "estate": "" if anonymised else input.estate,
             "status": status,
+            # The date a hit shows: when the organisation sent it in.
+            "date": date.isoformat() if date else "",
         },
     )
 
@@ -179,7 +183,9 @@ def summary_document(page) -> IndexDocument:
         source="summary",
         object_id=page.pk,
         title=page.title,
-        body=page.archive_text(),
+        # archive_text() strips the rendered blocks' tags but leaves their
+        # entities (&#x27;); the index holds plain text.
+        body=html.unescape(page.archive_text()),
         url=page.url or "",
         organisation_name=None,
         restricted_text="",
@@ -189,5 +195,8 @@ def summary_document(page) -> IndexDocument:
         visibility=INPUT_VISIBILITY_PUBLIC,
         published_at=date,
         facets=facets,
-        meta={"partnerships": [partnership.name]},
+        meta={
+            "partnerships": [partnership.name],
+            "date": date.isoformat() if date else "",
+        },
     )

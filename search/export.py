@@ -4,9 +4,11 @@ may see."""
 import csv
 import io
 
-from django.utils.html import strip_tags
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+
+from .highlight import plain_text
 
 MAX_ROWS = 5000
 
@@ -24,15 +26,15 @@ def export_rows(result):
     ]
     for hit in result.hits:
         yield [
-            strip_tags(hit.title),
+            plain_text(hit.title),
             hit.meta.get("kind") or _("Opsamling"),
             hit.meta.get("reference", ""),
             hit.organisation_name
             or (_("Anonymiseret") if hit.source == "input" else ""),
             hit.meta.get("municipality", ""),
             ", ".join(hit.meta.get("partnerships", [])),
-            hit.published_at.date().isoformat() if hit.published_at else "",
-            strip_tags(hit.excerpt),
+            timezone.localtime(hit.date).date().isoformat() if hit.date else "",
+            plain_text(hit.excerpt),
         ]
 
 

@@ -5,8 +5,9 @@ words: those whose stem is a query term, or that contain one (a compound)."""
 
 import re
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import fold, stem
@@ -63,3 +64,9 @@ def excerpt(text: str, terms: frozenset[str]) -> SafeString:
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308 - escaped by mark()
+
+
+def plain_text(html: str) -> str:
+    """A marked title or excerpt as plain text, for a spreadsheet or an
+    e-mail: no tags and no entities (&#x27; back to ')."""
+    return unescape(strip_tags(html))

@@ -59,6 +59,15 @@ class Hit:
     visibility: str
     meta: dict
 
+    @property
+    def date(self) -> datetime | None:
+        """The date the hit shows: an input's submission, a summary's
+        publication. published_at (when it entered the archive) orders
+        "newest" and the digests; a document indexed before meta had a date
+        falls back to it."""
+        stored = self.meta.get("date")
+        return datetime.fromisoformat(stored) if stored else self.published_at
+
 
 @dataclass
 class FacetValue:

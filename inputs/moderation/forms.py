@@ -6,7 +6,12 @@ from portal.accounts.roles import Role
 
 from ..models import Input, InputLink, Theme
 from ..models.inputs import Visibility
-from ..services.moderation import BULK_ACTIONS
+from ..services.moderation import (
+    BULK_ACTIONS,
+    visibility_allowed,
+    visibility_choices,
+    visibility_default,
+)
 from ..states import Status
 
 
@@ -43,8 +48,8 @@ class BulkActionForm(forms.Form):
     )
     visibility = forms.ChoiceField(
         label=_("Synlighed ved accept"),
-        choices=Visibility.choices,
-        initial=Visibility.BL_ONLY,
+        choices=[("", _("Som organisationen har givet samtykke til"))]
+        + Visibility.choices,
         required=False,
     )
     note = forms.CharField(
@@ -70,12 +75,25 @@ class BulkActionForm(forms.Form):
         return data
 
 
+def _offer_visibilities(field, input) -> None:
+    """Only the visibilities the organisation's consent allows, and why
+    public is missing when it is."""
+    field.choices = visibility_choices(input=input)
+    if not visibility_allowed(input=input, visibility=Visibility.PUBLIC):
+        field.help_text = _(
+            "Organisationen har ikke givet samtykke til offentliggørelse, så "
+            "input kan ikke gøres offentligt."
+        )
+        field.error_messages["invalid_choice"] = _(
+            "Input kan kun gøres offentligt, hvis organisationen har givet "
+            "samtykke til offentliggørelse."
+        )
+
+
 class TransitionForm(forms.Form):
     action = forms.ChoiceField(label=_("Handling"))
     visibility = forms.ChoiceField(
         label=_("Hvem må se input, når det er accepteret?"),
-        choices=Visibility.choices,
-        initial=Visibility.BL_ONLY,
         required=False,
     )
     note = forms.CharField(
@@ -85,15 +103,26 @@ class TransitionForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, actions, **kwargs):
+    def __init__(self, *args, actions, input, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [(t.action, t.label) for t in actions]
+        # Only what the consent allows, the widest of it first selected.
+        _offer_visibilities(self.fields["visibility"], input)
+        self.fields["visibility"].initial = visibility_default(input=input)
 
     def clean(self):
         data = super().clean()
         if data.get("action") == "request_changes" and not data.get("note", "").strip():
             self.add_error("note", _("Skriv, hvad organisationen skal ændre."))
         return data
+
+
+class VisibilityForm(forms.Form):
+    visibility = forms.ChoiceField(label=_("Hvem må se input?"))
+
+    def __init__(self, *args, input, **kwargs):
+        super().__init__(*args, initial={"visibility": input.visibility}, **kwargs)
+        _offer_visibilities(self.fields["visibility"], input)
 
 
 class InternalNoteForm(forms.Form):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("eksport.<str:fmt>", exports.export, name="export"),
     path("<int:pk>/", detail.detail, name="detail"),
     path("<int:pk>/status/", detail.transition, name="transition"),
+    path("<int:pk>/synlighed/", detail.change_visibility, name="visibility"),
     path("<int:pk>/note/", detail.add_note, name="add_note"),
     path("<int:pk>/forbindelse/", detail.add_link, name="add_link"),
     path("<int:pk>/ansvarlig/", detail.assign, name="assign"),

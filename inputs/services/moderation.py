@@ -39,6 +39,21 @@ def visibility_allowed(*, input: Input, visibility: str) -> bool:
     return visibility in Visibility.values
 
 
+def visibility_choices(*, input: Input) -> list[tuple[str, str]]:
+    """The visibilities a moderator may give the input, widest last."""
+    return [
+        (value, label)
+        for value, label in Visibility.choices
+        if visibility_allowed(input=input, visibility=value)
+    ]
+
+
+def visibility_default(*, input: Input) -> str:
+    """What accepting offers first: as widely as the organisation consented
+    to (public with consent, otherwise BL and the partnerships)."""
+    return visibility_choices(input=input)[-1][0]
+
+
 def _check_visibility(input: Input, visibility: str) -> None:
     if not visibility_allowed(input=input, visibility=visibility):
         raise ValidationError(
@@ -51,32 +66,56 @@ def _check_visibility(input: Input, visibility: str) -> None:
         )
 
 
+# Visibility means something once an input is published; before that only
+# the organisation and BL see it, and accepting sets it.
+VISIBILITY_STATUSES = (Status.ACCEPTED, Status.ARCHIVED)
+
+
 @transaction.atomic
 def input_set_visibility(*, input: Input, visibility: str, user) -> Input:
-    """Sets who may see the input; refuses public without consent
-    (ValidationError) and non-moderators (PermissionDenied). Logged."""
+    """The one write of an input's visibility (accepting, a later change, the
+    bulk action all come here). Refuses non-moderators (PermissionDenied),
+    public without consent and an input that is not published
+    (ValidationError). A change is logged in Wagtail's audit log with from
+    and to, and re-indexed on commit; setting the same value again is no
+    change and writes nothing. Narrowing (e.g. public to partnership) takes
+    effect here for every reader: the archive, the input's page, exports."""
     _require_moderator(user)
-    _check_visibility(input, visibility)
-    old = input.visibility
-    Input.objects.filter(pk=input.pk).update(
-        visibility=visibility, version=F("version") + 1, updated_at=timezone.now()
-    )
-    log(
-        instance=input,
-        action="inputs.visibility",
-        user=user,
-        data={"from": old, "to": visibility},
-    )
-    input_changed(input)
+    locked = Input.objects.select_for_update().get(pk=input.pk)
+    _check_visibility(locked, visibility)
+    if locked.status not in VISIBILITY_STATUSES:
+        raise ValidationError(
+            {
+                "visibility": _(
+                    "Synligheden kan kun ændres for accepteret eller arkiveret input."
+                )
+            }
+        )
+    old = locked.visibility
+    if old != visibility:
+        Input.objects.filter(pk=locked.pk).update(
+            visibility=visibility, version=F("version") + 1, updated_at=timezone.now()
+        )
+        log(
+            instance=locked,
+            action="inputs.visibility",
+            user=user,
+            data={"from": old, "to": visibility},
+        )
+        input_changed(locked)
     input.refresh_from_db()
     return input
 
 
 @transaction.atomic
-def input_accept(*, input: Input, user, visibility: str, note: str = "") -> Input:
+def input_accept(
+    *, input: Input, user, visibility: str | None = None, note: str = ""
+) -> Input:
     """Accepts the input and sets its visibility in one transaction: either
-    both happen or neither (an illegal visibility leaves it in review)."""
+    both happen or neither (an illegal visibility leaves it in review).
+    Without a visibility, as widely as the organisation consented to."""
     _require_moderator(user)
+    visibility = visibility or visibility_default(input=input)
     _check_visibility(input, visibility)
     input_transition(input=input, action="accept", user=user, note=note)
     return input_set_visibility(input=input, visibility=visibility, user=user)
@@ -240,10 +279,12 @@ def inputs_bulk_action(
     note: str = "",
     moderator=None,
     theme: Theme | None = None,
-    visibility: str = Visibility.BL_ONLY,
+    visibility: str | None = None,
 ) -> BulkResult:
     """Applies one action to each input, each in its own transaction through
-    the same services as a single edit. Inputs the action cannot apply to
+    the same services as a single edit; accepting without a visibility
+    shares each as widely as its organisation consented to. Inputs the
+    action cannot apply to
     are returned in `refused` with the reason, never skipped silently."""
     _require_moderator(user)
     result = BulkResult()

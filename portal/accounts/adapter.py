@@ -1,10 +1,32 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.urls import reverse
 
 from portal.accounts.roles import requires_two_factor
+from portal.site import configured_site, site_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """Every allauth e-mail names the site and links to it as the
+        project's own e-mails do (portal.site). Without django.contrib.sites
+        allauth takes both from the request: "Hej fra 127.0.0.1:8010", and
+        links (verification, password reset, sign-up) on whatever host the
+        request came in on; only two of those links have an adapter hook,
+        so they are moved to the configured address here, in one place."""
+        request = allauth_context.request
+        here = request.build_absolute_uri("/") if request is not None else None
+        moved = {
+            key: site_url("/" + value.removeprefix(here))
+            for key, value in context.items()
+            if here and isinstance(value, str) and value.startswith(here)
+        }
+        super().send_mail(
+            template_prefix,
+            email,
+            {**context, **moved, "current_site": configured_site()},
+        )
+
     def get_signup_redirect_url(self, request):
         # A new person's next step is to find and ask to join their organisation.
         return reverse("organisations:join")

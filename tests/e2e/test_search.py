@@ -33,3 +33,23 @@ def test_search_facets_and_results_are_accessible(page, live_site):
     page.get_by_role("button", name="Afgræns", exact=True).click()
     expect(page.get_by_text("1 resultat", exact=True)).to_be_visible()
     assert_accessible(page)
+
+
+def test_next_page_shows_the_next_hits(page, live_site):
+    for n in range(23):
+        item = InputFactory(
+            title=f"Madklub nummer {n:02d}",
+            visibility=Visibility.PUBLIC,
+            submitted=True,
+        )
+        type(item).objects.filter(pk=item.pk).update(status=Status.ACCEPTED)
+        archive_index_input(input_id=item.pk)
+
+    page.goto(f"{live_site.url}/arkiv/?q=madklub")
+    first = page.locator(".hit__title").all_inner_texts()
+    assert len(first) == 20
+    page.get_by_role("link", name="Næste").click()
+    expect(page.get_by_label("Søgeord")).to_have_value("madklub")
+    expect(page.locator("[aria-current=page]")).to_have_text("2")
+    second = page.locator(".hit__title").all_inner_texts()
+    assert len(second) == 3 and not set(first) & set(second)

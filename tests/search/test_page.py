@@ -109,7 +109,7 @@ def test_facet_checkboxes_and_dates(client, spread):
         in html
     )
     hit = response.context["result"].hits[0]
-    local = timezone.localtime(hit.published_at)
+    local = timezone.localtime(hit.date)
     month = [
         "januar",
         "februar",
@@ -135,7 +135,7 @@ def test_dates_follow_the_language(client, spread, settings):
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get(URL, {"q": "madklub"})
-    local = timezone.localtime(response.context["result"].hits[0].published_at)
+    local = timezone.localtime(response.context["result"].hits[0].date)
     with translation.override("en"):
         english = formats.date_format(local, "DATE_FORMAT")
     assert english.startswith(local.strftime("%b")[:3])  # "Nov. 22, 2026"

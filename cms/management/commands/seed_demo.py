@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -11,6 +13,7 @@ from portal.organisations.demo import (
     seed_organisations,
     seed_people,
 )
+from portal.site import site_base_url
 
 
 class Command(BaseCommand):
@@ -19,8 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--address",
-            default="127.0.0.1:8000",
-            help="host:port the site is served on, for the login address printed",
+            default=None,
+            help="host:port the site is served on (default: SITE_URL's); links "
+            "in e-mails and the Wagtail site record follow SITE_URL",
         )
 
     def handle(self, *args, **options):
@@ -36,7 +40,16 @@ class Command(BaseCommand):
             seed_inputs()
             seed_summaries()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-        self.stdout.write(f"\nLog in at http://{options['address']}/konto/login/ as:")
+        configured = urlsplit(site_base_url()).netloc
+        address = options["address"] or configured
+        if address != configured:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"SITE_URL is {site_base_url()}: e-mails link there, not to "
+                    f"{address}. Set SITE_URL=http://{address} for both."
+                )
+            )
+        self.stdout.write(f"\nLog in at http://{address}/konto/login/ as:")
         for role, email in logins:
             self.stdout.write(f"  {role:<28} {email:<22} password: {DEMO_PASSWORD}")
         self.stdout.write(

@@ -11,11 +11,13 @@ from django.views.decorators.http import require_POST
 from ...models import InputRevision
 from ...services import input_transition
 from ...services.moderation import (
+    VISIBILITY_STATUSES,
     StaleInput,
     input_accept,
     input_assign,
     input_link_add,
     input_redact,
+    input_set_visibility,
     internal_note_add,
 )
 from ...similarity import similar_inputs
@@ -28,6 +30,7 @@ from ..forms import (
     InternalNoteForm,
     RedactionForm,
     TransitionForm,
+    VisibilityForm,
 )
 from ..selectors import input_for_moderation, input_history, input_revisions
 
@@ -55,7 +58,11 @@ def _detail_context(request, input, **forms):
         "links_to": input.links_to.select_related("source__organisation"),
         "similar": similar_inputs(input),
         "transition_form": forms.get("transition_form")
-        or (TransitionForm(actions=actions) if actions else None),
+        or (TransitionForm(actions=actions, input=input) if actions else None),
+        "visibility_form": forms.get("visibility_form")
+        or (
+            VisibilityForm(input=input) if input.status in VISIBILITY_STATUSES else None
+        ),
         "note_form": forms.get("note_form") or InternalNoteForm(),
         "link_form": forms.get("link_form") or InputLinkForm(),
         "assign_form": AssignForm(initial={"moderator": input.assigned_to_id}),
@@ -84,7 +91,7 @@ def _rerender(request, input, status=400, **forms):
 def transition(request, pk):
     input = input_for_moderation(user=request.user, pk=pk)
     form = TransitionForm(
-        request.POST, actions=actions_from(input.status, Actor.MODERATOR)
+        request.POST, actions=actions_from(input.status, Actor.MODERATOR), input=input
     )
     if not form.is_valid():
         return _rerender(request, input, transition_form=form)
@@ -94,7 +101,7 @@ def transition(request, pk):
             input_accept(
                 input=input,
                 user=request.user,
-                visibility=data["visibility"] or "bl",
+                visibility=data["visibility"] or None,
                 note=data["note"],
             )
         else:
@@ -109,6 +116,26 @@ def transition(request, pk):
         messages.error(request, _("Handlingen er ikke mulig for input i denne status."))
         return redirect("inputs_moderation:detail", pk=pk)
     messages.success(request, _("Status er ændret, og organisationen har fået besked."))
+    return redirect("inputs_moderation:detail", pk=pk)
+
+
+@require_POST
+@moderator_required
+def change_visibility(request, pk):
+    input = input_for_moderation(user=request.user, pk=pk)
+    form = VisibilityForm(request.POST, input=input)
+    if not form.is_valid():
+        return _rerender(request, input, visibility_form=form)
+    try:
+        input_set_visibility(
+            input=input, user=request.user, visibility=form.cleaned_data["visibility"]
+        )
+    except ValidationError as error:
+        form.add_error(
+            "visibility", error.message_dict.get("visibility", error.messages)
+        )
+        return _rerender(request, input, visibility_form=form)
+    messages.success(request, _("Synligheden er gemt."))
     return redirect("inputs_moderation:detail", pk=pk)
 
 

@@ -62,7 +62,7 @@ def bulk_action(request):
         note=data["note"],
         moderator=data["moderator"],
         theme=data["theme"],
-        visibility=data["visibility"] or "bl",
+        visibility=data["visibility"] or None,
     )
     if result.done:
         label = dict(form.fields["action"].choices)[data["action"]]

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -116,3 +118,12 @@ def test_date_range_and_personal_data_filters(mod_client, make_input):
     assert list(response.context["page_obj"]) == [recent]
     response = mod_client.get(QUEUE, {"personal_data_flagged": "false"})
     assert list(response.context["page_obj"]) == [old]
+
+
+def test_every_filter_field_has_a_label(mod_client):
+    html = mod_client.get(QUEUE).content.decode()
+    form = html.split('class="moderation__filters"')[1].split("</form>")[0]
+    ids = re.findall(r'<(?:input|select|textarea)[^>]*\sid="([^"]+)"', form)
+    labelled = set(re.findall(r'<label[^>]*\sfor="([^"]+)"', form))
+    assert "id_submitted_0" in ids and "id_submitted_1" in ids
+    assert [i for i in ids if i not in labelled] == []

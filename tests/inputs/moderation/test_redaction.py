@@ -117,3 +117,28 @@ def test_organisation_never_sees_original_or_revisions(client, make_input, autho
     )
     assert response.status_code in (302, 403)
     assert b"Sammenlign" not in response.content
+
+
+def test_compare_names_fields_and_questions_in_danish(mod_client, mod, make_input):
+    answers = {
+        "deltagere": {"label": "Hvor mange deltog?", "value": "Tolv", "order": 0}
+    }
+    item = make_input(status="in_review", answers=answers)
+    input_redact(
+        input=item,
+        user=mod,
+        version=item.version,
+        title=item.title,
+        challenge="En ældre beboer er ensom.",
+        solution=item.solution,
+        answers={"deltagere": {**answers["deltagere"], "value": "Tolv beboere"}},
+    )
+    redaction = item.revisions.last()
+    html = mod_client.get(
+        reverse("inputs_moderation:compare", args=[item.pk, redaction.pk])
+    ).content.decode()
+    assert "<h2>Udfordringen</h2>" in html
+    assert "<h2>Hvor mange deltog?</h2>" in html
+    assert "<ins>Tolv beboere</ins>" in html
+    for raw in ("challenge</h2>", "deltagere</h2>", "{&#x27;label", "'label'"):
+        assert raw not in html

@@ -1,0 +1,19 @@
+"""Site-wide views that belong to no domain."""
+
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control
+
+
+def csrf_failure(request, reason=""):
+    """A Danish page in the site's layout, instead of Django's English
+    debugging page, when a form's CSRF token is missing or stale."""
+    return render(request, "403_csrf.html", status=403)
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; the icon is a
+    static file (its name carries a hash in production, so no permanent
+    redirect)."""
+    return redirect(static("favicon.svg"))

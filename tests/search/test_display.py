@@ -1,0 +1,148 @@
+"""What a person reads in the archive, its exports and the saved-search
+e-mail: answers as "Question: answer", plain text without entities in the
+plain-text outputs, the submission date, and paging links that page."""
+
+import csv
+import html
+import io
+import re
+from datetime import datetime, timedelta
+from urllib.parse import urljoin
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from search.models import SavedSearch
+from search.services import archive_index_input
+
+pytestmark = pytest.mark.django_db
+URL = reverse("archive:search")
+
+ANSWERS = {
+    "deltagere": {"label": "Hvor mange deltog?", "value": "Tolv beboere", "order": 0},
+    "samarbejde": {
+        "label": "Hvem samarbejdede I med?",
+        "value": ["Kommunen", "Ældresagen"],
+        "order": 1,
+    },
+}
+TITLE = "Beboernes 'madklub' & kaffe"
+
+
+@pytest.fixture
+def answered(archived):
+    return archived(title=TITLE, answers=ANSWERS)
+
+
+def test_answers_read_as_question_and_answer_in_the_excerpt(client, answered):
+    page = client.get(URL, {"q": "tolv"}).content.decode()
+    assert "Hvor mange deltog?: <mark>Tolv</mark> beboere" in page
+    assert "Hvem samarbejdede I med?: Kommunen, Ældresagen" in page
+    hits = page.split('class="hit-list"')[1].split("</ol>")[0]
+    assert "label" not in hits and "{" not in hits
+
+
+def test_a_title_with_quotes_is_escaped_once(client, answered):
+    page = client.get(URL, {"q": "madklub"}).content.decode()
+    # Escaped once for HTML (the browser shows ' and &), never twice.
+    assert "&amp;#x27;" not in page and "&amp;amp;" not in page
+    hits = page.split('class="hit-list"')[1]
+    assert html.unescape(re.sub(r"<[^>]+>", "", hits)).count(TITLE) == 1
+
+
+def _csv_rows(client, query):
+    response = client.get(reverse("archive:export_csv"), {"q": query})
+    return list(
+        csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    )
+
+
+def test_csv_and_xlsx_hold_plain_readable_text(client, answered):
+    header, row = _csv_rows(client, "tolv")
+    assert row[header.index("Titel")] == TITLE
+    excerpt = row[header.index("Uddrag")]
+    assert "Hvor mange deltog?: Tolv beboere" in excerpt
+    for raw in ("&#x27;", "&amp;", "{'label'", "<mark>"):
+        assert raw not in ";".join(row)
+
+    xlsx = client.get(reverse("archive:export_xlsx"), {"q": "tolv"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert values[1][values[0].index("Titel")] == TITLE
+    assert "Hvor mange deltog?: Tolv beboere" in values[1][values[0].index("Uddrag")]
+
+
+def test_digest_e_mail_is_plain_text(answered, django_user_model):
+    from tests.factories import moderator
+
+    owner = moderator()
+    saved = SavedSearch.objects.create(
+        user=owner, name="Madklubber", query_string="q=madklub", frequency="daily"
+    )
+    SavedSearch.objects.filter(pk=saved.pk).update(
+        created_at=timezone.now() - timedelta(days=2)
+    )
+    from search.digests import saved_searches_send_digests
+
+    assert saved_searches_send_digests() == 1
+    body = mail.outbox[0].body
+    assert f"- {TITLE}" in body
+    assert "&#x27;" not in body and "&amp;" not in body
+
+
+def test_hits_show_the_day_the_input_was_submitted(client, archived):
+    item = archived(title="Madklub fra sidste år")
+    submitted = timezone.make_aware(datetime(2021, 3, 4, 10))
+    type(item).objects.filter(pk=item.pk).update(submitted_at=submitted)
+    archive_index_input(input_id=item.pk)  # accepted (indexed) today
+
+    response = client.get(URL, {"q": "madklub"})
+    page = response.content.decode()
+    assert ">4. marts 2021</time>" in page
+    today = timezone.localdate()
+    assert f">{today.day}. " not in page.split('class="hit-list"')[1]
+    header, row = _csv_rows(client, "madklub")
+    assert row[header.index("Dato")] == "2021-03-04"
+
+
+def test_a_summary_is_dated_by_its_publication_and_reads_plainly(demo_site):
+    from cms.models import PartnershipPage, SummaryPage
+    from search.documents import summary_document
+
+    parent = PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre")
+    page = SummaryPage(
+        title="Opsamling",
+        slug="opsamling",
+        introduction="Intro.",
+        body=[("paragraph", "<p>Beboernes 'madklub' & kaffe</p>")],
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    document = summary_document(page)
+    assert "Beboernes 'madklub' & kaffe" in document.body
+    assert "&#x27;" not in document.body and "&amp;" not in document.body
+    assert document.meta["date"] == page.first_published_at.isoformat()
+
+
+def _next_href(page: str) -> str:
+    match = re.search(r'<a href="([^"]*)" rel="next">', page)
+    assert match, "no link to the next page"
+    return html.unescape(match.group(1))
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "madklub"}])
+def test_the_next_page_link_shows_the_next_hits(client, archived, params):
+    for n in range(23):
+        archived(title=f"Madklub nummer {n}")
+    first = client.get(URL, params)
+    href = _next_href(first.content.decode())
+    assert not href.startswith("??")
+    second = client.get(urljoin("http://testserver" + first.request["PATH_INFO"], href))
+    assert second.context["result"].page == 2
+    assert second.context["search"].query == params.get("q", "")
+    ids = {h.object_id for h in first.context["result"].hits}
+    assert ids.isdisjoint(h.object_id for h in second.context["result"].hits)
