@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -358,3 +359,26 @@ def input_text_check(*, data: Mapping, confirmed: bool) -> bool:
     if errors:
         raise ValidationError(errors)
     return bool(warnings)
+
+
+def confirm_field() -> forms.BooleanField:
+    """The checkbox with which a form confirms contact details (CONFIRM_FIELD)."""
+    return forms.BooleanField(
+        label=_(
+            "Jeg bekræfter, at oplysningerne er organisationens egne kontaktoplysninger"
+        ),
+        required=False,
+    )
+
+
+def form_check(form, *, data: Mapping) -> None:
+    """Runs the rule in a form's clean(), so its errors show beside the fields
+    with the form's own; `form.personal_data_warning` says whether to show
+    the confirmation checkbox."""
+    try:
+        input_text_check(
+            data=data, confirmed=bool(form.cleaned_data.get(CONFIRM_FIELD))
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        form.personal_data_warning = " ".join(form.errors.get(CONFIRM_FIELD, []))
