@@ -17,11 +17,7 @@ from .states import Status
 DRAFT = "draft"
 SUBMIT = "submit"
 
-QUESTION_PREFIX = "question_"
-
-# Scanned by the personal-data guard. The contact-person fields are not:
-# they are meant for contact details.
-SCANNED_FIELDS = ("title", "challenge", "solution", "estate", "keywords")
+QUESTION_PREFIX = personal_data.ANSWER_PREFIX
 
 REQUIRED_ON_SUBMIT = {
     "kind": _("Vælg, om inputtet er en udfordring, en løsning eller begge dele."),
@@ -82,12 +78,7 @@ class InputForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    confirm_personal_data = forms.BooleanField(
-        label=_(
-            "Jeg bekræfter, at oplysningerne er organisationens egne kontaktoplysninger"
-        ),
-        required=False,
-    )
+    confirm_personal_data = personal_data.confirm_field()
 
     class Meta:
         model = Input
@@ -140,7 +131,6 @@ class InputForm(forms.ModelForm):
         self.call = call
         self.intent = intent
         self.personal_data_warning = ""
-        self.personal_data_flagged = False
         self.checked_files = []
         editing = self.instance.pk is not None
         if editing:
@@ -211,7 +201,14 @@ class InputForm(forms.ModelForm):
         cleaned = super().clean()
         if self.full_validation:
             self._require_complete(cleaned)
-        self._guard_personal_data(cleaned)
+        # The services' rule, run here too so its errors show with the rest.
+        personal_data.form_check(
+            self,
+            data={
+                **self.input_data(),
+                personal_data.FILE_NAMES: [c.name for c in self.checked_files],
+            },
+        )
         return cleaned
 
     def _require_complete(self, cleaned):
@@ -227,23 +224,6 @@ class InputForm(forms.ModelForm):
             field = self.fields[name]
             if getattr(field, "question_required", False) and not cleaned.get(name):
                 self.add_error(name, _("Besvar spørgsmålet."))
-
-    def _guard_personal_data(self, cleaned):
-        names = [*SCANNED_FIELDS, *self.question_names]
-        scanned = {
-            name: (self.fields[name].label, cleaned.get(name))
-            for name in names
-            if name in cleaned
-        }
-        findings = personal_data.scan(scanned)
-        for finding in findings:
-            if finding.blocks:
-                self.add_error(finding.field, personal_data.blocking_message(finding))
-        warnings = [f for f in findings if not f.blocks]
-        self.personal_data_flagged = bool(warnings)
-        if warnings and not cleaned.get("confirm_personal_data"):
-            self.personal_data_warning = personal_data.warning_message(warnings)
-            self.add_error("confirm_personal_data", self.personal_data_warning)
 
     def answers(self) -> dict:
         return {
@@ -263,7 +243,9 @@ class InputForm(forms.ModelForm):
         data["ongoing"] = bool(data["ongoing"])
         data["keywords"] = self.cleaned_data.get("keywords") or []
         data["answers"] = self.answers()
-        data["personal_data_flagged"] = self.personal_data_flagged
+        data[personal_data.CONFIRMED] = bool(
+            self.cleaned_data.get(personal_data.CONFIRM_FIELD)
+        )
         for name in (
             "challenge",
             "solution",

@@ -1,18 +1,37 @@
 """The personal-data guard: inputs are about residents and must not identify
-them. One module, used by the web form and the import alike.
+them. `input_text_check` is the one rule; every write of an input's text calls
+it: the web form and the import (through the form and the services), a
+moderator's redaction, the answers to extra questions and attachment names.
 
-- A CPR number blocks saving. Only ten digits whose first six are a real birth
-  date (with the century rule of the seventh digit, via python-stdnum) count;
-  the modulus-11 check is not used, since numbers issued since 2007 may fail it.
-- An e-mail address or a Danish phone number is a warning: it may be the
-  organisation's own contact details, so the author confirms it and the input
-  is flagged for the moderators.
+- A CPR number blocks saving. Ten digits count when the first six are a real
+  birth date (with the century rule of the seventh digit, via python-stdnum),
+  however the groups are separated. The modulus-11 check is not used, not
+  even as a hint: numbers issued since 2007 may fail it, and a number that
+  fails it identifies a resident all the same.
+- An e-mail address or a Danish phone number must be confirmed: it may be the
+  organisation's own contact details. The input is then flagged for the
+  moderators.
+
+How people write numbers: Word turns "-" into "–" or a non-breaking "‑", text
+pasted from a PDF brings non-breaking and zero-width spaces, and CPR numbers
+come as "010190-1234", "010190 1234", "01 01 90-1234" or glued to a label
+("CPR-nr.:0101901234"). So the text is first normalised character for
+character (every dash to "-", every space to " ", digits to ASCII), then
+split into runs of digit groups; a run is read as a CPR or phone number only
+if its groups have one of the shapes people use for those, and not when a
+label or unit beside it says it is something else (CVR, P-nummer, konto, kr).
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cpr
 from stdnum.exceptions import ValidationError as StdnumError
@@ -27,19 +46,225 @@ KIND_LABELS = {
     PHONE: _("telefonnummer"),
 }
 
-# Six digits, an optional hyphen (or space), four digits; not part of a longer
-# run of digits.
-_CPR_RE = re.compile(r"(?<![\d-])(\d{6})[- ]?(\d{4})(?![\d-])")
+# Where the forms show the checkbox that confirms contact details, and the
+# key in a service's data that carries the confirmation.
+CONFIRM_FIELD = "confirm_personal_data"
+CONFIRMED = "personal_data_confirmed"
+# An extra question's answer is the form field ANSWER_PREFIX + its clean name.
+ANSWER_PREFIX = "question_"
+ATTACHMENTS_FIELD = "attachments"
+FILE_NAMES = "attachment_names"
+# The texts of an input that are checked. The contact-person fields are not:
+# they are meant for contact details.
+TEXT_FIELDS = ("title", "challenge", "solution", "estate")
+
+
+@cache
+def _normalisation() -> dict[int, str]:
+    """One character for one, so a match's position is the same in the
+    original text. Built on first use (some 50 ms)."""
+    table = {0x10EAD: "-"}  # the one dash outside the first 65,536
+    for code in range(0x10000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category == "Pd" or char in "\u00ad\u2043\u2212":
+            table[code] = "-"
+        elif char.isspace() or char in "\u180e\u200b\u200c\u200d\u2060\ufeff":
+            table[code] = " "
+        elif char in "\u2044\u2215\uff0f":
+            table[code] = "/"
+        elif char in "\u2024\u2027\u00b7\uff0e":
+            table[code] = "."
+        elif category == "Nd" and code > 0x7F:
+            table[code] = str(unicodedata.digit(char))
+    return table
+
+
+# Digit groups joined by spaces and at most one - . or /.
+_RUN_RE = re.compile(r"[0-9]+(?:(?: {0,2}[-./] {0,2}| {1,3})[0-9]+)*")
+_GROUP_RE = re.compile(r"[0-9]+")
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])"
 )
-# Eight digits, first 2-9, written together or grouped 2-2-2-2 or 4-4, with an
-# optional +45 / 0045 in front.
-_PHONE_RE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)45[ -]?)?"
-    r"[2-9]\d(?:(?:[ -]?\d{2}){3}|\d{2}[ -]\d{4})"
-    r"(?![\w]|[ -]\d)"
+# A label just before a number that says what it is: company and account
+# numbers and amounts are never CPR or phone numbers; case numbers are not
+# phone numbers.
+_NUMBER_WORD = r"(?:[ .-]*(?:nr|nummer|numre|no)\b)"
+
+
+def _label(*, alone: str, with_number: str) -> re.Pattern:
+    return re.compile(
+        rf"(?:\b(?:{alone}){_NUMBER_WORD}?|\b(?:{with_number}){_NUMBER_WORD})"
+        r"[ .:#-]*$",
+        re.IGNORECASE,
+    )
+
+
+_COMPANY_LABEL = _label(
+    alone="cvr|ean|gln|konto", with_number="p|se|reg|faktura|ordre|kunde|vare|bilags?"
 )
+_NOT_PHONE_LABEL = _label(
+    alone="sag|journal|ref|reference", with_number="sags|j|løbe|lb"
+)
+# "kr. 1.000": an amount; but in "5.000 kr. 010190-1234" the amount has ended.
+_AMOUNT_LABEL = re.compile(
+    r"(?<![0-9] )(?<![0-9])\b(?:kr|dkk|eur)\b[ .:]*$", re.IGNORECASE
+)
+# An amount or a decimal number, not an identifier.
+_AMOUNT_AFTER = re.compile(r" ?(?:kr\b|kroner|dkk|mio|mia|%|,-|,[0-9])", re.IGNORECASE)
+_DECIMAL_BEFORE = re.compile(r"[0-9],$")
+
+# The shapes of a CPR number: 0101901234, 010190-1234, 01 01 90-1234.
+_CPR_SHAPES = {(10,), (6, 4), (2, 2, 2, 4)}
+
+
+@dataclass(frozen=True)
+class _Window:
+    """Consecutive digit groups of a run, with the joints between them."""
+
+    start: int
+    end: int
+    groups: tuple[str, ...]
+    joints: tuple[str, ...]
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(len(g) for g in self.groups)
+
+
+def _windows(text: str) -> Iterable[_Window]:
+    """Every window of every run that starts and ends at the run's ends or at
+    a joint holding a space: "2019-2020" is one number, "i 2019 0101901234"
+    may be two."""
+    for run in _RUN_RE.finditer(text):
+        groups = list(_GROUP_RE.finditer(text, run.start(), run.end()))
+        joints = [text[a.end() : b.start()] for a, b in pairwise(groups)]
+        for first in range(len(groups)):
+            if first and " " not in joints[first - 1]:
+                continue
+            for last in range(first, min(first + 5, len(groups))):
+                if last < len(groups) - 1 and " " not in joints[last]:
+                    continue
+                yield _Window(
+                    groups[first].start(),
+                    groups[last].end(),
+                    tuple(g.group() for g in groups[first : last + 1]),
+                    tuple(joints[first:last]),
+                )
+
+
+def _labelled(text: str, window: _Window, *labels: re.Pattern) -> bool:
+    before = text[max(0, window.start - 30) : window.start]
+    after = text[window.end : window.end + 8]
+    return (
+        any(label.search(before) for label in (_AMOUNT_LABEL, *labels))
+        or bool(_AMOUNT_AFTER.match(after))
+        or bool(_DECIMAL_BEFORE.search(before))
+    )
+
+
+def is_cpr(candidate: str) -> bool:
+    """A real birth date in a date not in the future; no modulus-11 check."""
+    try:
+        cpr.validate(candidate)
+    except StdnumError:
+        return False
+    return True
+
+
+def _cpr_window(text: str, window: _Window) -> bool:
+    shape = window.shape
+    if shape not in _CPR_SHAPES:
+        return False
+    if shape == (2, 2, 2, 4):
+        date_joint, serial_joint = window.joints[0], window.joints[2]
+        # 01.01.90-1234 and 01 01 90 1234 yes; but the range 01.03-15.04.2020
+        # has mixed joints, and 01.01.20 2020 is a date and a number.
+        if date_joint != window.joints[1]:
+            return False
+        if date_joint.strip() and not serial_joint.strip():
+            return False
+    return is_cpr("".join(window.groups)) and not _labelled(
+        text, window, _COMPANY_LABEL
+    )
+
+
+def _is_year(group: str) -> bool:
+    return len(group) == 4 and 1900 <= int(group) <= 2099
+
+
+def _national_part(text: str, window: _Window) -> tuple[tuple, tuple, bool]:
+    """(groups, joints) after a +45 or 0045 in front (also glued: +4522...),
+    and whether there was one."""
+    groups, joints = window.groups, window.joints
+    plus = text[window.start - 1 : window.start] == "+"
+    code = "45" if plus else "0045"
+    if groups[0].startswith(code):
+        rest = groups[0][len(code) :]
+        if rest:
+            return (rest, *groups[1:]), joints, True
+        return groups[1:], joints[1:], True
+    return groups, joints, False
+
+
+_PHONE_LABEL = re.compile(
+    r"\b(?:tlf|telefon\w*|mobil\w*|mob|ring\w*|sms|kontakt\w*)\b[ .:]*(?:\w+ )?$",
+    re.IGNORECASE,
+)
+
+
+def _phone_window(text: str, window: _Window) -> bool:
+    """Eight digits, the first 2-9, written together, in pairs with one kind
+    of joint (22 33 44 55, 22-33-44-55) or as 2233 4455; not a year range,
+    a case number, an amount or a company number."""
+    national, joints, prefixed = _national_part(text, window)
+    shape = tuple(len(g) for g in national)
+    if not national or national[0][0] in "01":
+        return False
+    if shape == (2, 2, 2, 2):
+        if len(set(joints)) != 1:  # 10.00-12.00, 01.03-15.04
+            return False
+    elif shape == (4, 4):
+        # 2019-2020, 2020-1234, "i 2020 1500 deltagere"; but "ring 2012 3456"
+        # (a mobile number; then the label says so)
+        labelled = prefixed or _PHONE_LABEL.search(text[: window.start][-30:])
+        if _is_year(national[0]) and (
+            _is_year(national[1]) or not labelled or " " not in joints[0]
+        ):
+            return False
+    elif shape != (8,):
+        return False
+    return not _labelled(text, window, _COMPANY_LABEL, _NOT_PHONE_LABEL)
+
+
+def _spans(text: str, accept) -> list[tuple[int, int]]:
+    """The windows `accept` takes, longest first where they overlap."""
+    spans = []
+    for window in _windows(text):
+        if accept(text, window):
+            spans.append((window.start, window.end))
+    kept = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def scan_text(text: str) -> list[tuple[str, str]]:
+    """Every (kind, matched text) in the text, CPR numbers first."""
+    if not text:
+        return []
+    plain = text.translate(_normalisation())
+    cprs = _spans(plain, _cpr_window)
+    phones = [
+        (start, end)
+        for start, end in _spans(plain, _phone_window)
+        if not any(start < b and a < end for a, b in cprs)
+    ]
+    found = [(CPR, text[a:b]) for a, b in cprs]
+    found += [(EMAIL, m.group(0)) for m in _EMAIL_RE.finditer(text)]
+    found += [(PHONE, text[a:b]) for a, b in phones]
+    return found
 
 
 @dataclass(frozen=True)
@@ -52,29 +277,6 @@ class Finding:
     @property
     def blocks(self) -> bool:
         return self.kind == CPR
-
-
-def is_cpr(candidate: str) -> bool:
-    """A real birth date in a date not in the future; no modulus-11 check."""
-    try:
-        cpr.validate(candidate)
-    except StdnumError:
-        return False
-    return True
-
-
-def scan_text(text: str) -> list[tuple[str, str]]:
-    """Every (kind, matched text) in the text, CPR numbers first."""
-    if not text:
-        return []
-    found = [
-        (CPR, m.group(0))
-        for m in _CPR_RE.finditer(text)
-        if is_cpr(m.group(1) + m.group(2))
-    ]
-    found += [(EMAIL, m.group(0)) for m in _EMAIL_RE.finditer(text)]
-    found += [(PHONE, m.group(0).strip()) for m in _PHONE_RE.finditer(text)]
-    return found
 
 
 def _texts(value) -> Iterable[str]:
@@ -98,6 +300,11 @@ def scan(fields: Mapping[str, tuple[str, object]]) -> list[Finding]:
 
 
 def blocking_message(finding: Finding) -> str:
+    if finding.field == ATTACHMENTS_FIELD:
+        return _(
+            "Et filnavn indeholder et CPR-nummer (%(text)s). Input må ikke kunne "
+            "identificere beboere: omdøb filen, og vælg den igen."
+        ) % {"text": finding.text}
     return _(
         "Feltet »%(label)s« indeholder et CPR-nummer (%(text)s). Input må ikke "
         "kunne identificere beboere: fjern CPR-nummeret, før du gemmer."
@@ -110,3 +317,68 @@ def warning_message(findings: Iterable[Finding]) -> str:
         "Teksten indeholder mulige personoplysninger (%(found)s). Fjern dem, "
         "eller bekræft, at det er organisationens egne kontaktoplysninger."
     ) % {"found": "; ".join(parts)}
+
+
+def _input_fields(data: Mapping) -> dict[str, tuple[str, object]]:
+    from .models import Input
+
+    fields = {
+        name: (capfirst(Input._meta.get_field(name).verbose_name), data[name])
+        for name in TEXT_FIELDS
+        if name in data
+    }
+    if "keywords" in data:
+        fields["keywords"] = (_("Nøgleord"), data["keywords"])
+    for key, answer in (data.get("answers") or {}).items():
+        if isinstance(answer, dict):
+            label = answer.get("label") or key
+            fields[ANSWER_PREFIX + key] = (label, answer.get("value"))
+    if FILE_NAMES in data:
+        fields[ATTACHMENTS_FIELD] = (_("Bilag"), data[FILE_NAMES])
+    return fields
+
+
+def input_text_check(*, data: Mapping, confirmed: bool) -> bool:
+    """The rule for every write of an input's text. `data` holds what is
+    written: any of title, challenge, solution, estate, keywords, answers
+    ({clean name: {label, value}}) and attachment_names.
+
+    Raises ValidationError keyed by the form field that holds the text
+    (answers as ANSWER_PREFIX + clean name, file names as "attachments"):
+    for each CPR number, and on CONFIRM_FIELD for an e-mail address or phone
+    number that is not `confirmed`. Returns whether such contact details were
+    found, i.e. whether the input is to be flagged for the moderators."""
+    findings = scan(_input_fields(data))
+    errors = {}
+    for finding in findings:
+        if finding.blocks:
+            errors.setdefault(finding.field, []).append(blocking_message(finding))
+    warnings = [f for f in findings if not f.blocks]
+    if warnings and not confirmed:
+        errors[CONFIRM_FIELD] = [warning_message(warnings)]
+    if errors:
+        raise ValidationError(errors)
+    return bool(warnings)
+
+
+def confirm_field() -> forms.BooleanField:
+    """The checkbox with which a form confirms contact details (CONFIRM_FIELD)."""
+    return forms.BooleanField(
+        label=_(
+            "Jeg bekræfter, at oplysningerne er organisationens egne kontaktoplysninger"
+        ),
+        required=False,
+    )
+
+
+def form_check(form, *, data: Mapping) -> None:
+    """Runs the rule in a form's clean(), so its errors show beside the fields
+    with the form's own; `form.personal_data_warning` says whether to show
+    the confirmation checkbox."""
+    try:
+        input_text_check(
+            data=data, confirmed=bool(form.cleaned_data.get(CONFIRM_FIELD))
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        form.personal_data_warning = " ".join(form.errors.get(CONFIRM_FIELD, []))

@@ -1,12 +1,9 @@
 """Search results as CSV and XLSX: the same search, so only what the viewer
-may see."""
-
-import csv
-import io
+may see. The rows are written by the one spreadsheet writer
+(portal.spreadsheets), which keeps formula-like text as text."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from .highlight import plain_text
 
@@ -36,29 +33,3 @@ def export_rows(result):
             timezone.localtime(hit.date).date().isoformat() if hit.date else "",
             plain_text(hit.excerpt),
         ]
-
-
-def _safe_cell(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def to_csv(result) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    for row in export_rows(result):
-        writer.writerow([_safe_cell(v) for v in row])
-    # Excel opens a UTF-8 CSV with æøå only when it has a BOM.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def to_xlsx(result) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Søgeresultater"))
-    for row in export_rows(result):
-        sheet.append([_safe_cell(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

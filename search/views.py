@@ -4,12 +4,14 @@ call the service, render; visibility lives in the search query itself."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .export import MAX_ROWS, to_csv, to_xlsx
+from portal.spreadsheets import spreadsheet_response
+
+from .export import MAX_ROWS, export_rows
 from .forms import FACET_LABELS, SavedSearchForm, search_request
 from .saved import canonical_query_string, saved_search_create, saved_search_delete
 from .selectors import saved_searches_of, viewer_for
@@ -58,15 +60,12 @@ def export(request, fmt: str):
     )
     search_req.page = 1
     result = archive_search(request=search_req)
-    if fmt == "xlsx":
-        response = HttpResponse(
-            to_xlsx(result),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(to_csv(result), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="arkivsoegning.{fmt}"'
-    return response
+    return spreadsheet_response(
+        fmt=fmt,
+        rows=export_rows(result),
+        filename="arkivsoegning",
+        sheet_title=_("Søgeresultater"),
+    )
 
 
 @login_required

@@ -1,12 +1,13 @@
-"""The filtered queue as CSV or XLSX: one row per input the user may see."""
+"""The filtered queue as CSV or XLSX: one row per input the user may see,
+written by the one spreadsheet writer (portal.spreadsheets)."""
 
-import csv
-import io
+from collections.abc import Iterator
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from portal.spreadsheets import spreadsheet_response
 
 from .selectors import latest_feedback
 
@@ -57,44 +58,20 @@ def export_columns() -> list[tuple[str, callable]]:
     ]
 
 
-def export_rows(queryset) -> tuple[list[str], list[list]]:
+def export_rows(queryset) -> Iterator[list]:
+    """The header, then one row per input."""
     inputs = list(queryset)
     feedback = latest_feedback([i.pk for i in inputs])
     columns = export_columns()
-    header = [label for label, _get in columns]
-    return header, [[get(item, feedback) for _label, get in columns] for item in inputs]
+    yield [label for label, _get in columns]
+    for item in inputs:
+        yield [get(item, feedback) for _label, get in columns]
 
 
-def _filename(extension: str) -> str:
-    return f"input-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
-def csv_response(queryset) -> HttpResponse:
-    header, rows = export_rows(queryset)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    # A byte-order mark makes Excel read the file as UTF-8 (æ, ø, å).
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
-def xlsx_response(queryset) -> HttpResponse:
-    header, rows = export_rows(queryset)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Input"
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+def export_response(queryset, *, fmt: str) -> HttpResponse:
+    return spreadsheet_response(
+        fmt=fmt,
+        rows=export_rows(queryset),
+        filename=f"input-{timezone.localdate():%Y-%m-%d}",
+        sheet_title="Input",
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
-    return response

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.roles import Role
 
+from .. import personal_data
 from ..models import Input, InputLink, Theme
 from ..models.inputs import Visibility
 from ..services.moderation import (
@@ -164,7 +165,12 @@ class AssignForm(forms.Form):
 
 
 class RedactionForm(forms.ModelForm):
+    """The moderator's edit of the text; the answers to extra questions are
+    fields named as in the input form, so the personal-data rule's errors
+    land beside them."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
+    confirm_personal_data = personal_data.confirm_field()
 
     class Meta:
         model = Input
@@ -172,6 +178,7 @@ class RedactionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.personal_data_warning = ""
         # Answers are stored as {clean_name: {label, value, order}}.
         self.stored_answers = {
             key: answer
@@ -184,7 +191,7 @@ class RedactionForm(forms.ModelForm):
             value = answer.get("value")
             if isinstance(value, list):
                 value = ", ".join(str(v) for v in value)
-            self.fields[f"answer__{key}"] = forms.CharField(
+            self.fields[personal_data.ANSWER_PREFIX + key] = forms.CharField(
                 label=answer.get("label", key),
                 initial=value or "",
                 required=False,
@@ -192,9 +199,29 @@ class RedactionForm(forms.ModelForm):
             )
         self.fields["version"].initial = self.instance.version
 
+    def text_fields(self):
+        return [
+            self[name]
+            for name in self.fields
+            if name not in ("version", personal_data.CONFIRM_FIELD)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        data = {
+            name: cleaned[name]
+            for name in ("title", "challenge", "solution")
+            if name in cleaned
+        }
+        personal_data.form_check(self, data={**data, "answers": self.answers()})
+        return cleaned
+
     def answers(self) -> dict:
         """The answers with the moderator's edited text in place of the value."""
         return {
-            key: {**answer, "value": self.cleaned_data.get(f"answer__{key}", "")}
+            key: {
+                **answer,
+                "value": self.cleaned_data.get(personal_data.ANSWER_PREFIX + key, ""),
+            }
             for key, answer in self.stored_answers.items()
         }

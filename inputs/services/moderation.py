@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 
 from portal.accounts.roles import is_moderator
 
+from .. import personal_data
 from ..models import Input, InputLink, InputRevision, InternalNote, Theme
 from ..models.inputs import Consent, Visibility
 from ..states import IllegalTransition, Status
@@ -171,8 +172,13 @@ def input_redact(
     challenge: str,
     solution: str,
     answers: dict,
+    personal_data_confirmed: bool = False,
 ) -> Input:
     """Saves a moderator's edit of the text and keeps it as a revision.
+
+    The text passes the personal-data rule like any other write: a CPR
+    number is refused (ValidationError keyed by field), contact details must
+    be confirmed; the input's flag then follows the redacted text.
 
     Optimistic locking: the UPDATE only applies while the input still has
     `version`; otherwise StaleInput is raised and nothing is written, so a
@@ -180,6 +186,15 @@ def input_redact(
     as it stood is kept as a 'submission' revision, so the original is never
     lost."""
     _require_moderator(user)
+    flagged = personal_data.input_text_check(
+        data={
+            "title": title,
+            "challenge": challenge,
+            "solution": solution,
+            "answers": answers,
+        },
+        confirmed=personal_data_confirmed,
+    )
     candidate = Input(
         **{f.attname: getattr(input, f.attname) for f in Input._meta.concrete_fields}
     )
@@ -202,6 +217,7 @@ def input_redact(
         challenge=challenge,
         solution=solution,
         answers=answers,
+        personal_data_flagged=flagged,
         version=F("version") + 1,
         updated_at=timezone.now(),
     )

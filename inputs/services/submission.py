@@ -11,6 +11,7 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
+from .. import personal_data
 from ..attachments import CheckedFile, check_count
 from ..models import Attachment, CallPage, Input
 from ..permissions import can_edit_input, organisations_for_new_input
@@ -32,7 +33,6 @@ SCALAR_FIELDS = (
     "contact_phone",
     "consent",
     "answers",
-    "personal_data_flagged",
 )
 M2M_FIELDS = ("partnerships", "themes", "target_groups")
 
@@ -57,6 +57,11 @@ def reference_for(input: Input) -> str:
 
 
 def _apply(input: Input, data: dict) -> None:
+    """Sets the fields from data, once the personal-data rule allows the
+    text (raises its ValidationError) and flags contact details."""
+    input.personal_data_flagged = personal_data.input_text_check(
+        data=data, confirmed=data.get(personal_data.CONFIRMED, False)
+    )
     for name in SCALAR_FIELDS:
         if name in data:
             setattr(input, name, data[name])
@@ -175,11 +180,25 @@ def input_withdraw(*, input: Input, user) -> Input:
 
 
 @transaction.atomic
-def attachments_add(*, input: Input, user, files: list[CheckedFile]) -> list:
+def attachments_add(
+    *,
+    input: Input,
+    user,
+    files: list[CheckedFile],
+    personal_data_confirmed: bool = False,
+) -> list:
     """Store checked files in the private storage. Refuses more than five in
-    all; the count is checked under a row lock so two uploads cannot race."""
+    all; the count is checked under a row lock so two uploads cannot race.
+    The file names pass the personal-data rule (a CPR number refuses them,
+    contact details need confirming and flag the input)."""
     Input.objects.select_for_update().filter(pk=input.pk).first()
-    check_count(existing=input.attachments.count(), names=[f.name for f in files])
+    names = [f.name for f in files]
+    if personal_data.input_text_check(
+        data={personal_data.FILE_NAMES: names}, confirmed=personal_data_confirmed
+    ):
+        Input.objects.filter(pk=input.pk).update(personal_data_flagged=True)
+        input.personal_data_flagged = True
+    check_count(existing=input.attachments.count(), names=names)
     created = []
     try:
         for checked in files:
@@ -258,5 +277,10 @@ def input_save(
         )
     # Files last: nothing after them can fail and leave them orphaned.
     if files:
-        attachments_add(input=input, user=user, files=list(files))
+        attachments_add(
+            input=input,
+            user=user,
+            files=list(files),
+            personal_data_confirmed=data.get(personal_data.CONFIRMED, False),
+        )
     return Created(input, result.created)

@@ -2,6 +2,7 @@ from uuid import uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -96,6 +97,8 @@ def input_create(request, call_id: int):
                 )
             except CallClosed:
                 form.add_error(None, closed_message(call))
+            except ValidationError as error:  # the services' own checks
+                form.add_error(None, error)
             else:
                 return _after_save(request, result, form.intent)
     else:
@@ -144,6 +147,8 @@ def input_edit(request, pk: int):
                 form.add_error(None, STALE_MESSAGE)
             except CallClosed:
                 form.add_error(None, closed_message(input.call))
+            except ValidationError as error:  # the services' own checks
+                form.add_error(None, error)
             else:
                 return _after_save(request, result, form.intent)
     else:

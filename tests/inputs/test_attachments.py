@@ -3,13 +3,24 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from inputs.attachments import DOCX, JPEG, ODT, PDF, PNG, XLSX, detect_type
+from inputs.attachments import (
+    DOCX,
+    JPEG,
+    ODT,
+    PDF,
+    PNG,
+    XLSX,
+    check_upload,
+    detect_type,
+)
 from inputs.models import Attachment, Input
-from tests.factories import OrganisationFactory, log_in, member_of
+from inputs.services.submission import attachments_add
+from tests.factories import InputFactory, OrganisationFactory, log_in, member_of
 from tests.inputs import files
 from tests.inputs.conftest import form_data
 from tests.inputs.test_states import moderator
@@ -185,3 +196,24 @@ def test_a_refused_submit_stores_no_file(client, call, organisation, member):
     assert not input.attachments.exists()
     private = Path(settings.PRIVATE_MEDIA_ROOT)
     assert not private.exists() or not any(p.is_file() for p in private.rglob("*"))
+
+
+def test_a_cpr_number_in_a_file_name_is_refused(client, call, organisation, member):
+    log_in(client, member)
+    response = upload(
+        client, call, organisation, [files.pdf("010190–1234 journal.pdf")]
+    )
+    assert response.status_code == 400
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert "Et filnavn indeholder et CPR-nummer (010190–1234)" in error
+    assert not Input.objects.exists()
+    assert not Attachment.objects.exists()
+
+
+def test_the_attachment_service_checks_file_names(organisation, member):
+    input = InputFactory(organisation=organisation, author=member)
+    checked = check_upload(files.pdf("Hansen 0101901234.pdf"))
+    with pytest.raises(ValidationError) as error:
+        attachments_add(input=input, user=member, files=[checked])
+    assert "attachments" in error.value.message_dict
+    assert not input.attachments.exists()

@@ -2,12 +2,16 @@ import json
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from inputs.importing import COLUMNS
+from inputs.importing import COLUMNS, inputs_import
 from inputs.models import Input
+from inputs.services import input_save
 from portal.organisations.demo import seed_organisations
+from portal.organisations.models import Organisation
+from tests.inputs.conftest import make_call
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +120,39 @@ def test_csv_row_numbers_count_the_header(tmp_path, capsys):
         run(path)
     assert "Række 2: " in capsys.readouterr().err
     assert not Input.objects.exists()
+
+
+def test_an_answer_to_an_extra_question_passes_the_personal_data_rule(demo_site):
+    call = make_call(demo_site)
+    row = {
+        **GOOD,
+        "question_hvad_har_i_brug_for": "Hjælp til fru Hansen (CPR 010190–1234).",
+    }
+    result = inputs_import(rows=[(2, row)], call=call)
+    assert not Input.objects.exists()
+    [(number, message)] = result.errors
+    assert number == 2
+    assert "»Hvad har I brug for?« indeholder et CPR-nummer (010190–1234)" in message
+
+
+def test_the_services_refuse_a_cpr_number_whoever_calls_them():
+    def save(**data):
+        return input_save(
+            user=None,
+            data=data,
+            organisation=Organisation.objects.first(),
+            call=None,
+            enforce_call_window=False,
+        )
+
+    with pytest.raises(ValidationError) as error:
+        save(title="Beboer 01 01 90-1234", kind="both")
+    assert "title" in error.value.message_dict
+    assert not Input.objects.exists()
+    with pytest.raises(ValidationError) as error:
+        save(title="Ensomhed", solution="Ring til 22334455")
+    assert "confirm_personal_data" in error.value.message_dict
+    created = save(
+        title="Ensomhed", solution="Ring til 22334455", personal_data_confirmed=True
+    )
+    assert created.input.personal_data_flagged

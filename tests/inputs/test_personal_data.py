@@ -1,6 +1,16 @@
+"""The personal-data detectors: tables of realistic Danish sentences and
+property-based tests over the ways people and word processors write numbers."""
+
+from datetime import date
+
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from inputs.personal_data import CPR, EMAIL, PHONE, is_cpr, scan, scan_text
+
+# Modest, so the suite stays fast; no example database in the work tree.
+FAST = settings(max_examples=150, deadline=None, database=None)
 
 
 def kinds(text):
@@ -105,3 +115,369 @@ def test_scan_names_the_field_and_covers_lists():
         (PHONE, "question_x", "Spørgsmål"),
     ]
     assert findings[0].blocks and not findings[1].blocks
+
+
+CPR_SENTENCES = [
+    "Beboeren har CPR-nr. 010190-1234 og bor alene.",
+    "Hendes cpr er 0101901234, hvis I vil slå hende op.",
+    "CPR: 311299\u20111234 (fra journalen)",
+    "Personnummer 150320 4123 – kontakt kommunen.",
+    "Lejeren (cpr.nr.:2512891234) har fået udsættelse.",
+    "Sagen vedrører 01 01 90-1234 i opgang 3.",
+    "Vi har talt med manden med CPR 010190–1234.",
+    "Barnets cpr-nummer er 010108-4001.",
+    "CPR-0101901234 er registreret som kontaktperson.",
+    "Oplyst som cpr-nr-010190-1234 i skemaet.",
+    "CPR nr.:010190 1234",
+    "Naboen, f. 01.01.90-1234, klager over støj.",
+    "Beboer 010190\u200b1234 flyttede ind i marts.",
+    "Kopi af sygesikringsbevis: 010190\u00a01234.",
+    "Ægtefællens nummer 2412851234 står i ansøgningen.",
+    "Moderen, CPR 280279—4321, har bedt om hjælp.",
+    "Noteret under 150320/4123 i systemet.",
+    "Kontakt via CPR 010190.1234 i borgerservice.",
+    "Beboeren med personnummer 170463-2345 er flyttet.",
+    "CPR 01\u00a001\u00a090-1234 (fra lejekontrakten)",
+    "Huslejen på 5.000 kr. 010190-1234 skylder stadig.",
+    "I 2019 0101901234 fik hjælp til flytningen.",
+    "CPR\u00a0010190\u202f-\u202f1234",
+]
+
+NOT_CPR_SENTENCES = [
+    "Projektet kørte fra 01-01-1990 til 31-12-1999.",
+    "Mødet holdes 1.1.2020 kl. 10.00-12.00.",
+    "Indsatsen løb 01.03–15.04.2020 i tre afdelinger.",
+    "Vi har kørt caféen i 2019-2020 og igen 2019–2021.",
+    "Se j.nr. 2020-1234-56 for bevillingen.",
+    "Det fremgår af sag 20/12345 hos kommunen.",
+    "Boligforeningen har CVR 12345678.",
+    "Afdelingens P-nummer er 1012345678.",
+    "Ring til os på +45 12 34 56 78.",
+    "Renoveringen kostede 215.000.000 kr.",
+    "Vi sendte fakturanummer 1010901234 til kommunen.",
+    "Postnummer 2400 København NV og 8000 Aarhus C.",
+    "EAN-nummer 5798000123456 bruges til fakturering.",
+    "Beløbet indsættes på reg.nr. 1551 konto 3012851234.",
+    "I perioden 2015-2025 har 1.250 beboere deltaget.",
+    "Bevillingen på 1.010.901.234 kr. kom i 2020.",
+    "Ordrenummer 2512891234 er betalt.",
+    "Telefontid hverdage 10-12 og 13-15.",
+    "Lejekontrakten løber 01.04.2020 - 31.03.2025.",
+    "Sagsnummer 2020-0042-1 er lukket.",
+    "Budgettet var 2.512.891.234 kroner over ti år.",
+    "SE-nr. 12345678 og CVR-nr. 87654321.",
+    "Beløbet var 1010901234 kr. i alt.",
+    "Vi betalte DKK 1010901234 for byggeriet.",
+    "Tallet steg fra 1,5 til 1010901234,5 på et år.",
+    "Den 01.01.20 2020 gæster i alt.",
+]
+
+
+@pytest.mark.parametrize("text", CPR_SENTENCES)
+def test_cpr_in_sentence(text):
+    assert CPR in kinds(text)
+
+
+@pytest.mark.parametrize("text", NOT_CPR_SENTENCES)
+def test_no_cpr_in_sentence(text):
+    assert CPR not in kinds(text)
+
+
+PHONE_SENTENCES = [
+    "Mobil: 40\u00a012\u00a034\u00a056",
+    "Ring +45\u00a020\u00a030\u00a040\u00a050 om aftenen.",
+    "Kontakt 22.33.44.55 efter kl. 16.",
+    "Ring til 2012 3456 mellem 9 og 15.",
+    "Tlf. 70\u201110\u201120\u201130",
+    "Sms til 0045\u00a022334455",
+]
+NOT_PHONE_SENTENCES = [
+    "CVR-nr.: 29 18 91 34",
+    "Boligforeningen har CVR 32345678.",
+    "Se j.nr. 2020-1234.",
+    "Sagsnummer 20201234 er afsluttet.",
+    "Projektet løb 2019-2020 og 2019 – 2021.",
+    "I 2020 1500 deltagere, i 2021 flere.",
+    "Vi ringede 2019 2020 og 2021.",
+    "Åbent 01.03-15.04 og kl. 10.00-12.00.",
+    "Budgettet var 215.000.000 kr.",
+    "Vi brugte 22334455 kr. på renoveringen.",
+    "Tilskuddet var kr. 22334455.",
+    "Vi nåede 120 beboere i 2020.",
+    "Mødet er 20.11.2019 i fælleshuset.",
+    "P-nr. 1012345678",
+    "Reference BL-2020-0042",
+    "EAN 5790001234567",
+    "Vi har 32 34 56 beboere i tre afdelinger.",
+    "Støtten steg til 22334455,50 i 2021.",
+]
+
+
+@pytest.mark.parametrize("text", PHONE_SENTENCES)
+def test_phone_in_sentence(text):
+    assert kinds(text) == [PHONE]
+
+
+@pytest.mark.parametrize("text", NOT_PHONE_SENTENCES)
+def test_no_phone_in_sentence(text):
+    assert PHONE not in kinds(text)
+
+
+# Generated variants. Separators: every Unicode dash and space, the invisible
+# ones, slash and dot, and spaced dashes.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+separators = st.one_of(
+    st.sampled_from(["", "-", "/", ".", " - ", " \u2013 ", "  ", *INVISIBLE]),
+    st.characters(categories=["Pd", "Zs"]),
+)
+group_separators = st.one_of(
+    st.sampled_from([" ", ".", "-", "/"]), st.characters(categories=["Pd", "Zs"])
+)
+CPR_PREFIXES = [
+    "",
+    "CPR ",
+    "CPR-",
+    "cpr-nr-",
+    "CPR nr.: ",
+    "CPR nr.:",
+    "cpr.nr.",
+    "Cpr.nr. ",
+    "CPR-nummer: ",
+    "personnummer ",
+    "cpr:",
+    "(",
+]
+WORDS = [
+    "beboeren", "har", "og", "bor", "i", "afdelingen", "hun", "ringede",
+    "til", "os", "se", "sagen", "fra", "kommunen", "den", "lejer", "nr.",
+    "3", "12", "2020", "opgang", "–", "(oplyst)", "Aarhus", "København",
+]  # fmt: skip
+# Text around a number; the word next to it is a word, since "12 12 12" next
+# to "0045" makes a CPR number of its own.
+CLOSING = ["og", "har", "fra", "sagen", "Aarhus", "oplyst:"]
+before_text = st.tuples(
+    st.lists(st.sampled_from(WORDS), max_size=5), st.sampled_from(CLOSING)
+).map(lambda t: " ".join([*t[0], t[1]]))
+after_text = st.tuples(
+    st.sampled_from(CLOSING), st.lists(st.sampled_from(WORDS), max_size=5)
+).map(lambda t: " ".join([t[0], *t[1]]))
+ENDINGS = ["", ".", ")", ",", " ", "\n", "!"]
+
+
+@st.composite
+def cpr_numbers(draw) -> tuple[str, str]:
+    """(DDMMYY, SSSS) of a valid CPR number: the seventh digit matches the
+    century of the birth date (stdnum's rule), the check digit is arbitrary."""
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date.today()))
+    yy = born.year % 100
+    if born.year >= 2000:
+        sevenths = "456789" if yy < 37 else "5678"
+    else:
+        sevenths = "0123" + ("49" if yy >= 37 else "")
+    serial = draw(st.sampled_from(sevenths)) + draw(
+        st.text(alphabet="0123456789", min_size=3, max_size=3)
+    )
+    return f"{born:%d%m%y}", serial
+
+
+@st.composite
+def written_cpr_numbers(draw) -> str:
+    born, serial = draw(cpr_numbers())
+    separator = draw(separators)
+    if draw(st.booleans()):
+        number = born + separator + serial
+    else:  # 01 01 90-1234: the date in groups, and the serial apart
+        between = draw(group_separators)
+        separator = separator or between
+        if between.strip() and not separator.strip().strip("".join(INVISIBLE)):
+            # 01.01.90 1234 is read as a date and a number.
+            separator = "-"
+        number = between.join([born[:2], born[2:4], born[4:]]) + separator + serial
+    prefix = draw(st.sampled_from(CPR_PREFIXES))
+    before = draw(before_text)
+    after = draw(after_text)
+    return f"{before} {prefix}{number}{draw(st.sampled_from(ENDINGS))} {after}".strip()
+
+
+@FAST
+@given(written_cpr_numbers())
+def test_every_spelling_of_a_cpr_number_is_found(text):
+    assert kinds(text) == [CPR]
+
+
+def _dates():
+    return st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+
+
+dashes = st.one_of(st.sampled_from(["-", "/"]), st.characters(categories=["Pd"]))
+
+
+@st.composite
+def written_dates(draw) -> str:
+    day, sep = draw(_dates()), draw(st.one_of(dashes, st.just(".")))
+    return draw(
+        st.sampled_from(
+            [
+                f"{day:%d}{sep}{day:%m}{sep}{day:%Y}",
+                f"{day.day}{sep}{day.month}{sep}{day.year}",
+                f"{day:%Y}-{day:%m}-{day:%d}",
+                f"{day:%d}.{day:%m}.{day:%y}",
+                f"{day.day}. {day:%m}. {day.year}",
+            ]
+        )
+    )
+
+
+@st.composite
+def date_ranges(draw) -> str:
+    # A range takes a dash ("/" would read as one more date part).
+    a, b = draw(_dates()), draw(_dates())
+    dash = draw(st.characters(categories=["Pd"]))
+    return draw(
+        st.sampled_from(
+            [
+                f"{a:%d.%m}{dash}{b:%d.%m.%Y}",
+                f"{a:%d.%m}{dash}{b:%d.%m.%y}",
+                f"{a:%d.%m.%Y} {dash} {b:%d.%m.%Y}",
+                f"{a:%d.%m.%y}{dash}{b:%d.%m.%y}",
+                f"{a.day}.{a.month}.{dash}{b.day}.{b.month}.{b.year}",
+                f"{a:%d/%m}{dash}{b:%d/%m %Y}",
+            ]
+        )
+    )
+
+
+@st.composite
+def year_ranges(draw) -> str:
+    first = draw(st.integers(1900, 2098))
+    last = draw(st.integers(first + 1, 2099))
+    dash = draw(dashes)
+    return draw(
+        st.sampled_from(
+            [
+                f"{first}{dash}{last}",
+                f"{first}{dash}{last % 100:02d}",
+                f"{first} {dash} {last}",
+            ]
+        )
+    )
+
+
+@st.composite
+def case_numbers(draw) -> str:
+    year, n = draw(st.integers(1990, 2030)), draw(st.integers(0, 999999))
+    return draw(
+        st.sampled_from(
+            [
+                f"j.nr. {year}-{n % 10000:04d}-{n % 100:02d}",
+                f"sag {year % 100:02d}/{n % 100000:05d}",
+                f"sagsnr. {year}-{n:06d}",
+                f"Journalnummer {year}/{n % 100000:05d}",
+            ]
+        )
+    )
+
+
+@st.composite
+def company_numbers(draw) -> str:
+    digits = st.text(alphabet="0123456789", min_size=1, max_size=1)
+    eight = draw(st.integers(10000000, 99999999))
+    ten = draw(st.integers(1000000000, 9999999999))
+    label = draw(st.sampled_from(["CVR ", "CVR-nr. ", "CVR: ", "cvr.nr.", "SE-nr. "]))
+    return draw(
+        st.sampled_from(
+            [
+                f"{label}{eight}",
+                f"{label}{str(eight)[:2]} {str(eight)[2:4]} {str(eight)[4:6]} {str(eight)[6:]}",
+                f"P-nr. {ten}",
+                f"P-nummer: {ten}",
+                f"EAN {draw(digits)}{ten}00",
+                f"kontonr. {ten}",
+                f"fakturanr. {ten}",
+            ]
+        )
+    )
+
+
+@st.composite
+def amounts(draw) -> str:
+    n = draw(st.integers(1000, 10**12))
+    dotted = f"{n:,}".replace(",", ".")
+    return draw(
+        st.sampled_from(
+            [
+                f"{dotted} kr.",
+                f"kr. {dotted}",
+                f"{n} kr.",
+                f"kr. {n}",
+                f"DKK {n}",
+                f"{n},50",
+            ]
+        )
+    )
+
+
+@st.composite
+def phone_numbers(draw) -> str:
+    n = str(draw(st.integers(20000000, 99999999)))
+    prefix = draw(st.sampled_from(["", "+45 ", "+45", "0045 ", "+45\u00a0"]))
+    label = draw(st.sampled_from(["", "Tlf. ", "tlf.: ", "Ring til ", "mobil "]))
+    sep = draw(st.sampled_from([" ", "-", ".", "\u00a0", "\u2011"]))
+    layout = draw(st.sampled_from(["8", "2-2-2-2", "4 4"]))
+    if layout == "4 4" and 1900 <= int(n[:4]) <= 2099:
+        # "i 2020 1500 ..." alone is a year and a number; 2019 2020 two years
+        assume(not 1900 <= int(n[4:]) <= 2099)
+        label = label or ("" if prefix else "Tlf. ")
+    number = {
+        "8": n,
+        "2-2-2-2": sep.join([n[:2], n[2:4], n[4:6], n[6:]]),
+        "4 4": f"{n[:4]} {n[4:]}",
+    }[layout]
+    return label + prefix + number
+
+
+postcodes = st.integers(1000, 9990).map(lambda n: f"{n} København")
+
+not_cpr = st.one_of(
+    written_dates(),
+    date_ranges(),
+    year_ranges(),
+    case_numbers(),
+    company_numbers(),
+    amounts(),
+    phone_numbers(),
+    postcodes,
+)
+
+
+@FAST
+@given(before=before_text, number=not_cpr, after=after_text)
+def test_dates_ranges_company_numbers_and_amounts_are_not_cpr(before, number, after):
+    assert CPR not in kinds(f"{before} {number} {after}")
+
+
+# A date written without separators (31122020) is eight digits like a phone
+# number; people rarely write one so in prose, so it is not generated here.
+not_phone = st.one_of(
+    written_dates(),
+    date_ranges(),
+    year_ranges(),
+    case_numbers(),
+    company_numbers(),
+    amounts(),
+    postcodes,
+)
+
+
+@FAST
+@given(before=before_text, number=not_phone, after=after_text)
+def test_dates_years_amounts_and_references_are_not_phone_numbers(
+    before, number, after
+):
+    assert PHONE not in kinds(f"{before} {number} {after}")
+
+
+@FAST
+@given(before=before_text, number=phone_numbers(), after=after_text)
+def test_danish_phone_numbers_are_found(before, number, after):
+    assert kinds(f"{before} {number} {after}") == [PHONE]

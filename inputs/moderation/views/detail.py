@@ -200,6 +200,7 @@ def redact(request, pk):
                 challenge=data["challenge"],
                 solution=data["solution"],
                 answers=form.answers(),
+                personal_data_confirmed=data["confirm_personal_data"],
             )
         except StaleInput as error:
             form.add_error(None, str(error))

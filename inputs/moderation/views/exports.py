@@ -1,14 +1,14 @@
 from django.http import Http404
 
-from ..access import moderator_required
-from ..exports import csv_response, xlsx_response
-from .queue import filtered_queue
+from portal.spreadsheets import CONTENT_TYPES
 
-FORMATS = {"csv": csv_response, "xlsx": xlsx_response}
+from ..access import moderator_required
+from ..exports import export_response
+from .queue import filtered_queue
 
 
 @moderator_required
 def export(request, fmt):
-    if fmt not in FORMATS:
+    if fmt not in CONTENT_TYPES:
         raise Http404
-    return FORMATS[fmt](filtered_queue(request).qs)
+    return export_response(filtered_queue(request).qs, fmt=fmt)

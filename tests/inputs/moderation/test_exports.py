@@ -72,3 +72,26 @@ def test_unknown_format_is_404(mod_client):
         mod_client.get(reverse("inputs_moderation:export", args=["pdf"])).status_code
         == 404
     )
+
+
+# Each way a cell can start a formula; the organisation name carries one too.
+FORMULAS = ['=HYPERLINK("http://x.example","Klik")', "+1+1", "-2+3", "@SUM(1)", "\t=1"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_formula_like_text_is_exported_as_text(
+    mod_client, make_input, organisation, formula
+):
+    organisation.name = formula
+    organisation.save()
+    make_input(title=formula, challenge=formula)
+    url = reverse("inputs_moderation:export", args=["csv"])
+    row = _csv(mod_client.get(url))[0]
+    for column in ("Titel", "Udfordringen", "Organisation"):
+        assert row[column] == "'" + formula
+    url = reverse("inputs_moderation:export", args=["xlsx"])
+    sheet = load_workbook(io.BytesIO(mod_client.get(url).content)).active
+    header = [cell.value for cell in sheet[1]]
+    for column in ("Titel", "Udfordringen", "Organisation"):
+        cell = sheet.cell(row=2, column=header.index(column) + 1)
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (formula, "s", True)

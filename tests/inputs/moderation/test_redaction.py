@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -142,3 +143,68 @@ def test_compare_names_fields_and_questions_in_danish(mod_client, mod, make_inpu
     assert "<ins>Tolv beboere</ins>" in html
     for raw in ("challenge</h2>", "deltagere</h2>", "{&#x27;label", "'label'"):
         assert raw not in html
+
+
+# The redaction passes the same personal-data rule as the input form.
+ANSWERS = {"hvem": {"label": "Hvem deltager?", "value": "Ældre", "order": 0}}
+
+
+def test_a_cpr_number_in_the_redacted_text_is_refused_beside_the_field(
+    mod_client, make_input
+):
+    item = make_input(status="in_review", answers=ANSWERS)
+    url = reverse("inputs_moderation:redact", args=[item.pk])
+    response = mod_client.post(
+        url,
+        _form(
+            item,
+            challenge="Beboeren 010190‑1234 er ensom.",
+            question_hvem="Fru Hansen, CPR-0101901234",
+        ),
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert "Feltet »Udfordringen« indeholder et CPR-nummer" in errors["challenge"][0]
+    assert (
+        "Feltet »Hvem deltager?« indeholder et CPR-nummer"
+        in (errors["question_hvem"][0])
+    )
+    assert "Beboeren 010190‑1234 er ensom." in response.content.decode()
+    item.refresh_from_db()
+    assert "010190" not in item.challenge
+    assert not item.revisions.filter(reason=InputRevision.Reason.REDACTION).exists()
+
+
+def test_contact_details_in_the_redacted_text_must_be_confirmed(mod_client, make_input):
+    item = make_input(status="in_review")
+    url = reverse("inputs_moderation:redact", args=[item.pk])
+    text = "Kontakt afdelingen på 22 33 44 55."
+    response = mod_client.post(url, _form(item, solution=text))
+    assert response.status_code == 400
+    assert (
+        "telefonnummer" in response.context["form"].errors["confirm_personal_data"][0]
+    )
+    assert 'name="confirm_personal_data"' in response.content.decode()
+    response = mod_client.post(
+        url, _form(item, solution=text, confirm_personal_data="on")
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.solution == text and item.personal_data_flagged
+
+
+def test_the_redaction_service_refuses_a_cpr_number(mod, make_input):
+    item = make_input(status="in_review")
+    with pytest.raises(ValidationError) as error:
+        input_redact(
+            input=item,
+            user=mod,
+            version=item.version,
+            title="CPR 010190 1234",
+            challenge=item.challenge,
+            solution=item.solution,
+            answers={},
+        )
+    assert "title" in error.value.message_dict
+    item.refresh_from_db()
+    assert item.title != "CPR 010190 1234"
