@@ -106,6 +106,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA cache_size = -65536"
     )
+    # Concurrent writes wait their turn instead of failing. A transaction
+    # takes the write lock when it begins (IMMEDIATE): a deferred one that
+    # read first cannot wait for it, so a double submit got "database is
+    # locked" at once. The timeout is how long the next writer waits.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["OPTIONS"]["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
