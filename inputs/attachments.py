@@ -35,6 +35,21 @@ EXTENSIONS = {
 }
 ALLOWED_LABEL = "PDF, DOCX, XLSX, ODT, JPEG, PNG"
 
+# What checking a file may cost. A 10 MB upload can claim to unpack to
+# gigabytes (a zip bomb) or to be 100,000 pixels wide in a few kilobytes, so
+# the limits are on what it expands to, checked before it is expanded.
+# Real office documents stay far below these: hundreds of members, tens of MB.
+MAX_ZIP_MEMBERS = 1000
+MAX_ZIP_DIRECTORY = 512 * 1024
+MAX_ZIP_UNCOMPRESSED = 100 * 1024 * 1024
+# XML compresses well, but not a thousand times; small members may.
+MAX_ZIP_RATIO = 200
+ZIP_RATIO_FROM = 1024 * 1024
+ZIP_CHUNK = 64 * 1024
+# 40 megapixels: more than any phone camera's ordinary photo. Decoding one
+# costs width x height x 4 bytes several times over.
+MAX_IMAGE_PIXELS = 40_000_000
+
 
 @dataclass(frozen=True)
 class CheckedFile:
@@ -43,13 +58,57 @@ class CheckedFile:
     content: ContentFile
 
 
+class TooBigToCheck(Exception):
+    """The file would expand beyond what we are willing to check."""
+
+
+def _central_directory_fits(data: bytes) -> bool:
+    """Read the end-of-archive record before zipfile does: zipfile builds an
+    object for every member listed, so a huge listing costs memory before any
+    limit could be checked. Zip64 (over 65,535 members) is refused too."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if end < 0 or end + 22 > len(data):
+        return True  # not a zip zipfile can open; it says so itself
+    members = int.from_bytes(data[end + 10 : end + 12], "little")
+    directory_size = int.from_bytes(data[end + 12 : end + 16], "little")
+    return members <= MAX_ZIP_MEMBERS and directory_size <= MAX_ZIP_DIRECTORY
+
+
+def _check_zip_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse on the declared sizes, then unpack every member in chunks and
+    count: the declared sizes are the sender's word, the bytes are not."""
+    members = archive.infolist()
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise TooBigToCheck
+    if sum(m.file_size for m in members) > MAX_ZIP_UNCOMPRESSED:
+        raise TooBigToCheck
+    for member in members:
+        if member.file_size > ZIP_RATIO_FROM and (
+            member.file_size > MAX_ZIP_RATIO * max(member.compress_size, 1)
+        ):
+            raise TooBigToCheck
+    total = 0
+    for member in members:
+        with archive.open(member) as stream:
+            while chunk := stream.read(ZIP_CHUNK):
+                total += len(chunk)
+                if total > MAX_ZIP_UNCOMPRESSED:
+                    raise TooBigToCheck
+
+
 def _zip_kind(data: bytes) -> str | None:
-    """Which office format a zip container is, by its members."""
+    """Which office format a zip container is, by its members. Raises
+    TooBigToCheck for an archive beyond the limits above."""
+    if not _central_directory_fits(data):
+        raise TooBigToCheck
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_zip_sizes(archive)
             names = set(archive.namelist())
             if "mimetype" in names:
-                if archive.read("mimetype").strip() == ODT.encode():
+                with archive.open("mimetype") as stream:
+                    mimetype = stream.read(len(ODT) + 2)
+                if mimetype.strip() == ODT.encode():
                     return ODT
                 return None
             if "[Content_Types].xml" in names:
@@ -57,13 +116,14 @@ def _zip_kind(data: bytes) -> str | None:
                     return DOCX
                 if any(n.startswith("xl/") for n in names):
                     return XLSX
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError):
         return None
     return None
 
 
 def detect_type(data: bytes) -> str | None:
-    """The allowed MIME type the content really is, or None."""
+    """The allowed MIME type the content really is, or None. Raises
+    TooBigToCheck for an archive that unpacks to too much."""
     kind = filetype.guess(data)
     if kind is None:
         return None
@@ -93,6 +153,36 @@ def _strip_image(data: bytes, content_type: str) -> bytes:
     return out.getvalue()
 
 
+def _clean_image(data: bytes, content_type: str, name: str) -> bytes:
+    """The image without metadata, or a ValidationError. The size comes from
+    the header, before a single pixel is decoded."""
+    too_big = _(
+        "»%(name)s« er et for stort billede (%(width)s × %(height)s punkter). "
+        "Det største tilladte er 40 megapixel; gem billedet i en mindre opløsning."
+    )
+    broken = _("»%(name)s« kunne ikke læses som et billede.")
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except Image.DecompressionBombError as error:
+        # Pillow's own, higher limit: refused already at the header.
+        raise ValidationError(
+            too_big % {"name": name, "width": "?", "height": "?"},
+            code="image_too_big",
+        ) from error
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        raise ValidationError(broken % {"name": name}, code="broken_image") from error
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ValidationError(
+            too_big % {"name": name, "width": width, "height": height},
+            code="image_too_big",
+        )
+    try:
+        return _strip_image(data, content_type)
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        raise ValidationError(broken % {"name": name}, code="broken_image") from error
+
+
 def check_upload(upload) -> CheckedFile:
     """Validate one uploaded file and return what may be stored. Raises a
     ValidationError in Danish that names the file."""
@@ -110,7 +200,18 @@ def check_upload(upload) -> CheckedFile:
         )
     upload.seek(0)
     data = upload.read()
-    content_type = detect_type(data)
+    try:
+        content_type = detect_type(data)
+    except TooBigToCheck as error:
+        raise ValidationError(
+            _(
+                "»%(name)s« pakker sig ud til mere, end vi kan tjekke: over 100 MB "
+                "eller over 1.000 dele. Gem dokumentet igen uden indlejrede filer, "
+                "eller del det op i flere filer."
+            )
+            % {"name": name},
+            code="archive_too_big",
+        ) from error
     if content_type is None:
         raise ValidationError(
             _(
@@ -120,18 +221,7 @@ def check_upload(upload) -> CheckedFile:
             code="wrong_type",
         )
     if content_type in (JPEG, PNG):
-        try:
-            data = _strip_image(data, content_type)
-        except (
-            UnidentifiedImageError,
-            OSError,
-            ValueError,
-            Image.DecompressionBombError,
-        ) as error:
-            raise ValidationError(
-                _("»%(name)s« kunne ikke læses som et billede.") % {"name": name},
-                code="broken_image",
-            ) from error
+        data = _clean_image(data, content_type, name)
     stem = name.rsplit(".", 1)[0] or "bilag"
     stored_name = f"{stem}.{EXTENSIONS[content_type]}"
     return CheckedFile(stored_name, content_type, ContentFile(data, name=stored_name))

@@ -8,7 +8,7 @@ from portal.organisations.models import Membership
 from portal.organisations.selectors import organisations_of
 
 from .models import Input
-from .states import TRANSITIONS, Actor
+from .states import TRANSITIONS, Actor, Status
 
 
 def inputs_of_user_organisations(user):
@@ -19,8 +19,21 @@ def inputs_of_user_organisations(user):
 
 
 def can_view_input(user, input: Input) -> bool:
+    if input.status == Status.DRAFT:
+        # An organisation's draft is its own until it is submitted: not even
+        # BL's moderators see it (the queue, search and exports agree).
+        return _is_member(user, input)
     if is_moderator(user):
         return True
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            user=user, organisation_id=input.organisation_id
+        ).exists()
+    )
+
+
+def _is_member(user, input: Input) -> bool:
     return (
         user.is_authenticated
         and Membership.objects.filter(

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.views.decorators.csp import csp_override
 
 
 class LanguageMiddleware:
@@ -22,3 +23,20 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """The relaxed SECURE_CSP_ADMIN for the Wagtail admin, the strict
+    SECURE_CSP everywhere else. Sits just inside Django's CSP middleware,
+    which writes the header."""
+
+    prefix = "/admin/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_response = csp_override(settings.SECURE_CSP_ADMIN)(get_response)
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.prefix):
+            return self.admin_response(request)
+        return self.get_response(request)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from portal import converters  # noqa: F401 - registers <id:...>
+
 from . import views
 
 app_name = "archive"
@@ -9,5 +11,5 @@ urlpatterns = [
     path("eksport.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("eksport.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("gemte/", views.saved_searches, name="saved"),
-    path("gemte/<int:pk>/slet/", views.saved_search_remove, name="saved_remove"),
+    path("gemte/<id:pk>/slet/", views.saved_search_remove, name="saved_remove"),
 ]

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from portal import converters  # noqa: F401 - registers <id:...>
+
 from .views import detail, exports, queue
 
 app_name = "inputs_moderation"
@@ -8,12 +10,12 @@ urlpatterns = [
     path("", queue.queue, name="queue"),
     path("handling/", queue.bulk_action, name="bulk_action"),
     path("eksport.<str:fmt>", exports.export, name="export"),
-    path("<int:pk>/", detail.detail, name="detail"),
-    path("<int:pk>/status/", detail.transition, name="transition"),
-    path("<int:pk>/synlighed/", detail.change_visibility, name="visibility"),
-    path("<int:pk>/note/", detail.add_note, name="add_note"),
-    path("<int:pk>/forbindelse/", detail.add_link, name="add_link"),
-    path("<int:pk>/ansvarlig/", detail.assign, name="assign"),
-    path("<int:pk>/rediger/", detail.redact, name="redact"),
-    path("<int:pk>/versioner/<int:revision_pk>/", detail.compare, name="compare"),
+    path("<id:pk>/", detail.detail, name="detail"),
+    path("<id:pk>/status/", detail.transition, name="transition"),
+    path("<id:pk>/synlighed/", detail.change_visibility, name="visibility"),
+    path("<id:pk>/note/", detail.add_note, name="add_note"),
+    path("<id:pk>/forbindelse/", detail.add_link, name="add_link"),
+    path("<id:pk>/ansvarlig/", detail.assign, name="assign"),
+    path("<id:pk>/rediger/", detail.redact, name="redact"),
+    path("<id:pk>/versioner/<id:revision_pk>/", detail.compare, name="compare"),
 ]

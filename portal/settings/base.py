@@ -4,6 +4,7 @@ the environment; dev.py and test.py relax what they must."""
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_list, env_str
@@ -53,6 +54,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.AdminContentSecurityPolicyMiddleware",
+    # Before anything reads request.POST (the CSRF check does).
+    "portal.uploads.RepairUploadNamesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.navigation",
             ],
@@ -107,6 +113,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA cache_size = -65536"
     )
+    # Concurrent writes wait their turn instead of failing. A transaction
+    # takes the write lock when it begins (IMMEDIATE): a deferred one that
+    # read first cannot wait for it, so a double submit got "database is
+    # locked" at once. The timeout is how long the next writer waits.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["OPTIONS"]["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -218,6 +230,33 @@ CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (Django's own middleware). Our pages load scripts,
+# styles and images from this site only, and have no inline script or style;
+# a script that must be inline takes {{ csp_nonce }}.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    # Wagtail's preview frames our pages; nobody else may.
+    "frame-ancestors": [CSP.SELF],
+}
+# The Wagtail admin (under /admin/ only) writes inline scripts in its own
+# templates (inline panels, date pickers, workflow) and style attributes, which
+# take no nonce.
+SECURE_CSP_ADMIN = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}
+# No Gravatar avatars in the admin: they would send a hash of each staff
+# member's e-mail address to a third party (and need it in the policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

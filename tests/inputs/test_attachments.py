@@ -19,6 +19,7 @@ from inputs.attachments import (
     detect_type,
 )
 from inputs.models import Attachment, Input
+from inputs.services import input_transition
 from inputs.services.submission import attachments_add
 from tests.factories import InputFactory, OrganisationFactory, log_in, member_of
 from tests.inputs import files
@@ -88,7 +89,10 @@ def test_files_are_stored_privately_and_served_only_to_members(
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
+    # A draft is the organisation's own; once submitted, BL sees its files.
     log_in(client, moderator())
+    assert client.get(url).status_code == 404
+    input_transition(input=input, action="submit", user=member)
     assert client.get(url).status_code == 200
     # An attachment id that belongs to another input is not found through this one.
     other = Input.objects.create(
