@@ -47,6 +47,11 @@ class SummaryPage(RoutablePageMixin, Page):
         verbose_name = _("opsamling")
         verbose_name_plural = _("opsamlinger")
 
+    def permissions_for_user(self, user):
+        from ..permissions import SummaryPermissionTester
+
+        return SummaryPermissionTester(user, self)
+
     @property
     def partnership(self):
         return self.get_parent().specific.partnership
