@@ -65,33 +65,47 @@ class QuoteBlock(blocks.StructBlock):
         label = _("citat fra input")
 
     def clean(self, value):
-        from inputs.models.inputs import Consent
-        from inputs.states import Status
+        from .citations import citable_inputs
 
         value = super().clean(value)
         item = value.get("input")
-        if item is not None and (
-            item.status != Status.ACCEPTED or item.consent == Consent.NONE
-        ):
+        if item is not None and not citable_inputs(ids=[item.pk]):
             raise StructBlockValidationError(
                 block_errors={
                     "input": ValidationError(
                         _(
-                            "Kun accepterede input, som organisationen har givet "
-                            "samtykke til at offentliggøre, kan citeres."
+                            "%(input)s kan ikke citeres. En opsamling er en offentlig "
+                            "side, så den kan kun citere accepterede input, som er "
+                            "offentlige (organisationen har givet samtykke)."
                         )
+                        % {"input": item.reference or item.title}
                     )
                 }
             )
         return value
 
     def get_context(self, value, parent_context=None):
+        """The excerpt and source, but only for an input the summary may quote
+        now: one narrowed, withdrawn or rejected since is left out (and a
+        moderator is told why). The page passes the quotable inputs of all its
+        quotes in `citable_inputs`, so many quotes cost one query."""
+        from .citations import citable_inputs
+
         context = super().get_context(value, parent_context)
         item = value.get("input")
-        if item is not None:
-            text = value.get("excerpt") or item.challenge or item.solution
-            context["excerpt"] = Truncator(text).chars(300)
-            context["source"] = item.public_organisation_name()
+        if item is None:
+            return context
+        citable = context.get("citable_inputs")
+        if citable is None:
+            citable = citable_inputs(ids=[item.pk])
+        shown = citable.get(item.pk)
+        if shown is None:
+            context["withheld"] = item.reference or item.title
+            return context
+        text = value.get("excerpt") or shown.challenge or shown.solution
+        context["excerpt"] = Truncator(text).chars(300)
+        context["source"] = shown.public_organisation_name()
+        context["reference"] = shown.reference
         return context
 
 

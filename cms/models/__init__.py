@@ -1,11 +1,13 @@
 from .pages import HomePage, PartnershipPage, StandardPage
 from .settings import ContactSettings
 from .summaries import SummaryPage
+from .workflows import SummaryApprovalTask
 
 __all__ = [
     "ContactSettings",
     "HomePage",
     "PartnershipPage",
     "StandardPage",
+    "SummaryApprovalTask",
     "SummaryPage",
 ]

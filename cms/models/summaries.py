@@ -11,7 +11,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.accounts.roles import is_moderator
+
 from ..blocks import SummaryStreamBlock
+from ..citations import citable_inputs, quoted_input_ids
+from ..panels import WithheldQuotesPanel
 
 
 class SummaryPage(RoutablePageMixin, Page):
@@ -31,6 +35,7 @@ class SummaryPage(RoutablePageMixin, Page):
     template = "cms/summary_page.html"
 
     content_panels = [
+        WithheldQuotesPanel(),
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("body"),
@@ -42,15 +47,25 @@ class SummaryPage(RoutablePageMixin, Page):
         verbose_name = _("opsamling")
         verbose_name_plural = _("opsamlinger")
 
+    def permissions_for_user(self, user):
+        from ..permissions import SummaryPermissionTester
+
+        return SummaryPermissionTester(user, self)
+
     @property
     def partnership(self):
         return self.get_parent().specific.partnership
 
+    def citable_inputs(self) -> dict:
+        """The quoted inputs the page may show now (cms.citations), by pk."""
+        return citable_inputs(ids=quoted_input_ids(self.body))
+
     def archive_text(self) -> str:
         """Plain text of the summary, for the archive search."""
         parts = [self.introduction]
+        context = {"page": self, "citable_inputs": self.citable_inputs()}
         for block in self.body:
-            parts.append(strip_tags(str(block.render(context={"page": self}))))
+            parts.append(strip_tags(str(block.render(context=context))))
         return "\n".join(p for p in parts if p)
 
     def source_inputs(self, user) -> tuple[list[dict], int]:
@@ -58,7 +73,6 @@ class SummaryPage(RoutablePageMixin, Page):
         inputs_visible_to), each with its link, and how many more it builds
         on that `user` may not see (counted, never named)."""
         from inputs.selectors import inputs_visible_to
-        from portal.accounts.roles import is_moderator
 
         # Moderators go to the input in the admin; others to its page on the
         # site, which shows only what they may see.
@@ -85,6 +99,9 @@ class SummaryPage(RoutablePageMixin, Page):
         context["source_inputs"], context["hidden_inputs"] = self.source_inputs(
             request.user
         )
+        context["citable_inputs"] = self.citable_inputs()
+        # Moderators see why a quote is missing (on the page and in preview).
+        context["show_citation_notices"] = is_moderator(request.user)
         return context
 
     @path("")
@@ -96,9 +113,9 @@ class SummaryPage(RoutablePageMixin, Page):
         """The summary as a print-ready PDF (same access as the page)."""
         from ..pdf import html_to_pdf
 
-        html = render_to_string(
-            "cms/summary_page_pdf.html", self.get_context(request), request=request
-        )
+        # The PDF is a document to hand on: no notices for moderators in it.
+        context = self.get_context(request) | {"show_citation_notices": False}
+        html = render_to_string("cms/summary_page_pdf.html", context, request=request)
         response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
         return response

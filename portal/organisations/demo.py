@@ -57,6 +57,8 @@ PEOPLE = [
     ("admin@aab.demo", "Lars", "Christensen", Role.ORGANISATION_ADMIN, "AAB"),
     ("medlem@fsb.demo", "Fatima", "Hassan", Role.ORGANISATION_MEMBER, "fsb"),
     ("moderator@bl.demo", "Hanne", "Jørgensen", Role.MODERATOR, None),
+    # A second moderator: a summary needs one who did not submit it.
+    ("moderator2@bl.demo", "Karim", "Said", Role.MODERATOR, None),
     ("partner@sim.demo", "Peter", "Madsen", Role.PARTNERSHIP_MEMBER, "udsatte-voksne"),
     ("admin@bl.demo", "Anders", "Holm", Role.SITE_ADMIN, None),
 ]

@@ -6,10 +6,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum.dk import cvr as stdnum_cvr
+from wagtail.log_actions import log
 
 from portal.accounts.roles import Role
 
 from . import notifications
+from .log_actions import PARTNERSHIP_ROLE
 from .models import (
     Invitation,
     JoinRequest,
@@ -73,6 +75,17 @@ def partnership_membership_add(
     return membership
 
 
+def _log(*, instance, action: str, user, person: str = "", **data) -> None:
+    """One entry in Wagtail's audit log (portal.organisations.log_actions), on
+    the organisation or partnership the action changes, naming the person."""
+    log(
+        instance=instance,
+        action=f"organisations.{action}",
+        user=user,
+        data={"person": person, **data},
+    )
+
+
 def _last_admin(membership: Membership) -> bool:
     return (
         membership.role == Membership.Role.ADMIN
@@ -85,9 +98,10 @@ def _last_admin(membership: Membership) -> bool:
 
 
 @transaction.atomic
-def membership_change_role(*, membership: Membership, role: str) -> Membership:
-    """Give a member another role. An organisation always keeps at least one
-    administrator, so the last one cannot step down."""
+def membership_change_role(*, membership: Membership, role: str, user) -> Membership:
+    """Give a member another role (logged, with `user` as the actor, when it
+    changes). An organisation always keeps at least one administrator, so the
+    last one cannot step down."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Vælg en gyldig rolle.")})
@@ -95,19 +109,35 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
         raise ValidationError(
             {"role": _("Organisationen skal have mindst én administrator.")}
         )
+    if role != membership.role:
+        _log(
+            instance=membership.organisation,
+            action="role_change",
+            user=user,
+            person=membership.user.email,
+            **{"from": membership.role, "to": role},
+        )
     return membership_set(
         user=membership.user, organisation=membership.organisation, role=role
     )
 
 
 @transaction.atomic
-def membership_remove_checked(*, membership: Membership) -> None:
-    """Remove a member unless they are the organisation's last administrator.
-    The person loses access at once (the views check memberships per request)."""
+def membership_remove_checked(*, membership: Membership, user) -> None:
+    """Remove a member unless they are the organisation's last administrator;
+    logged with `user` as the actor. The person loses access at once (the
+    views check memberships per request)."""
     if _last_admin(membership):
         raise ValidationError(
             _("Den sidste administrator kan ikke fjernes. Udnævn en anden først.")
         )
+    _log(
+        instance=membership.organisation,
+        action="member_remove",
+        user=user,
+        person=membership.user.email,
+        role=membership.role,
+    )
     membership_remove(membership=membership)
 
 
@@ -163,6 +193,12 @@ def join_request_decide(
     join_request.decided_at = timezone.now()
     join_request.decided_by = user
     join_request.save(update_fields=["status", "decided_at", "decided_by"])
+    _log(
+        instance=join_request.organisation,
+        action="join_approve" if approve else "join_decline",
+        user=user,
+        person=join_request.user.email,
+    )
     if approve:
         membership_set(
             user=join_request.user,
@@ -224,6 +260,13 @@ def invitation_create(
     )
     invitation.full_clean()
     invitation.save()
+    _log(
+        instance=organisation or partnership,
+        action="invite",
+        user=invited_by,
+        person=email,
+        role=role if organisation is not None else PARTNERSHIP_ROLE,
+    )
     notifications.send_invitation(invitation)
     return invitation
 
@@ -259,6 +302,13 @@ def invitation_accept(*, invitation: Invitation, user) -> Invitation:
         partnership_membership_add(user=user, partnership=invitation.partnership)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    _log(
+        instance=invitation.organisation or invitation.partnership,
+        action="invitation_accept",
+        user=user,
+        person=user.email,
+        role=invitation.role if invitation.organisation_id else PARTNERSHIP_ROLE,
+    )
     return invitation
 
 
@@ -308,6 +358,7 @@ def organisation_register(
         if existing.registered_by_id == user.pk:
             return existing
         raise _cvr_taken_error(existing) from None
+    _log(instance=organisation, action="register", user=user, person=user.email)
     notifications.send_organisation_registered(organisation)
     return organisation
 
@@ -326,6 +377,12 @@ def organisation_decide(
         Organisation.Status.APPROVED if approve else Organisation.Status.DECLINED
     )
     organisation.save(update_fields=["status"])
+    _log(
+        instance=organisation,
+        action="approve" if approve else "decline",
+        user=user,
+        person=organisation.registered_by.email if organisation.registered_by else "",
+    )
     if approve and organisation.registered_by is not None:
         membership_set(
             user=organisation.registered_by,

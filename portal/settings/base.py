@@ -154,6 +154,8 @@ MFA_TOTP_ISSUER = "Partnerportalen"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_SITE_NAME = "Partnerportalen"
+# Summaries are published by their approval, not by the approver's own rights.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

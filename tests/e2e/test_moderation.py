@@ -1,5 +1,5 @@
-"""A moderator accepts an input in the admin, and publishes a summary that
-quotes it through the approval workflow; the public summary page shows the
+"""A moderator accepts an input in the admin and submits a summary that
+quotes it; a second moderator approves it through the workflow; the public summary page shows the
 quote and is accessible."""
 
 import re
@@ -99,6 +99,9 @@ def test_moderator_accepts_input_and_publishes_summary(page, live_site):
     ).to_be_visible()
     assert summary.workflow_in_progress
 
+    # A second moderator approves: the submitter may not.
+    page.context.clear_cookies()
+    log_in(page, live_site.url, "moderator2@bl.demo", two_factor=True)
     page.goto(f"{live_site.url}/admin/pages/{summary.pk}/edit/")
     page.get_by_role("button", name=re.compile("Flere handlinger|More actions")).click()
     page.get_by_role(

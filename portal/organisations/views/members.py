@@ -83,7 +83,9 @@ def membership_role(request, pk):
     try:
         if not form.is_valid():
             raise ValidationError(_("Vælg en gyldig rolle."))
-        membership_change_role(membership=membership, role=form.cleaned_data["role"])
+        membership_change_role(
+            membership=membership, role=form.cleaned_data["role"], user=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -103,7 +105,7 @@ def membership_role(request, pk):
 def membership_remove(request, pk):
     membership = _membership(request, pk)
     try:
-        membership_remove_checked(membership=membership)
+        membership_remove_checked(membership=membership, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
