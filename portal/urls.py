@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("organisation/", include("portal.organisations.urls")),
     path("input/", include("inputs.urls")),
