@@ -16,6 +16,7 @@ from inputs.models import Input
 from portal.organisations.models import Invitation, Membership, Organisation
 
 from .export import any_email, emails_of
+from .log_actions import USER_DELETED
 from .roles import requires_two_factor
 
 logger = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def account_delete(*, user) -> None:
     account_deletion_check(user=user)
     emails = emails_of(user)
     _erase_contact_person(user, emails)
-    ModelLogEntry.objects.filter(user=user).update(user=None)
+    _forget_actor(user)
     PageLogEntry.objects.filter(user=user).update(user=None)
     about_user = ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
@@ -127,6 +128,16 @@ def account_delete(*, user) -> None:
     user.delete()
     # The operator's trail, for staff above all: an id, no name.
     logger.info("Account %s deleted (staff: %s).", pk, staff)
+
+
+def _forget_actor(user) -> None:
+    """Their audit-log entries lose the user and say that a deleted person
+    acted, so the history does not show their action as BL's."""
+    entries = list(ModelLogEntry.objects.filter(user=user).only("pk", "data"))
+    for entry in entries:
+        entry.user = None
+        entry.data = {**(entry.data or {}), USER_DELETED: True}
+    ModelLogEntry.objects.bulk_update(entries, ["user", "data"], batch_size=500)
 
 
 def _erase_contact_person(user, emails: list[str]) -> None:

@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry
 
 from inputs.attachments import PDF, CheckedFile
 from inputs.models import Input, InputRevision, InternalNote
+from inputs.selectors import input_history
 from inputs.services import input_transition
 from inputs.services.submission import attachments_add
 from portal.accounts.services import AccountDeletionRefused, account_delete
@@ -94,6 +95,8 @@ def test_deletion_anonymises_inputs_history_and_notes_and_keeps_the_inputs(
     assert input.attachments.get().uploaded_by is None
     assert InternalNote.objects.get(input=input).author is None
     assert not ModelLogEntry.objects.filter(user_id=pk).exists()
+    (submitted,) = input_history(input=input)
+    assert submitted.user == "Slettet bruger"
     about_her = ModelLogEntry.objects.filter(
         content_type__model="user", object_id=str(pk)
     )
