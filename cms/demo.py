@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from inputs.models.calls import DEFAULT_RETENTION_MONTHS
 from portal.organisations.models import Partnership
 from portal.site import site_base_url
 
@@ -43,8 +44,18 @@ PRIVACY_TEXT = (
     "navn, arbejdsmail og organisation. Input må ikke indeholde oplysninger, der "
     "kan identificere beboere. Portalen afviser CPR-numre og advarer om "
     "e-mailadresser og telefonnumre i teksten.</p>"
+    f"<p>Vi gemmer input i den periode, der står på hver indkaldelse, som "
+    f"standard {DEFAULT_RETENTION_MONTHS} måneder efter, at indkaldelsen er "
+    "lukket. Derefter sletter vi kontaktpersonernes navn, e-mail og telefon og "
+    "alle bilag, og input, der aldrig blev accepteret (kladder, afviste og "
+    "tilbagetrukne), slettes helt. Accepterede input bliver i arkivet uden "
+    "kontaktoplysninger.</p>"
+    "<p>Under »Min konto« kan du selv hente alle oplysninger om dig (»Mine "
+    "data«) og slette din konto. Sletter du kontoen, fjernes dit navn og din "
+    "e-mail fra de input, du har skrevet; selve inputtene tilhører din "
+    "organisation og bliver liggende.</p>"
     "<p>BL – Danmarks Almene Boliger er dataansvarlig. Kontakt os på "
-    "partnerskaber@bl.dk, hvis du vil have indsigt i eller slettet dine "
+    "partnerskaber@bl.dk, hvis du har spørgsmål til, hvordan vi behandler dine "
     "oplysninger.</p>"
 )
 

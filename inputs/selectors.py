@@ -9,8 +9,10 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
+from portal.accounts.log_actions import USER_DELETED
 from portal.accounts.roles import is_moderator
 
 from .models import CallPage, Input
@@ -94,9 +96,7 @@ def input_history(*, input: Input) -> list[HistoryEntry]:
             HistoryEntry(
                 action=action,
                 label=str(transition.label) if transition else action,
-                user=(entry.user.get_full_name() or entry.user.email)
-                if entry.user
-                else "BL",
+                user=_actor_name(entry, data),
                 at=entry.timestamp,
                 source=_status_label(data.get("from", "")),
                 target=_status_label(data.get("to", "")),
@@ -104,6 +104,13 @@ def input_history(*, input: Input) -> list[HistoryEntry]:
             )
         )
     return history
+
+
+def _actor_name(entry, data: dict) -> str:
+    if entry.user:
+        return entry.user.get_full_name() or entry.user.email
+    # No user: BL's import, or a person who has since deleted their account.
+    return gettext("Slettet bruger") if data.get(USER_DELETED) else "BL"
 
 
 def input_feedback(*, history: list[HistoryEntry]) -> list[HistoryEntry]:

@@ -10,6 +10,7 @@ from portal.views import favicon
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("organisation/", include("portal.organisations.urls")),
     path("input/", include("inputs.urls")),

@@ -1,5 +1,8 @@
+import calendar
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,10 @@ from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+# How long a call's inputs keep their contact persons and attachments after
+# the call closes (inputs.services.retention); the privacy page states it.
+DEFAULT_RETENTION_MONTHS = 24
 
 
 class QuestionType(models.TextChoices):
@@ -58,6 +65,16 @@ class CallPage(Page):
     )
     opens_at = models.DateTimeField(_("åbner"))
     closes_at = models.DateTimeField(_("lukker"))
+    retention_months = models.PositiveSmallIntegerField(
+        _("opbevaringsperiode i måneder"),
+        default=DEFAULT_RETENTION_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Så mange måneder efter indkaldelsen lukker, slettes kontaktpersoner "
+            "og bilag på dens input, og input, der aldrig blev accepteret, slettes "
+            "helt. Accepterede input beholder deres tekst."
+        ),
+    )
 
     parent_page_types = ["cms.HomePage", "cms.PartnershipPage"]
     subpage_types: list[str] = []
@@ -72,6 +89,7 @@ class CallPage(Page):
             [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])],
             heading=_("Åben for input"),
         ),
+        FieldPanel("retention_months"),
         InlinePanel("questions", label=_("Ekstra spørgsmål")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -121,3 +139,15 @@ class CallPage(Page):
 
     def has_closed(self, at=None) -> bool:
         return (at or timezone.now()) >= self.closes_at
+
+    def retention_ends_at(self):
+        """When the retention period after closing runs out: the same day
+        and time `retention_months` later (the month's last day if shorter)."""
+        return add_months(self.closes_at, self.retention_months)
+
+
+def add_months(moment, months: int):
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)

@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Konti"
 
     def ready(self):
+        from . import log_actions  # noqa: F401 - registers the audit-log actions
         from .roles import sync_role_groups
 
         # Permissions are created after migrations; the role groups follow them.

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("min-konto/", views.my_account, name="my_account"),
+    path("mine-data/", views.data_export, name="data_export"),
+    path("slet/", views.delete, name="delete"),
+    path("slettet/", views.deleted, name="deleted"),
+]
