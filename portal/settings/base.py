@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "portal.ops",
 ]
 
 MIDDLEWARE = [
@@ -210,6 +211,46 @@ TASKS = {
 # Archive search: the database backend unless ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "") or None
 ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "partnerportalen-archive")
+
+# The shared cache: rate limits and sessions must hold across every web
+# process and the worker. Redis when REDIS_URL is set, otherwise a table in
+# the database (created by portal.ops' migration), so a bare checkout needs
+# no server. Sessions read the cache and fall back to the database.
+REDIS_URL = env_str("REDIS_URL", "") or None
+CACHE_TABLE = "portal_cache"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "pp"),
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Rate limits, all counted in that cache by one mechanism (portal/ops/
+# ratelimit.py): allauth's own actions and ours, "amount/period/per" (per
+# ip, user or key). A limited request gets the Danish 429 page.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+    # Each of these sends e-mail or costs a lot.
+    "join_request": "10/h/user",
+    "invitation": "30/h/user",
+    "organisation_register": "5/h/user",
+    "export": "30/h/user,60/h/ip",
+    "saved_search_create": "20/h/user",
+}
+# Behind a reverse proxy the client's address is the last hop it adds to
+# X-Forwarded-For; 0 (no proxy) uses the connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
