@@ -53,6 +53,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from gunicorn, compressed and cached for ever
+    # under their hashed names (production.py's storage).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -248,6 +251,10 @@ ACCOUNT_RATE_LIMITS = {
     "export": "30/h/user,60/h/ip",
     "saved_search_create": "20/h/user",
 }
+# /readyz answers 503 when the oldest task waiting for the worker, or the
+# archive index's lag behind the newest changed input, is older (seconds).
+READYZ_TASK_BACKLOG_MAX_AGE = int(env_str("READYZ_TASK_BACKLOG_MAX_AGE", "600"))
+READYZ_SEARCH_INDEX_MAX_LAG = int(env_str("READYZ_SEARCH_INDEX_MAX_LAG", "900"))
 # Behind a reverse proxy the client's address is the last hop it adds to
 # X-Forwarded-For; 0 (no proxy) uses the connection's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
