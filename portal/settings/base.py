@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id.
+    "portal.ops.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from gunicorn, compressed and cached for ever
     # under their hashed names (production.py's storage).
@@ -265,10 +267,24 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Logs: one line per record with the request id, scrubbed of personal data
+# (portal/ops/logs.py); JSON in production (LOG_FORMAT=json), plain text in
+# development.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "portal.ops.logs.JsonFormatter"},
+        "plain": {"()": "portal.ops.logs.PlainFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env_str("LOG_FORMAT", "plain"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Task and page-log chatter hides what a person needs to read.
     "loggers": {
@@ -276,3 +292,9 @@ LOGGING = {
         for name in ("django_tasks", "wagtail", "weasyprint", "fontTools")
     },
 }
+
+# Error reports to Sentry when SENTRY_DSN is set, never with personal data.
+if SENTRY_DSN := env_str("SENTRY_DSN", ""):
+    from portal.ops.logs import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"))

@@ -4,6 +4,7 @@ over HTTPS only. Run a database task worker beside it (`manage.py db_worker`).""
 import os
 
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.database.DatabaseBackend")
+os.environ.setdefault("LOG_FORMAT", "json")
 
 from .base import *  # noqa: E402,F403
 from .env import env_bool, env_str  # noqa: E402
