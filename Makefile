@@ -45,7 +45,39 @@ bench: install ## Search quality and latency benchmarks (DATABASE_URL picks the 
 worker: install ## Run the database-backed task worker (production on one machine)
 	$(PY) manage.py db_worker
 
+# make prod reads its settings from ENV_FILE (default .env; see .env.example).
+ENV_FILE ?= .env
+HONCHO := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho
+
+prod: install ## Production on one machine: migrate, collectstatic, then web + worker + scheduler (Procfile)
+	@test -e $(ENV_FILE) || { echo "$(ENV_FILE) is missing: copy .env.example, or try it with make prod-trial"; exit 1; }
+	$(HONCHO) run -e $(ENV_FILE) python manage.py migrate --noinput
+	$(HONCHO) run -e $(ENV_FILE) python manage.py collectstatic --noinput -v0
+	$(HONCHO) start -e $(ENV_FILE) -f Procfile
+
+# LOCAL TRIAL ONLY: `make prod` with production settings (DEBUG off) on a
+# scratch SQLite database with the demo, over plain HTTP on 127.0.0.1:TRIAL_PORT.
+# These values are public; never use them on a server.
+TRIAL_DIR := $(CURDIR)/var/trial
+TRIAL_PORT ?= 8000
+prod-trial: export GUNICORN_BIND := 127.0.0.1:$(TRIAL_PORT)
+prod-trial: export DJANGO_SETTINGS_MODULE := portal.settings.production
+prod-trial: export SECRET_KEY := local-trial-only-this-key-is-public-never-use-it-on-a-server
+prod-trial: export ALLOWED_HOSTS := 127.0.0.1,localhost
+prod-trial: export DATABASE_URL := sqlite:///$(TRIAL_DIR)/db.sqlite3
+prod-trial: export STATIC_ROOT := $(TRIAL_DIR)/static
+prod-trial: export MEDIA_ROOT := $(TRIAL_DIR)/media
+prod-trial: export PRIVATE_MEDIA_ROOT := $(TRIAL_DIR)/private
+prod-trial: export SECURE_SSL_REDIRECT := false
+prod-trial: export EMAIL_BACKEND := django.core.mail.backends.console.EmailBackend
+prod-trial: install ## LOCAL TRIAL ONLY: make prod on a scratch SQLite database with the demo
+	mkdir -p $(TRIAL_DIR)
+	$(PY) manage.py migrate --noinput
+	# The demo's known passwords: seed_demo runs only under the dev settings.
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py seed_demo --address 127.0.0.1:$(TRIAL_PORT)
+	$(MAKE) prod ENV_FILE=/dev/null
+
 browsers: ## Install Debian's Chromium for the browser tests (needs root)
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
-.PHONY: help install run test lint format bench worker browsers
+.PHONY: help install run test lint format bench worker prod prod-trial browsers

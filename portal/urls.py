@@ -5,9 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.ops import health
 from portal.views import favicon
 
+# Rate limits (ours and allauth's) answer with the Danish 429 page.
+handler429 = "portal.ops.ratelimit.too_many_requests"
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include("portal.accounts.urls")),
@@ -25,6 +31,19 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SERVE_MEDIA", False):
+    # Only the images: CMS documents go through Wagtail's serve view, which
+    # checks their privacy, and input attachments live outside MEDIA_ROOT.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?:original_images|images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # Wagtail's page serving catches everything else, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))

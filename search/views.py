@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.ops.ratelimit import rate_limit
 from portal.spreadsheets import spreadsheet_response
 
 from .export import MAX_ROWS, export_rows
@@ -53,6 +54,7 @@ def _page_window(page: int, num_pages: int, size: int = 2) -> list[int]:
     return list(range(max(1, page - size), min(num_pages, page + size) + 1))
 
 
+@rate_limit("export", methods=("GET", "HEAD"))
 def export(request, fmt: str):
     viewer = viewer_for(user=request.user)
     search_req = search_request(
@@ -69,6 +71,7 @@ def export(request, fmt: str):
 
 
 @login_required
+@rate_limit("saved_search_create")
 def saved_searches(request):
     viewer = viewer_for(user=request.user)
     if not _may_save(viewer):

@@ -64,3 +64,11 @@ def demo_site(db):
     from cms.demo import seed_pages
 
     return seed_pages()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits count in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -50,10 +50,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "portal.ops",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id.
+    "portal.ops.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from gunicorn, compressed and cached for ever
+    # under their hashed names (production.py's storage).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
     # Before anything reads request.POST (the CSRF check does).
@@ -226,6 +232,50 @@ TASKS = {
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "") or None
 ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "partnerportalen-archive")
 
+# The shared cache: rate limits and sessions must hold across every web
+# process and the worker. Redis when REDIS_URL is set, otherwise a table in
+# the database (created by portal.ops' migration), so a bare checkout needs
+# no server. Sessions read the cache and fall back to the database.
+REDIS_URL = env_str("REDIS_URL", "") or None
+CACHE_TABLE = "portal_cache"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "pp"),
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Rate limits, all counted in that cache by one mechanism (portal/ops/
+# ratelimit.py): allauth's own actions and ours, "amount/period/per" (per
+# ip, user or key). A limited request gets the Danish 429 page.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+    # Each of these sends e-mail or costs a lot.
+    "join_request": "10/h/user",
+    "invitation": "30/h/user",
+    "organisation_register": "5/h/user",
+    "export": "30/h/user,60/h/ip",
+    "saved_search_create": "20/h/user",
+}
+# /readyz answers 503 when the oldest task waiting for the worker, or the
+# archive index's lag behind the newest changed input, is older (seconds).
+READYZ_TASK_BACKLOG_MAX_AGE = int(env_str("READYZ_TASK_BACKLOG_MAX_AGE", "600"))
+READYZ_SEARCH_INDEX_MAX_LAG = int(env_str("READYZ_SEARCH_INDEX_MAX_LAG", "900"))
+# Behind a reverse proxy the client's address is the last hop it adds to
+# X-Forwarded-For; 0 (no proxy) uses the connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
@@ -260,10 +310,24 @@ SECURE_CSP_ADMIN = {
 # member's e-mail address to a third party (and need it in the policy).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# Logs: one line per record with the request id, scrubbed of personal data
+# (portal/ops/logs.py); JSON in production (LOG_FORMAT=json), plain text in
+# development.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "portal.ops.logs.JsonFormatter"},
+        "plain": {"()": "portal.ops.logs.PlainFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env_str("LOG_FORMAT", "plain"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Task and page-log chatter hides what a person needs to read.
     "loggers": {
@@ -271,3 +335,9 @@ LOGGING = {
         for name in ("django_tasks", "wagtail", "weasyprint", "fontTools")
     },
 }
+
+# Error reports to Sentry when SENTRY_DSN is set, never with personal data.
+if SENTRY_DSN := env_str("SENTRY_DSN", ""):
+    from portal.ops.logs import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"))

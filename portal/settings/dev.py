@@ -12,3 +12,6 @@ from .base import *  # noqa: E402,F403
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# runserver serves static files from the apps' folders; whitenoise would
+# look for collectstatic's output, which development does not make.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405

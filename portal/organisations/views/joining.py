@@ -8,6 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.ops.ratelimit import rate_limit
+
 from .. import services
 from ..forms import DecisionForm, JoinRequestForm, OrganisationSearchForm
 from ..models import JoinRequest, Organisation
@@ -38,6 +40,7 @@ def join(request):
 
 
 @login_required
+@rate_limit("join_request")
 def join_request(request, pk):
     """Ask to join one organisation, with an optional message."""
     organisation = get_object_or_404(Organisation.objects.approved(), pk=pk)

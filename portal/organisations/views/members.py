@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.ops.ratelimit import rate_limit
+
 from ..forms import InvitationForm, RoleForm
 from ..models import Membership, Organisation
 from ..permissions import can_manage_members, can_see_organisation
@@ -32,6 +34,7 @@ def _managed(request, organisation: Organisation | None) -> Organisation:
 
 
 @login_required
+@rate_limit("invitation")
 def members(request, pk):
     """The administrator's member page: members, open requests and
     invitations, and the form to invite a colleague (POST)."""

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.ops.ratelimit import rate_limit
+
 from .. import services
 from ..forms import DecisionForm, PartnershipInvitationForm
 from ..models import Organisation
@@ -51,6 +53,7 @@ def organisation_decide(request, pk):
 
 
 @login_required
+@rate_limit("invitation")
 def partnership_invite(request):
     """BL moderators invite partnership members by e-mail."""
     if not can_invite_partnership_members(request.user):

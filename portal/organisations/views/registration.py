@@ -4,11 +4,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from portal.ops.ratelimit import rate_limit
+
 from ..forms import OrganisationRegisterForm
 from ..services import organisation_register
 
 
 @login_required
+@rate_limit("organisation_register")
 def register(request):
     """Register an organisation that is not yet known; it waits for BL."""
     form = OrganisationRegisterForm(request.POST or None)
