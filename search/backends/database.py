@@ -251,6 +251,13 @@ class DatabaseBackend:
             cursor.execute(f"DELETE FROM {VALUE}")  # noqa: S608
             cursor.execute(f"DELETE FROM {ArchiveFacetSet._meta.db_table}")  # noqa: S608
 
+    def index_state(self) -> dict[str, tuple[str, str, str]]:
+        """Every indexed key with what the index check compares."""
+        rows = ArchiveDocument.objects.values_list(
+            "key", "status", "visibility", "title"
+        )
+        return {key: tuple(rest) for key, *rest in rows.iterator(chunk_size=5000)}
+
     # --- vendor hooks -----------------------------------------------------
     def insert_matches(self, matches: list[ArchiveMatch], rows) -> None:
         """Insert the narrow rows of these ArchiveDocument rows."""

@@ -420,3 +420,28 @@ class ElasticsearchBackend:
             facets = viewer_facets(request, rows)
         total = response["hits"]["total"]["value"]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
+
+    # --- the index check --------------------------------------------------
+    def index_state(self) -> dict[str, tuple[str, str, str]]:
+        """Every indexed key with what the index check compares, in pages
+        sorted by key (search_after: no window, no scroll context)."""
+        self._ensure_index()
+        state: dict[str, tuple[str, str, str]] = {}
+        after = None
+        with _guard():
+            while True:
+                page = self.client.search(
+                    index=self.alias,
+                    query={"match_all": {}},
+                    source=["status", "visibility", "title"],
+                    sort=[{"key": "asc"}],
+                    size=5000,
+                    search_after=after,
+                )
+                hits = page["hits"]["hits"]
+                if not hits:
+                    return state
+                for hit in hits:
+                    src = hit["_source"]
+                    state[hit["_id"]] = (src["status"], src["visibility"], src["title"])
+                after = hits[-1]["sort"]

@@ -197,14 +197,21 @@ class FakeCluster:
                 "status": 400,
             }
         docs = self.documents(name)
+        items = list(docs.items())
+        if body.get("sort") == [{"key": "asc"}]:
+            # Sorted by key, paged with search_after (what the index check asks).
+            items.sort()
+            after = (body.get("search_after") or [""])[0]
+            items = [(k, d) for k, d in items if k > after]
         hits = [
             {
                 "_index": self._resolve(name)[0],
                 "_id": key,
                 "_score": 1.0,
                 "_source": doc,
+                "sort": [key],
             }
-            for key, doc in list(docs.items())[start : start + size]
+            for key, doc in items[start : start + size]
         ]
         total = {"value": len(docs), "relation": "eq"}
         if not body.get("track_total_hits") and len(docs) > DEFAULT_WINDOW:

@@ -281,3 +281,13 @@ def test_a_summary_document_is_indexed_for_the_public(cluster, demo_site):
     document = summary_document(page)
     backends.get_backend().index(document)
     assert cluster.documents(ALIAS)[document.key]["audience"] == Audience.PUBLIC
+
+
+def test_the_index_check_pages_through_the_index(cluster, archived):
+    first = archived(title="Gårdfest")
+    second = archived(title="Sommerfest")
+    state = backends.get_backend().index_state()
+    assert set(state) == {f"input:{first.pk}", f"input:{second.pk}"}
+    assert state[f"input:{first.pk}"] == ("accepted", "public", "Gårdfest")
+    searches = cluster.sent("POST", "/_search")
+    assert searches[-1].body["search_after"] == [max(state)]
