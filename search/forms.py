@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .documents import FACETS
 from .models import SavedSearch
-from .query import PAGE_SIZE, SearchRequest, Viewer
+from .query import MAX_PAGE, PAGE_SIZE, SearchRequest, Viewer
 
 FACET_LABELS = {
     "source": _("Indhold"),
@@ -30,7 +30,7 @@ class SearchForm(forms.Form):
         required=False,
         choices=[("relevance", _("Relevans")), ("newest", _("Nyeste først"))],
     )
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def clean_q(self):
         # The box takes QUERY_MAX_LENGTH characters; a longer query in a

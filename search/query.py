@@ -15,10 +15,17 @@ from .analysis import (
 )
 
 PAGE_SIZE = 20
+# The deepest page the search form accepts.
+MAX_PAGE = 10_000
 SORTS = ("relevance", "newest")
 MAX_QUERY_WORDS = 8
 # Below this length a one-letter change turns one word into another.
 MIN_TYPO_LENGTH = 5
+
+
+class SearchUnavailable(Exception):
+    """The search engine cannot answer now (down, overloaded): the page says
+    so, and indexing tasks try again later."""
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 project talks to the archive through these functions; the backend behind
 them is chosen by settings (see backends/__init__.py)."""
 
+from dataclasses import dataclass, field
+
 from django.db import transaction
 from tqdm import tqdm
 
@@ -92,3 +94,68 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
     backend.after_rebuild()
     bar.close()
     return indexed + len(documents)
+
+
+@dataclass
+class IndexCheck:
+    """Keys the index lacks, holds in an older version, or should not hold."""
+
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.stale or self.extra)
+
+
+def _expected_state() -> dict[str, tuple[str, str, str]]:
+    """What the index should hold: each document's key, status, visibility
+    and title as input_document() and summary_document() write them."""
+    from cms.models import SummaryPage
+    from inputs.states import Status
+
+    from .documents import INPUT_VISIBILITY_PUBLIC
+
+    state = {
+        input_key(pk): (str(status), str(visibility), title[:255])
+        for pk, status, visibility, title in inputs_for_index()
+        .values_list("pk", "status", "visibility", "title")
+        .iterator(chunk_size=5000)
+    }
+    for pk, title in SummaryPage.objects.live().values_list("pk", "title"):
+        state[summary_key(pk)] = (
+            str(Status.ACCEPTED),
+            INPUT_VISIBILITY_PUBLIC,
+            title[:255],
+        )
+    return state
+
+
+def archive_check(*, repair: bool = False) -> IndexCheck:
+    """Compare the index with the database (keys, status, visibility,
+    title); with `repair`, re-index what is missing or stale and remove
+    what should not be there. Mends the updates a search engine outage
+    lost, on any backend."""
+    expected = _expected_state()
+    indexed = {
+        key: (status, visibility, title[:255])
+        for key, (status, visibility, title) in get_backend().index_state().items()
+    }
+    check = IndexCheck(
+        missing=sorted(expected.keys() - indexed.keys()),
+        stale=sorted(
+            k for k in expected.keys() & indexed.keys() if expected[k] != indexed[k]
+        ),
+        extra=sorted(indexed.keys() - expected.keys()),
+    )
+    if repair:
+        for key in check.missing + check.stale:
+            source, _, pk = key.partition(":")
+            if source == "input":
+                archive_index_input(input_id=int(pk))
+            else:
+                archive_index_summary(page_id=int(pk))
+        for key in check.extra:
+            archive_remove(key=key)
+    return check

@@ -14,6 +14,7 @@ from portal.spreadsheets import spreadsheet_response
 
 from .export import MAX_ROWS, export_rows
 from .forms import FACET_LABELS, SavedSearchForm, search_request
+from .query import SearchUnavailable
 from .saved import canonical_query_string, saved_search_create, saved_search_delete
 from .selectors import saved_searches_of, viewer_for
 from .services import archive_search
@@ -23,10 +24,21 @@ def _may_save(viewer) -> bool:
     return viewer.is_moderator or bool(viewer.partnership_ids)
 
 
+def _unavailable(request):
+    """The search engine does not answer: a page that says so (503, so
+    monitoring and crawlers know it is passing), not a server error."""
+    response = render(request, "search/unavailable.html", status=503)
+    response["Retry-After"] = "60"
+    return response
+
+
 def search(request):
     viewer = viewer_for(user=request.user)
     search_req = search_request(request.GET, viewer=viewer)
-    result = archive_search(request=search_req)
+    try:
+        result = archive_search(request=search_req)
+    except SearchUnavailable:
+        return _unavailable(request)
     facets = [
         {"name": name, "label": FACET_LABELS[name], "values": values}
         for name, values in result.facets.items()
@@ -61,7 +73,10 @@ def export(request, fmt: str):
         request.GET, viewer=viewer, page_size=MAX_ROWS, facets=False
     )
     search_req.page = 1
-    result = archive_search(request=search_req)
+    try:
+        result = archive_search(request=search_req)
+    except SearchUnavailable:
+        return _unavailable(request)
     return spreadsheet_response(
         fmt=fmt,
         rows=export_rows(result),

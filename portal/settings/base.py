@@ -230,7 +230,12 @@ TASKS = {
 
 # Archive search: the database backend unless ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "") or None
+# The alias searches and writes use; rebuilds swap the index behind it.
 ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "partnerportalen-archive")
+# Elasticsearch 8 has security and TLS on: an API key (the "encoded" value)
+# and the CA certificate that signed the cluster's (http_ca.crt).
+ELASTICSEARCH_API_KEY = env_str("ELASTICSEARCH_API_KEY", "") or None
+ELASTICSEARCH_CA_CERTS = env_str("ELASTICSEARCH_CA_CERTS", "") or None
 
 # The shared cache: rate limits and sessions must hold across every web
 # process and the worker. Redis when REDIS_URL is set, otherwise a table in

@@ -25,3 +25,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
     # A throwaway database: no need to wait for the disk.
     DATABASES["default"]["OPTIONS"]["init_command"] += "; PRAGMA synchronous = OFF"  # noqa: F405
+
+# The database backend, whatever the environment says: the behaviour suite's
+# search_backend fixture (tests/search/conftest.py) turns Elasticsearch on
+# per test, on an index of its own, when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = None

@@ -13,7 +13,10 @@ def _backend(kind: str):
         from .elasticsearch import ElasticsearchBackend
 
         return ElasticsearchBackend(
-            url=settings.ELASTICSEARCH_URL, index=settings.ELASTICSEARCH_INDEX
+            url=settings.ELASTICSEARCH_URL,
+            index=settings.ELASTICSEARCH_INDEX,
+            api_key=settings.ELASTICSEARCH_API_KEY,
+            ca_certs=settings.ELASTICSEARCH_CA_CERTS,
         )
     if kind == "postgresql":
         from .postgres import PostgresBackend

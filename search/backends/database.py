@@ -17,7 +17,6 @@ from inputs.selectors import PUBLISHED_STATUSES
 
 from ..analysis import Analyzer, compound_parts_needed, lexicon
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
-from ..highlight import excerpt, mark
 from ..models import (
     ArchiveDocument,
     ArchiveFacetSet,
@@ -25,8 +24,9 @@ from ..models import (
     ArchiveMatch,
     ArchiveTerm,
 )
-from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup
+from ..query import Hit, SearchRequest, SearchResult, TermGroup
 from ..synonyms import synonym_map
+from .common import empty_result, make_hit, query_terms, viewer_facets
 
 DOC = ArchiveDocument._meta.db_table
 MATCH = ArchiveMatch._meta.db_table
@@ -133,6 +133,23 @@ def known_terms(candidates) -> set[str]:
     return found
 
 
+def batch_analyzer(documents) -> Analyzer:
+    """An analyzer for a batch outside a rebuild: one query looks up the
+    compound parts the batch could use."""
+    text = " ".join(f"{d.title} {d.body} {d.extra_text}" for d in documents)
+    return Analyzer(known_terms(compound_parts_needed(text)))
+
+
+def store_vocabulary(terms) -> None:
+    """Remember indexed terms: typo correction and later compound splits
+    look them up (known_terms)."""
+    ArchiveTerm.objects.bulk_create(
+        [ArchiveTerm(term=t[:100]) for t in terms],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+
+
 class DatabaseBackend:
     name = "database"
 
@@ -160,9 +177,7 @@ class DatabaseBackend:
             documents = sorted(
                 documents, key=lambda d: -audience(d.status, d.visibility)
             )
-        if analyzer is None:
-            text = " ".join(f"{d.title} {d.body} {d.extra_text}" for d in documents)
-            analyzer = Analyzer(known_terms(compound_parts_needed(text)))
+        analyzer = analyzer or batch_analyzer(documents)
         sets = sets or FacetSets()
         with transaction.atomic():
             if not fresh:
@@ -212,11 +227,7 @@ class DatabaseBackend:
             for row, match in zip(rows, matches, strict=True):
                 match.id = row.pk
             self.insert_matches(matches, rows)
-            ArchiveTerm.objects.bulk_create(
-                [ArchiveTerm(term=t[:100]) for t in vocabulary],
-                batch_size=2000,
-                ignore_conflicts=True,
-            )
+            store_vocabulary(vocabulary)
             self.fulltext_insert(rows, matches, fresh=fresh)
 
     def remove(self, key: str) -> None:
@@ -239,6 +250,13 @@ class DatabaseBackend:
             cursor.execute(f"DELETE FROM {DOC}")  # noqa: S608
             cursor.execute(f"DELETE FROM {VALUE}")  # noqa: S608
             cursor.execute(f"DELETE FROM {ArchiveFacetSet._meta.db_table}")  # noqa: S608
+
+    def index_state(self) -> dict[str, tuple[str, str, str]]:
+        """Every indexed key with what the index check compares."""
+        rows = ArchiveDocument.objects.values_list(
+            "key", "status", "visibility", "title"
+        )
+        return {key: tuple(rest) for key, *rest in rows.iterator(chunk_size=5000)}
 
     # --- vendor hooks -----------------------------------------------------
     def insert_matches(self, matches: list[ArchiveMatch], rows) -> None:
@@ -383,8 +401,7 @@ class DatabaseBackend:
     def search(self, request: SearchRequest) -> SearchResult:
         groups = self.parse(request.query)
         if request.query.strip() and not groups:
-            # Only stop words: nothing to look for, rather than everything.
-            return SearchResult([], 0, {}, request.page, request.page_size)
+            return empty_result(request)
         moderator = request.viewer.is_moderator
         visible = self.where_sql(request)
         matches = counting = (f"{MATCH} a", *visible)
@@ -414,7 +431,7 @@ class DatabaseBackend:
                 self._counts(cursor, counting, bool(groups)) if request.facets else None
             )
             if counts is not None:
-                facets = self._facets(request, counts)
+                facets = viewer_facets(request, counts)
                 # Every document has exactly one "source" value, so its
                 # counts add up to the total: no separate COUNT query.
                 total = sum(v.count for v in facets["source"])
@@ -425,7 +442,7 @@ class DatabaseBackend:
                     counting[2],
                 )
                 total = cursor.fetchone()[0]
-        terms = frozenset(itertools.chain.from_iterable(g.terms() for g in groups))
+        terms = query_terms(groups)
         docs = ArchiveDocument.objects.in_bulk(ids)
         hits = [self._hit(docs[i], terms) for i in ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
@@ -532,44 +549,9 @@ class DatabaseBackend:
         cursor.execute(f"WITH p AS ({pairs}), {self.COUNTS}", params)
         return cursor.fetchall()
 
-    def _facets(self, request, rows) -> dict[str, list[FacetValue]]:
-        """(name, value, label, count) rows as the viewer's facets. Every
-        facet was counted; those the viewer may not use are dropped here
-        (they only ever count what the WHERE clause let through)."""
-        names = [
-            n
-            for n in FACETS
-            if request.viewer.is_moderator or n not in MODERATOR_FACETS
-        ]
-        out: dict[str, list[FacetValue]] = {n: [] for n in names}
-        for name, value, label, count in rows:
-            if name not in out:
-                continue
-            selected = value in request.filters.get(name, ())
-            # int(): PostgreSQL's SUM of counts is a numeric.
-            out[name].append(FacetValue(value, label, int(count), selected))
-        for name, values in out.items():
-            if name == "year":
-                values.sort(key=lambda v: v.value, reverse=True)
-            else:
-                values.sort(key=lambda v: (-v.count, v.label))
-        return out
-
     @staticmethod
     def _hit(doc: ArchiveDocument, terms) -> Hit:
-        return Hit(
-            key=doc.key,
-            source=doc.source,
-            object_id=doc.object_id,
-            title=mark(doc.title, terms),
-            excerpt=excerpt(doc.body, terms),
-            url=doc.url,
-            organisation_name=doc.organisation_name,
-            published_at=doc.published_at,
-            status=doc.status,
-            visibility=doc.visibility,
-            meta=doc.meta,
-        )
+        return make_hit(doc.__dict__, terms)
 
 
 def corpus_vocabulary() -> set[str]:

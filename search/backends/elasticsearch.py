@@ -1,368 +1,447 @@
-"""Elasticsearch, through elasticsearch-dsl: a Danish analyzer (folding æøå to
-the same ASCII spelling as the database backends, Danish stop words and
-stemmer, a dictionary decompounder, the moderators' synonyms at query time),
-a FacetedSearch with highlighting, and more-like-this.
+"""Elasticsearch as the archive's store, with the same meaning as the
+database backends: Elasticsearch receives the terms of our own Danish
+analyser (search/analysis.py) in a whitespace-analysed field, and a query
+is our own parse() (stems, compounds, synonyms, typos corrected against the
+same vocabulary) turned into term queries. Elasticsearch scales the store,
+the filtering, the counting and the BM25 score; it decides nothing about
+Danish (docs/search.md says why, and lists what still differs).
 
-Visibility is a filter inside the query itself (never a post_filter)."""
+Writes go to an alias (ELASTICSEARCH_INDEX); a rebuild fills a new index
+and swaps the alias atomically, so searches never see a partial archive."""
 
 import json
+import uuid
 from contextlib import contextmanager
+from datetime import datetime
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from elasticsearch_dsl import (
-    Date,
-    Document,
-    FacetedSearch,
-    Index,
-    Keyword,
-    Q,
-    Search,
-    TermsFacet,
-    Text,
-    analyzer,
-    char_filter,
-    connections,
-    token_filter,
-)
-from elasticsearch_dsl.query import MoreLikeThis
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import TransportError
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
-from inputs.selectors import PUBLISHED_STATUSES
-
-from ..analysis import STOP_WORDS, fold, lexicon_words
+from ..analysis import Analyzer
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
-from ..query import FacetValue, Hit, SearchRequest, SearchResult, Viewer
+from ..query import MAX_PAGE, PAGE_SIZE, SearchRequest, SearchResult, SearchUnavailable
+from .common import empty_result, make_hit, query_terms, viewer_facets
+from .database import (
+    Audience,
+    audience,
+    batch_analyzer,
+    corpus_vocabulary,
+    known_terms,
+    store_vocabulary,
+)
 
-ALIAS = "archive"
 SEP = "\x1f"
-FRAGMENT_SIZE = 220
+TERMS = "archive_terms"
+# As deep as the search form lets anyone page; past it a page is empty, as
+# a page past the last match is on the database backends.
+RESULT_WINDOW = MAX_PAGE * PAGE_SIZE
+# Each query word group a document holds outweighs any BM25 score, so
+# documents with more of the words rank first (as rank_sql() does).
+GROUP_WEIGHT = 10_000
+# More values than any facet has (98 municipalities, tens of themes).
+FACET_SIZE = 1000
+BULK_CHUNK = 500
+BULK_TIMEOUT = 120
+BULK_RETRIES = 5
+BULK_BACKOFF = 2
 
-fold_danish_letters = char_filter(
-    "fold_danish_letters",
-    type="mapping",
-    mappings=["æ=>ae", "Æ=>Ae", "ø=>oe", "Ø=>Oe", "å=>aa", "Å=>Aa"],
-)
-danish_stop = token_filter(
-    "danish_stop", type="stop", stopwords=sorted({fold(w) for w in STOP_WORDS})
-)
-danish_stemmer = token_filter("danish_stemmer", type="stemmer", language="danish")
+_TERMS_FIELD = {"type": "text", "analyzer": TERMS}
+_STORED = {"type": "keyword", "index": False, "doc_values": False}
+_STORED_TEXT = {"type": "text", "index": False}
+
+SETTINGS = {
+    "number_of_shards": 1,
+    "number_of_replicas": 0,
+    "max_result_window": RESULT_WINDOW,
+    "analysis": {
+        # The terms arrive analysed; Elasticsearch only splits them.
+        "analyzer": {TERMS: {"type": "custom", "tokenizer": "whitespace"}}
+    },
+}
+MAPPING = {
+    "dynamic": "strict",
+    "properties": {
+        "key": {"type": "keyword"},
+        "source": {"type": "keyword"},
+        "object_id": {"type": "long"},
+        "title": _STORED_TEXT,
+        "body": _STORED_TEXT,
+        "url": _STORED,
+        "organisation_name": _STORED,
+        "status": {"type": "keyword"},
+        "visibility": {"type": "keyword"},
+        "audience": {"type": "byte"},
+        "published_at": {"type": "date"},
+        "meta": {"type": "object", "enabled": False},
+        "terms": _TERMS_FIELD,
+        # An anonymised organisation's name: only moderators' queries read it.
+        "restricted_terms": _TERMS_FIELD,
+        # Facets in their own namespace, never over the document's fields:
+        # the raw values (filters) and "value␟label" (counts with labels).
+        "facet_values": {
+            "properties": {n: {"type": "keyword"} for n in FACETS},
+        },
+        "facet_labels": {
+            "properties": {n: {"type": "keyword"} for n in FACETS},
+        },
+    },
+}
 
 
-def _decompounder():
-    return token_filter(
-        "danish_decompounder",
-        type="dictionary_decompounder",
-        word_list=sorted({fold(w) for w in lexicon_words()}),
-        min_subword_size=3,
-        only_longest_match=True,
-    )
+def entry_for(document: IndexDocument, analyzer: Analyzer) -> dict:
+    """The document as Elasticsearch stores it."""
+    text = f"{document.title}\n{document.body}\n{document.extra_text}"
+    values: dict[str, list[str]] = {}
+    labels: dict[str, list[str]] = {}
+    for name, value, label in document.facets:
+        values.setdefault(name, []).append(value)
+        labels.setdefault(name, []).append(f"{value}{SEP}{label}")
+    return {
+        "key": document.key,
+        "source": document.source,
+        "object_id": document.object_id,
+        "title": document.title,
+        "body": document.body,
+        "url": document.url,
+        "organisation_name": document.organisation_name,
+        "status": document.status,
+        "visibility": document.visibility,
+        "audience": audience(document.status, document.visibility),
+        "published_at": document.published_at,
+        "meta": document.meta,
+        "terms": " ".join(analyzer.analyse(text)),
+        "restricted_terms": " ".join(analyzer.analyse(document.restricted_text)),
+        "facet_values": values,
+        "facet_labels": labels,
+    }
 
 
-def danish_analyzer(name: str, synonyms: list[str] | None = None):
-    """Index analyzer (no synonyms) or, with `synonyms` (Solr format lines),
-    the search analyzer."""
-    filters = ["lowercase", "asciifolding", danish_stop, _decompounder()]
-    if synonyms:
-        filters.append(
-            token_filter(
-                "danish_synonyms", type="synonym_graph", synonyms=synonyms, lenient=True
+def visibility_filter(request: SearchRequest) -> list[dict]:
+    """Visibility, facet filters and `since`: the database backend's
+    where_sql() as filter clauses (every filter also narrows the counts)."""
+    viewer = request.viewer
+    clauses = []
+    if not viewer.is_moderator:
+        shared = [{"term": {"audience": int(Audience.PUBLIC)}}]
+        if viewer.partnership_ids:
+            shared.append(
+                {
+                    "bool": {
+                        "filter": [
+                            {"term": {"audience": int(Audience.PARTNERSHIP)}},
+                            {
+                                "terms": {
+                                    "facet_values.partnership": list(
+                                        viewer.partnership_ids
+                                    )
+                                }
+                            },
+                        ]
+                    }
+                }
             )
-        )
-    filters.append(danish_stemmer)
-    return analyzer(
-        name, tokenizer="standard", char_filter=[fold_danish_letters], filter=filters
-    )
-
-
-DANISH = "danish_archive"
-DANISH_SEARCH = "danish_archive_search"
-
-
-def _text():
-    return Text(analyzer=DANISH, search_analyzer=DANISH_SEARCH)
-
-
-class ArchiveEntry(Document):
-    key = Keyword()
-    source = Keyword()
-    object_id = Keyword()
-    title = _text()
-    body = _text()
-    extra_text = _text()
-    # An anonymised organisation's name: only moderators' queries search it.
-    restricted_text = _text()
-    url = Keyword(index=False)
-    organisation_name = Keyword()
-    status = Keyword()
-    visibility = Keyword()
-    published_at = Date()
-    meta_json = Keyword(index=False)
-
-    class Index:
-        name = "partnerportalen-archive"
-
-
-# One keyword field per facet holds the raw values (filters), another
-# "value␟label" (the aggregation, so buckets carry their labels).
-for _name in FACETS:
-    ArchiveEntry._doc_type.mapping.field(_name, Keyword())
-    ArchiveEntry._doc_type.mapping.field(f"{_name}_facet", Keyword())
-
-
-def synonym_lines() -> list[str]:
-    from ..models import Synonym
-
-    return [
-        ", ".join(fold(p.lower()) for p in s.phrases()) for s in Synonym.objects.all()
-    ]
-
-
-def build_index(name: str, synonyms: list[str]) -> Index:
-    index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
-    index.analyzer(danish_analyzer(DANISH))
-    index.analyzer(danish_analyzer(DANISH_SEARCH, synonyms or None))
-    index.document(ArchiveEntry)
-    return index
-
-
-def entry_for(document: IndexDocument) -> ArchiveEntry:
-    entry = ArchiveEntry(
-        meta={"id": document.key},
-        key=document.key,
-        source=document.source,
-        object_id=str(document.object_id),
-        title=document.title,
-        body=document.body,
-        extra_text=document.extra_text,
-        restricted_text=document.restricted_text,
-        url=document.url,
-        organisation_name=document.organisation_name,
-        status=document.status,
-        visibility=document.visibility,
-        published_at=document.published_at,
-        meta_json=json.dumps(document.meta),
-    )
+        clauses.append({"bool": {"should": shared, "minimum_should_match": 1}})
     for name in FACETS:
-        values = [(v, lb) for n, v, lb in document.facets if n == name]
-        entry[name] = [v for v, _ in values]
-        entry[f"{name}_facet"] = [f"{v}{SEP}{lb}" for v, lb in values]
-    return entry
+        values = request.filters.get(name)
+        if values and (viewer.is_moderator or name not in MODERATOR_FACETS):
+            clauses.append({"terms": {f"facet_values.{name}": list(values)}})
+    if request.since:
+        clauses.append({"range": {"published_at": {"gt": request.since}}})
+    return clauses
 
 
-def visibility_filter(viewer: Viewer):
-    """The same rules as the database backend's WHERE clause."""
-    if viewer.is_moderator:
-        return None
-    shared = Q("term", visibility="public")
-    if viewer.partnership_ids:
-        shared |= Q("term", visibility="partnership") & Q(
-            "terms", partnership=list(viewer.partnership_ids)
-        )
-    return Q("terms", status=[str(s) for s in PUBLISHED_STATUSES]) & shared
-
-
-class LabelledTermsFacet(TermsFacet):
-    """Aggregates "value␟label" but filters on the plain value field."""
-
-    def __init__(self, name: str, **kwargs):
-        self.value_field = name
-        super().__init__(field=f"{name}_facet", size=100, **kwargs)
-
-    def add_filter(self, filter_values):
-        if filter_values:
-            return Q("terms", **{self.value_field: list(filter_values)})
-        return None
-
-
-def text_query(query: str, moderator: bool):
-    """Any word may match (with one typo), documents with all words first."""
-    fields = ["title^3", "body", "extra_text"] + (
-        ["restricted_text"] if moderator else []
-    )
-    any_word = Q(
-        "multi_match",
-        query=query,
-        fields=fields,
-        operator="or",
-        fuzziness="AUTO",
-        prefix_length=1,
-    )
-    all_words = Q("multi_match", query=query, fields=fields, operator="and", boost=2.0)
-    return Q("bool", must=[any_word], should=[all_words])
-
-
-class ArchiveFacetedSearch(FacetedSearch):
-    index = "partnerportalen-archive"
-    doc_types = [ArchiveEntry]
-    fields = ["title", "body"]
-
-    def __init__(self, request: SearchRequest, index: str, using: str = ALIAS):
-        self.index = index
-        self.using = using
-        self.request = request
-        names = [
-            n
-            for n in FACETS
-            if request.viewer.is_moderator or n not in MODERATOR_FACETS
-        ]
-        self.facets = {n: LabelledTermsFacet(n) for n in names}
-        filters = {n: v for n, v in request.filters.items() if n in self.facets and v}
-        sort = (
-            ["-published_at"] if request.sort == "newest" or not request.query else []
-        )
-        super().__init__(request.query or None, filters, sort)
-
-    def search(self):
-        s = Search(index=self.index, using=self.using, doc_type=self.doc_types)
-        visible = visibility_filter(self.request.viewer)
-        if visible is not None:
-            s = s.filter(visible)
-        if self.request.since:
-            s = s.filter("range", published_at={"gt": self.request.since})
-        return s
-
-    def query(self, search, query):
-        if not query:
-            return search
-        return search.query(text_query(query, self.request.viewer.is_moderator))
-
-    def highlight(self, search):
-        return (
-            search.highlight_options(
-                encoder="html",
-                pre_tags=["<mark>"],
-                post_tags=["</mark>"],
-                fragment_size=FRAGMENT_SIZE,
-                number_of_fragments=1,
-                no_match_size=FRAGMENT_SIZE,
+def group_query(group, moderator: bool) -> dict:
+    """A document holds the word group if it holds any alternative, and an
+    alternative is all of its terms (the database's fts_expression())."""
+    fields = ["terms", "restricted_terms"] if moderator else ["terms"]
+    alternatives = []
+    for alternative in group.alternatives:
+        for field in fields:
+            terms = [{"term": {field: t}} for t in alternative]
+            alternatives.append(
+                terms[0] if len(terms) == 1 else {"bool": {"must": terms}}
             )
-            .highlight("title", number_of_fragments=0)
-            .highlight("body")
-        )
+    return {"bool": {"should": alternatives, "minimum_should_match": 1}}
 
-    def paged(self):
-        start = (max(1, self.request.page) - 1) * self.request.page_size
-        return self[start : start + self.request.page_size]
+
+def search_body(request: SearchRequest, groups, offset: int, size: int) -> dict:
+    moderator = request.viewer.is_moderator
+    query: dict = {"filter": visibility_filter(request)}
+    ranked = bool(groups) and request.sort == "relevance"
+    if groups:
+        matches = [group_query(g, moderator) for g in groups]
+        should = list(matches)
+        if ranked:
+            should += [
+                {"constant_score": {"filter": m, "boost": GROUP_WEIGHT}}
+                for m in matches
+            ]
+        query |= {"should": should, "minimum_should_match": 1}
+    newest = [
+        {"published_at": {"order": "desc", "missing": "_last"}},
+        {"object_id": "desc"},
+        {"source": "asc"},
+    ]
+    body = {
+        "query": {"bool": query},
+        "sort": (["_score"] if ranked else []) + newest,
+        "track_total_hits": True,
+        "from": offset,
+        "size": size,
+        "_source": {"excludes": ["terms", "restricted_terms", "facet_*"]},
+    }
+    if request.facets:
+        names = [n for n in FACETS if moderator or n not in MODERATOR_FACETS]
+        body["aggs"] = {
+            n: {"terms": {"field": f"facet_labels.{n}", "size": FACET_SIZE}}
+            for n in names
+        }
+    return body
+
+
+def _date(value):
+    return datetime.fromisoformat(value) if value else None
+
+
+def _window_too_large(error: BadRequestError) -> bool:
+    return "result window is too large" in json.dumps(error.body).lower()
+
+
+def _unavailable(error: Exception) -> bool:
+    """Errors that mean "try again later", not a bug of ours."""
+    if isinstance(error, TransportConnectionError | TransportError):
+        return True
+    return isinstance(error, ApiError) and (
+        error.meta.status == 429 or error.meta.status >= 500
+    )
+
+
+@contextmanager
+def _guard():
+    try:
+        yield
+    except (TransportError, ApiError) as error:
+        if _unavailable(error):
+            raise SearchUnavailable(str(error)) from error
+        raise
 
 
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def __init__(self, *, url: str, index: str):
-        connections.create_connection(alias=ALIAS, hosts=[url], request_timeout=10)
-        self.index_name = index
-
-    def _ensure_index(self, recreate: bool = False) -> None:
-        index = build_index(self.index_name, synonym_lines())
-        if recreate:
-            index.delete(using=ALIAS, ignore_unavailable=True)
-        if not index.exists(using=ALIAS):
-            index.create(using=ALIAS)
-
-    def index(self, document: IndexDocument) -> None:
-        self._ensure_index()
-        entry_for(document).save(using=ALIAS, index=self.index_name, refresh=True)
-
-    def index_many(self, documents, analyzer=None, sets=None, fresh=False) -> None:
-        from elasticsearch.helpers import bulk
-
-        self._ensure_index()
-        client = connections.get_connection(ALIAS)
-        actions = (
-            entry_for(d).to_dict(include_meta=True, skip_empty=False)
-            | {"_index": self.index_name}
-            for d in documents
+    def __init__(self, *, url: str, index: str, api_key=None, ca_certs=None):
+        self.client = Elasticsearch(
+            url,
+            api_key=api_key or None,
+            ca_certs=ca_certs or None,
+            request_timeout=10,
+            retry_on_timeout=True,
+            max_retries=2,
         )
-        bulk(client, actions, refresh=True)
+        self.alias = index
+        self._ready = False
+        # The index a rebuild fills, until it swaps the alias to it.
+        self._building: str | None = None
 
-    def remove(self, key: str) -> None:
-        client = connections.get_connection(ALIAS)
-        if client.indices.exists(index=self.index_name):
-            client.options(ignore_status=404).delete(
-                index=self.index_name, id=key, refresh=True
-            )
+    # --- the index and its alias ------------------------------------------
+    def _create(self, name: str, **settings) -> None:
+        self.client.options(ignore_status=400).indices.create(
+            index=name, settings=SETTINGS | settings, mappings=MAPPING
+        )
 
-    def clear(self) -> None:
-        self._ensure_index(recreate=True)
+    def _ensure_index(self) -> None:
+        """Once per process: an empty index behind the alias when there is
+        none. Two processes starting together create the same index name
+        (the second create is a harmless 400) and add the same alias."""
+        if self._ready:
+            return
+        with _guard():
+            if not self.client.indices.exists_alias(name=self.alias):
+                first = f"{self.alias}-initial"
+                self._create(first)
+                self.client.indices.update_aliases(
+                    actions=[{"add": {"index": first, "alias": self.alias}}]
+                )
+        self._ready = True
 
-    def facet_sets(self):
-        """Facet sets are the database backend's; Elasticsearch counts itself."""
+    def _aliased(self) -> list[str]:
+        response = self.client.options(ignore_status=404).indices.get_alias(
+            name=self.alias
+        )
+        return [] if response.meta.status == 404 else sorted(response.body)
 
     @contextmanager
     def bulk_load(self):
-        """The bulk API is Elasticsearch's own bulk load."""
-        yield
+        """A rebuild: fill a new index (no refreshes while it fills), then
+        swap the alias to it in one atomic request and delete the old one.
+        A failed rebuild deletes the new index and leaves the old in place."""
+        name = f"{self.alias}-{datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}"
+        with _guard():
+            self._create(name, refresh_interval="-1")
+        self._building = name
+        try:
+            yield
+            with _guard():
+                self.client.indices.put_settings(
+                    index=name, settings={"refresh_interval": None}
+                )
+                self.client.indices.refresh(index=name)
+                old = self._aliased()
+                actions = [{"remove": {"index": i, "alias": self.alias}} for i in old]
+                actions.append({"add": {"index": name, "alias": self.alias}})
+                self.client.indices.update_aliases(actions=actions)
+                for index in old:
+                    self.client.options(ignore_status=404).indices.delete(index=index)
+            self._ready = True
+        except BaseException:
+            self.client.options(ignore_status=404).indices.delete(index=name)
+            raise
+        finally:
+            self._building = None
+
+    def clear(self) -> None:
+        """Within a rebuild the new index is empty already; outside one, an
+        empty rebuild."""
+        if self._building is None:
+            with self.bulk_load():
+                pass
 
     def after_rebuild(self) -> None:
-        """Nothing to tidy up."""
+        """bulk_load() swapped the alias and deleted the old index."""
 
     def analyse_tables(self) -> None:
         """Elasticsearch keeps its own statistics."""
 
-    def rebuild_analyzer(self):
-        """Elasticsearch analyses with its own analyzer."""
-        return None
+    def facet_sets(self):
+        """Facet sets are the database backend's; Elasticsearch counts itself."""
+
+    def rebuild_analyzer(self) -> Analyzer:
+        return Analyzer(corpus_vocabulary())
+
+    # --- writes -----------------------------------------------------------
+    def index(self, document: IndexDocument) -> None:
+        self.index_many([document])
+
+    def index_many(self, documents, analyzer=None, sets=None, fresh=False) -> None:
+        """Bulk requests that retry a 429 with backoff; a rebuild's go to
+        its new index and wait for no refresh, a single update waits for
+        the one that makes it searchable."""
+        if not documents:
+            return
+        analyzer = analyzer or batch_analyzer(documents)
+        entries = [entry_for(d, analyzer) for d in documents]
+        store_vocabulary({t for e in entries for t in e["terms"].split()})
+        target = self._building
+        if target is None:
+            self._ensure_index()
+            target = self.alias
+        actions = ({"_index": target, "_id": e["key"], "_source": e} for e in entries)
+        options = {} if self._building else {"refresh": "wait_for"}
+        with _guard():
+            # raise_on_error=False: with it on, the helper raises at the first
+            # rejected document instead of retrying the 429s.
+            failed = [
+                item
+                for ok, item in streaming_bulk(
+                    self.client.options(request_timeout=BULK_TIMEOUT),
+                    actions,
+                    chunk_size=BULK_CHUNK,
+                    max_retries=BULK_RETRIES,
+                    initial_backoff=BULK_BACKOFF,
+                    raise_on_error=False,
+                    **options,
+                )
+                if not ok
+            ]
+        if failed:
+            statuses = [next(iter(i.values())).get("status", 500) for i in failed]
+            if any(s == 429 or s >= 500 for s in statuses):
+                raise SearchUnavailable(f"{len(failed)} document(s) not indexed")
+            raise BulkIndexError(f"{len(failed)} document(s) failed to index", failed)
+
+    def remove(self, key: str) -> None:
+        self._ensure_index()
+        with _guard():
+            self.client.options(ignore_status=404).delete(
+                index=self.alias, id=key, refresh="wait_for"
+            )
+
+    # --- reads ------------------------------------------------------------
+    def parse(self, query: str):
+        from ..query import parse
+        from ..synonyms import synonym_map
+
+        return parse(query, known_terms=known_terms, synonyms=synonym_map())
 
     def search(self, request: SearchRequest) -> SearchResult:
+        groups = self.parse(request.query)
+        if request.query.strip() and not groups:
+            return empty_result(request)
         self._ensure_index()
-        faceted = ArchiveFacetedSearch(request, self.index_name).paged()
-        response = faceted.execute()
-        hits = [_hit(entry) for entry in response]
+        page = max(1, request.page)
+        offset = (page - 1) * request.page_size
+        size = request.page_size
+        if offset + size > RESULT_WINDOW:
+            # Past the deepest page anyone can ask for: no hits, as past
+            # the last match; the total and the counts still.
+            offset, size = 0, 0
+        body = search_body(request, groups, offset, size)
+        with _guard():
+            try:
+                response = self.client.search(index=self.alias, **body)
+            except BadRequestError as error:
+                if not _window_too_large(error):
+                    raise
+                # An index made with a smaller window than ours.
+                body |= {"from": 0, "size": 0}
+                response = self.client.search(index=self.alias, **body)
+            except NotFoundError as error:
+                # The index went away under us: make one at the next request.
+                self._ready = False
+                raise SearchUnavailable(str(error)) from error
+        terms = query_terms(groups)
+        hits = [
+            make_hit(
+                hit["_source"]
+                | {"published_at": _date(hit["_source"].get("published_at"))},
+                terms,
+            )
+            for hit in response["hits"]["hits"]
+        ]
         facets = {}
         if request.facets:
-            for name, values in response.facets.to_dict().items():
-                selected = set(request.filters.get(name, ()))
-                facets[name] = []
-                for key, count, _selected in values:
-                    value, _, label = key.partition(SEP)
-                    facets[name].append(
-                        FacetValue(value, label, count, value in selected)
-                    )
-        total = response.hits.total.value
-        return SearchResult(
-            hits, total, facets, max(1, request.page), request.page_size
-        )
+            rows = []
+            for name, aggregation in response["aggregations"].items():
+                for bucket in aggregation["buckets"]:
+                    value, _, label = bucket["key"].partition(SEP)
+                    rows.append((name, value, label, bucket["doc_count"]))
+            facets = viewer_facets(request, rows)
+        total = response["hits"]["total"]["value"]
+        return SearchResult(hits, total, facets, page, request.page_size, terms)
 
-    def more_like_this(self, key: str, viewer: Viewer, size: int = 5) -> list[str]:
-        """Keys of documents like the given one that the viewer may see."""
-        s = Search(index=self.index_name, using=ALIAS)
-        visible = visibility_filter(viewer)
-        if visible is not None:
-            s = s.filter(visible)
-        s = s.query(more_like_this_query(self.index_name, key))[:size]
-        return [hit.key for hit in s.execute()]
-
-
-def more_like_this_query(index: str, key: str):
-    return MoreLikeThis(
-        fields=["title", "body", "extra_text"],
-        like=[{"_index": index, "_id": key}],
-        min_term_freq=1,
-        min_doc_freq=1,
-        max_query_terms=25,
-    )
-
-
-def _html(highlighted: str | None, plain: str):
-    # Elasticsearch's html encoder escaped the fragment; only <mark> is ours.
-    return mark_safe(highlighted) if highlighted else escape(plain)  # noqa: S308
-
-
-def _hit(entry) -> Hit:
-    highlight = getattr(entry.meta, "highlight", None)
-    title = highlight.title[0] if highlight and "title" in highlight else None
-    body = highlight.body[0] if highlight and "body" in highlight else None
-    return Hit(
-        key=entry.key,
-        source=entry.source,
-        object_id=int(entry.object_id),
-        title=_html(title, entry.title),
-        excerpt=_html(body, (entry.body or "")[:FRAGMENT_SIZE]),
-        url=entry.url or "",
-        organisation_name=entry.organisation_name or None,
-        published_at=getattr(entry, "published_at", None),
-        status=entry.status,
-        visibility=entry.visibility,
-        meta=json.loads(entry.meta_json or "{}"),
-    )
+    # --- the index check --------------------------------------------------
+    def index_state(self) -> dict[str, tuple[str, str, str]]:
+        """Every indexed key with what the index check compares, in pages
+        sorted by key (search_after: no window, no scroll context)."""
+        self._ensure_index()
+        state: dict[str, tuple[str, str, str]] = {}
+        after = None
+        with _guard():
+            while True:
+                page = self.client.search(
+                    index=self.alias,
+                    query={"match_all": {}},
+                    source=["status", "visibility", "title"],
+                    sort=[{"key": "asc"}],
+                    size=5000,
+                    search_after=after,
+                )
+                hits = page["hits"]["hits"]
+                if not hits:
+                    return state
+                for hit in hits:
+                    src = hit["_source"]
+                    state[hit["_id"]] = (src["status"], src["visibility"], src["title"])
+                after = hits[-1]["sort"]

@@ -1,9 +1,45 @@
+import os
+import uuid
+
 import pytest
 
 from inputs.models.inputs import Consent, Visibility
 from inputs.states import Status
 from search.services import archive_index_input
 from tests.search.helpers import move_to
+
+LIVE_URL = os.environ.get("ELASTICSEARCH_URL")
+NO_SERVER = (
+    "ELASTICSEARCH_URL is not set: the Elasticsearch half of the behaviour "
+    "suite needs a live server (see README, 'Archive search')"
+)
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def search_backend(request, settings):
+    """The behaviour suite runs once per backend: the database's own (SQLite
+    or PostgreSQL, as DATABASE_URL says) and, when ELASTICSEARCH_URL points
+    at a server, Elasticsearch, each test on an index of its own."""
+    from search.backends import _backend, get_backend
+
+    if request.param == "database":
+        yield request.param
+        return
+    if not LIVE_URL:
+        pytest.skip(NO_SERVER)
+    settings.ELASTICSEARCH_URL = LIVE_URL
+    settings.ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY")
+    settings.ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS")
+    settings.ELASTICSEARCH_INDEX = f"partnerportalen-test-{uuid.uuid4().hex[:10]}"
+    _backend.cache_clear()
+    backend = get_backend()
+    try:
+        yield request.param
+    finally:
+        for index in backend._aliased():
+            backend.client.options(ignore_status=404).indices.delete(index=index)
+        backend.client.close()
+        _backend.cache_clear()
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import pytest
 from search.models import Synonym
 from tests.search.helpers import titles
 
-pytestmark = pytest.mark.django_db
+# The behaviour suite: every test once per backend (search_backend).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ def _move(input, status, commit):
         move_to(input, status, path_from=input.status)
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_submit_then_accept_makes_it_public(
     django_capture_on_commit_callbacks, staff_view
 ):
@@ -55,6 +56,7 @@ def test_submit_then_accept_makes_it_public(
     assert titles("gårdfest") == ["Gårdfest for naboer"]
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_withdrawal_hides_it_from_everyone_but_moderators(
     archived, django_capture_on_commit_callbacks, staff_view
 ):
@@ -70,6 +72,7 @@ def test_withdrawal_hides_it_from_everyone_but_moderators(
     assert [h.status for h in hits] == [Status.WITHDRAWN]
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_edit_and_redaction_replace_the_text(
     archived, django_capture_on_commit_callbacks
 ):
@@ -80,6 +83,7 @@ def test_edit_and_redaction_replace_the_text(
     assert titles("beboeren") == ["Gårdfest"]
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_visibility_change(archived, django_capture_on_commit_callbacks):
     input = archived(title="Gårdfest")
     _edit(input, django_capture_on_commit_callbacks, visibility=Visibility.BL_ONLY)
@@ -88,6 +92,7 @@ def test_visibility_change(archived, django_capture_on_commit_callbacks):
     assert titles("gårdfest") == ["Gårdfest"]
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_anonymising_later_removes_the_name(
     archived, django_capture_on_commit_callbacks
 ):
@@ -98,6 +103,7 @@ def test_anonymising_later_removes_the_name(
     assert titles(name) == []
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_deletion_removes_it(archived, django_capture_on_commit_callbacks):
     input = archived(title="Gårdfest")
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,6 +111,7 @@ def test_deletion_removes_it(archived, django_capture_on_commit_callbacks):
     assert titles("gårdfest") == []
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_summary_publish_and_unpublish(demo_site, django_capture_on_commit_callbacks):
     parent = PartnershipPage.objects.first()
     page = SummaryPage(
@@ -131,6 +138,7 @@ def test_rebuild_from_scratch(archived, demo_site):
     assert titles("gårdfest") == ["Gårdfest"]
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_rebuild_command(archived, demo_site):
     import io
 

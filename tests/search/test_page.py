@@ -9,7 +9,8 @@ from inputs.models.inputs import Kind
 from portal.organisations.models import Municipality
 from tests.factories import OrganisationFactory
 
-pytestmark = pytest.mark.django_db
+# The behaviour suite: every test once per backend (search_backend).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 URL = reverse("archive:search")
 
 

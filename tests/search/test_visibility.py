@@ -11,7 +11,8 @@ from portal.accounts.roles import Role
 from portal.organisations.models import Partnership, PartnershipMembership
 from tests.factories import OrganisationFactory, UserFactory, log_in
 
-pytestmark = pytest.mark.django_db
+# The behaviour suite: every test once per backend (search_backend).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 URL = reverse("archive:search")
 
 

@@ -1,0 +1,57 @@
+"""What every backend answers the same way: the hits' marks and excerpts
+(search/highlight.py), the facets a viewer sees and their order, and the
+answer to a query of stop words only."""
+
+import itertools
+
+from ..documents import FACETS, MODERATOR_FACETS
+from ..highlight import excerpt, mark
+from ..query import FacetValue, Hit, SearchRequest, SearchResult
+
+
+def query_terms(groups) -> frozenset[str]:
+    return frozenset(itertools.chain.from_iterable(g.terms() for g in groups))
+
+
+def empty_result(request: SearchRequest) -> SearchResult:
+    """Only stop words: nothing to look for, rather than everything."""
+    return SearchResult([], 0, {}, request.page, request.page_size)
+
+
+def make_hit(fields: dict, terms: frozenset[str]) -> Hit:
+    """A hit from a stored document's fields, marked for the query's terms."""
+    return Hit(
+        key=fields["key"],
+        source=fields["source"],
+        object_id=int(fields["object_id"]),
+        title=mark(fields["title"], terms),
+        excerpt=excerpt(fields["body"], terms),
+        url=fields["url"] or "",
+        organisation_name=fields.get("organisation_name") or None,
+        published_at=fields.get("published_at"),
+        status=fields["status"],
+        visibility=fields["visibility"],
+        meta=fields.get("meta") or {},
+    )
+
+
+def viewer_facets(request: SearchRequest, rows) -> dict[str, list[FacetValue]]:
+    """(name, value, label, count) rows as the viewer's facets. Facets the
+    viewer may not use are dropped (they only ever count what the viewer may
+    see); years newest first, the others by count, then label."""
+    names = [
+        n for n in FACETS if request.viewer.is_moderator or n not in MODERATOR_FACETS
+    ]
+    out: dict[str, list[FacetValue]] = {n: [] for n in names}
+    for name, value, label, count in rows:
+        if name not in out:
+            continue
+        selected = value in request.filters.get(name, ())
+        # int(): PostgreSQL's SUM of counts is a numeric.
+        out[name].append(FacetValue(value, label, int(count), selected))
+    for name, values in out.items():
+        if name == "year":
+            values.sort(key=lambda v: v.value, reverse=True)
+        else:
+            values.sort(key=lambda v: (-v.count, v.label))
+    return out

@@ -1,0 +1,81 @@
+"""The behaviour suite's results: escaping, deep pages, exact totals past
+10,000, and every viewer finding a published summary. Once per backend."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from search.backends import get_backend
+from search.documents import IndexDocument
+from search.query import MAX_PAGE, SearchRequest
+from search.services import archive_search
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
+URL = reverse("archive:search")
+
+
+def test_a_script_in_a_title_is_shown_as_text(client, archived):
+    archived(title="<script>alert('x')</script> Madklub")
+    html = client.get(URL, {"q": "madklub"}).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; <mark>Madklub</mark>" in (
+        html
+    )
+
+
+@pytest.mark.parametrize("query", ["madklub", ""])
+def test_the_deepest_page_is_empty_not_an_error(client, archived, query):
+    archived(title="Madklub")
+    response = client.get(URL, {"q": query, "page": MAX_PAGE})
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert result.page == MAX_PAGE and result.hits == [] and result.total == 1
+    # Past the form's limit the first page, as for any invalid page.
+    response = client.get(URL, {"q": query, "page": MAX_PAGE + 1})
+    assert response.context["result"].page == 1
+
+
+def _documents(n):
+    now = timezone.now()
+    for i in range(n):
+        yield IndexDocument(
+            key=f"input:{i + 1}",
+            source="input",
+            object_id=i + 1,
+            title=f"Gårdfest {i}",
+            body="",
+            url=f"/input/{i + 1}/",
+            organisation_name=None,
+            restricted_text="",
+            status="accepted",
+            visibility="public",
+            published_at=now,
+            facets=[("source", "input", "Input")],
+        )
+
+
+def test_totals_are_exact_past_ten_thousand(db):
+    documents = list(_documents(10_013))
+    backend = get_backend()
+    for start in range(0, len(documents), 2000):
+        backend.index_many(documents[start : start + 2000])
+    for query in ("gårdfest", ""):
+        result = archive_search(request=SearchRequest(query=query))
+        assert result.total == 10_013
+        assert result.facets["source"][0].count == 10_013
+    last = archive_search(request=SearchRequest(query="gårdfest", page=501))
+    assert len(last.hits) == 13
+
+
+def test_sort_newest_with_and_without_words(archived):
+    from search.services import archive_index_input
+
+    old = archived(title="Gammel madklub")
+    new = archived(title="Ny madklub")
+    type(old).objects.filter(pk=old.pk).update(
+        submitted_at=timezone.now() - timezone.timedelta(days=30)
+    )
+    archive_index_input(input_id=old.pk)
+    for query in ("madklub", ""):
+        result = archive_search(request=SearchRequest(query=query, sort="newest"))
+        assert [h.object_id for h in result.hits] == [new.pk, old.pk]
