@@ -122,6 +122,8 @@ class VisibilityForm(forms.Form):
     visibility = forms.ChoiceField(label=_("Hvem må se input?"))
 
     def __init__(self, *args, input, **kwargs):
+        # Its own ids: the status form on the same page has a "visibility" too.
+        kwargs.setdefault("auto_id", "id_change_%s")
         super().__init__(*args, initial={"visibility": input.visibility}, **kwargs)
         _offer_visibilities(self.fields["visibility"], input)
 

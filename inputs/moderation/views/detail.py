@@ -126,6 +126,7 @@ def change_visibility(request, pk):
     form = VisibilityForm(request.POST, input=input)
     if not form.is_valid():
         return _rerender(request, input, visibility_form=form)
+    before = input.visibility
     try:
         input_set_visibility(
             input=input, user=request.user, visibility=form.cleaned_data["visibility"]
@@ -135,7 +136,10 @@ def change_visibility(request, pk):
             "visibility", error.message_dict.get("visibility", error.messages)
         )
         return _rerender(request, input, visibility_form=form)
-    messages.success(request, _("Synligheden er gemt."))
+    if input.visibility == before:
+        messages.info(request, _("Synligheden er uændret."))
+    else:
+        messages.success(request, _("Synligheden er gemt."))
     return redirect("inputs_moderation:detail", pk=pk)
 
 

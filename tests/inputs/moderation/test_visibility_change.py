@@ -48,6 +48,10 @@ def test_moderator_widens_and_narrows_later_logged_and_reindexed(
     selected, options = _selected(page, "visibility", _url("visibility", item))
     assert selected == Visibility.BL_ONLY
     assert options == ["bl", "partnership", "public"]
+    # Its label points at its own select, not the status form's.
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert '<label for="id_change_visibility">Hvem må se input?</label>' in page
 
     with django_capture_on_commit_callbacks(execute=True):
         response = mod_client.post(_url("visibility", item), {"visibility": "public"})
