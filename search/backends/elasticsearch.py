@@ -11,32 +11,32 @@ and swaps the alias atomically, so searches never see a partial archive."""
 
 import json
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 
-from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from ..analysis import Analyzer
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
-from ..query import MAX_PAGE, PAGE_SIZE, SearchRequest, SearchResult, SearchUnavailable
+from ..query import SearchRequest, SearchResult, SearchUnavailable
 from .common import empty_result, make_hit, query_terms, viewer_facets
 from .database import (
     Audience,
-    audience,
     batch_analyzer,
     corpus_vocabulary,
     known_terms,
     store_vocabulary,
 )
+from .elasticsearch_mapping import (
+    MAPPING,
+    RESULT_WINDOW,
+    SEP,
+    SETTINGS,
+    entry_for,
+)
 
-SEP = "\x1f"
-TERMS = "archive_terms"
-# As deep as the search form lets anyone page; past it a page is empty, as
-# a page past the last match is on the database backends.
-RESULT_WINDOW = MAX_PAGE * PAGE_SIZE
 # Each query word group a document holds outweighs any BM25 score, so
 # documents with more of the words rank first (as rank_sql() does).
 GROUP_WEIGHT = 10_000
@@ -46,76 +46,6 @@ BULK_CHUNK = 500
 BULK_TIMEOUT = 120
 BULK_RETRIES = 5
 BULK_BACKOFF = 2
-
-_TERMS_FIELD = {"type": "text", "analyzer": TERMS}
-_STORED = {"type": "keyword", "index": False, "doc_values": False}
-_STORED_TEXT = {"type": "text", "index": False}
-
-SETTINGS = {
-    "number_of_shards": 1,
-    "number_of_replicas": 0,
-    "max_result_window": RESULT_WINDOW,
-    "analysis": {
-        # The terms arrive analysed; Elasticsearch only splits them.
-        "analyzer": {TERMS: {"type": "custom", "tokenizer": "whitespace"}}
-    },
-}
-MAPPING = {
-    "dynamic": "strict",
-    "properties": {
-        "key": {"type": "keyword"},
-        "source": {"type": "keyword"},
-        "object_id": {"type": "long"},
-        "title": _STORED_TEXT,
-        "body": _STORED_TEXT,
-        "url": _STORED,
-        "organisation_name": _STORED,
-        "status": {"type": "keyword"},
-        "visibility": {"type": "keyword"},
-        "audience": {"type": "byte"},
-        "published_at": {"type": "date"},
-        "meta": {"type": "object", "enabled": False},
-        "terms": _TERMS_FIELD,
-        # An anonymised organisation's name: only moderators' queries read it.
-        "restricted_terms": _TERMS_FIELD,
-        # Facets in their own namespace, never over the document's fields:
-        # the raw values (filters) and "value␟label" (counts with labels).
-        "facet_values": {
-            "properties": {n: {"type": "keyword"} for n in FACETS},
-        },
-        "facet_labels": {
-            "properties": {n: {"type": "keyword"} for n in FACETS},
-        },
-    },
-}
-
-
-def entry_for(document: IndexDocument, analyzer: Analyzer) -> dict:
-    """The document as Elasticsearch stores it."""
-    text = f"{document.title}\n{document.body}\n{document.extra_text}"
-    values: dict[str, list[str]] = {}
-    labels: dict[str, list[str]] = {}
-    for name, value, label in document.facets:
-        values.setdefault(name, []).append(value)
-        labels.setdefault(name, []).append(f"{value}{SEP}{label}")
-    return {
-        "key": document.key,
-        "source": document.source,
-        "object_id": document.object_id,
-        "title": document.title,
-        "body": document.body,
-        "url": document.url,
-        "organisation_name": document.organisation_name,
-        "status": document.status,
-        "visibility": document.visibility,
-        "audience": audience(document.status, document.visibility),
-        "published_at": document.published_at,
-        "meta": document.meta,
-        "terms": " ".join(analyzer.analyse(text)),
-        "restricted_terms": " ".join(analyzer.analyse(document.restricted_text)),
-        "facet_values": values,
-        "facet_labels": labels,
-    }
 
 
 def visibility_filter(request: SearchRequest) -> list[dict]:
@@ -211,7 +141,7 @@ def _window_too_large(error: BadRequestError) -> bool:
 
 def _unavailable(error: Exception) -> bool:
     """Errors that mean "try again later", not a bug of ours."""
-    if isinstance(error, TransportConnectionError | TransportError):
+    if isinstance(error, TransportError):  # connection errors and timeouts
         return True
     return isinstance(error, ApiError) and (
         error.meta.status == 429 or error.meta.status >= 500
@@ -296,7 +226,9 @@ class ElasticsearchBackend:
                     self.client.options(ignore_status=404).indices.delete(index=index)
             self._ready = True
         except BaseException:
-            self.client.options(ignore_status=404).indices.delete(index=name)
+            # The original error matters, not one from tidying up after it.
+            with suppress(TransportError, ApiError):
+                self.client.options(ignore_status=404).indices.delete(index=name)
             raise
         finally:
             self._building = None

@@ -39,6 +39,8 @@ class FakeCluster:
     requests: list = field(default_factory=list)
     queued: list = field(default_factory=list)  # (method, path part, status, body)
     down: bool = False
+    # Go down at the first request whose path holds this (an outage mid-run).
+    down_at: str | None = None
 
     # --- what tests look at -----------------------------------------------
     def sent(self, method=None, contains="") -> list[Request]:
@@ -66,6 +68,8 @@ class FakeCluster:
         self.requests.append(
             Request(method, url.path, params, parsed, dict(headers or {}), timeout)
         )
+        if self.down_at and self.down_at in url.path:
+            self.down = True
         if self.down:
             raise TransportConnectionError("Connection refused")
         for i, (m, part, status, answer) in enumerate(self.queued):

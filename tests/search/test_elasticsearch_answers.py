@@ -16,7 +16,7 @@ from search import backends
 from search.backends import elasticsearch as es_backend
 from search.backends.database import Audience
 from search.documents import input_document, inputs_for_index, summary_document
-from search.query import SearchRequest, Viewer
+from search.query import SearchRequest, SearchUnavailable, Viewer
 from search.services import archive_rebuild, archive_search
 from tests.search.fake_elasticsearch import install
 
@@ -117,6 +117,17 @@ def test_a_failed_rebuild_leaves_the_live_index_alone(cluster, archived):
     with pytest.raises(Exception):  # noqa: B017 - whatever the client raises
         archive_rebuild()
     assert cluster.aliases[ALIAS] == {live} and list(cluster.indices) == [live]
+
+
+def test_a_rebuild_cut_off_by_an_outage_reports_the_outage(cluster, archived):
+    archived(title="Gårdfest")
+    (live,) = cluster.aliases[ALIAS]
+    cluster.down_at = "/_bulk"
+    with pytest.raises(SearchUnavailable):
+        archive_rebuild()
+    cluster.down, cluster.down_at = False, None
+    assert cluster.aliases[ALIAS] == {live}
+    assert [h.object_id for h in archive_search(request=SearchRequest()).hits]
 
 
 def test_totals_are_exact_past_ten_thousand(cluster, archived):

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from search.backends import get_backend
-from search.backends.elasticsearch import TERMS
+from search.backends.elasticsearch_mapping import TERMS
 from search.query import SearchRequest
 from search.services import archive_rebuild, archive_search
 from tests.search.conftest import LIVE_URL, NO_SERVER
