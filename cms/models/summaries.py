@@ -57,12 +57,12 @@ class SummaryPage(RoutablePageMixin, Page):
         """The inputs the summary builds on that `user` may see (by
         inputs_visible_to), each with its link, and how many more it builds
         on that `user` may not see (counted, never named)."""
+        from inputs.permissions import can_moderate
         from inputs.selectors import inputs_visible_to
-        from portal.accounts.roles import is_moderator
 
         # Moderators go to the input in the admin; others to its page on the
         # site, which shows only what they may see.
-        url_name = "inputs_moderation:detail" if is_moderator(user) else "inputs:detail"
+        url_name = "inputs_moderation:detail" if can_moderate(user) else "inputs:detail"
         ids = [item.pk for item in self.inputs.all()]
         visible = (
             inputs_visible_to(user=user)
