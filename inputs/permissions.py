@@ -1,9 +1,13 @@
-"""Access to inputs, declared once. Every view goes through these."""
+"""Access to inputs, declared once. Every view goes through these.
+
+The role's permission (portal/accounts/roles.py, editable per group in the
+admin) says what a person may do; their memberships say with which
+organisation's inputs. Staff permissions count only after the second factor
+(portal/accounts/second_factor.py)."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from portal.accounts.roles import is_moderator
 from portal.organisations.models import Membership
 from portal.organisations.selectors import organisations_of
 
@@ -11,9 +15,23 @@ from .models import Input
 from .states import TRANSITIONS, Actor, Status
 
 
+def can_moderate(user) -> bool:
+    """BL's moderators: every input that has left draft, the queue, exports."""
+    return user.has_perm("inputs.moderate_input")
+
+
+def _member(user, input: Input) -> bool:
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            user=user, organisation_id=input.organisation_id
+        ).exists()
+    )
+
+
 def inputs_of_user_organisations(user):
     """Every input, draft or not, of the organisations the user belongs to."""
-    if not user.is_authenticated:
+    if not user.has_perm("inputs.view_input"):
         return Input.objects.none()
     return Input.objects.filter(organisation__memberships__user=user)
 
@@ -22,50 +40,31 @@ def can_view_input(user, input: Input) -> bool:
     if input.status == Status.DRAFT:
         # An organisation's draft is its own until it is submitted: not even
         # BL's moderators see it (the queue, search and exports agree).
-        return _is_member(user, input)
-    if is_moderator(user):
+        return user.has_perm("inputs.view_input") and _member(user, input)
+    if can_moderate(user):
         return True
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation_id=input.organisation_id
-        ).exists()
-    )
-
-
-def _is_member(user, input: Input) -> bool:
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation_id=input.organisation_id
-        ).exists()
-    )
+    return user.has_perm("inputs.view_input") and _member(user, input)
 
 
 def can_edit_input(user, input: Input) -> bool:
     """Any member of the organisation, until review starts."""
     return (
         input.is_editable_by_submitter
-        and user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation_id=input.organisation_id
-        ).exists()
+        and user.has_perm("inputs.change_input")
+        and _member(user, input)
     )
 
 
 def can_take_action(user, input: Input, actor: str) -> bool:
     if actor == Actor.MODERATOR:
-        return is_moderator(user)
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation_id=input.organisation_id
-        ).exists()
-    )
+        return can_moderate(user)
+    return user.has_perm("inputs.change_input") and _member(user, input)
 
 
 def organisations_for_new_input(user):
     """The approved organisations the user may write a new input for."""
+    if not user.has_perm("inputs.add_input"):
+        return organisations_of(user=user).none()
     return organisations_of(user=user)
 
 

@@ -13,11 +13,10 @@ from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
 from portal.accounts.log_actions import USER_DELETED
-from portal.accounts.roles import is_moderator
 
 from .models import CallPage, Input
 from .models.inputs import Visibility
-from .permissions import inputs_of_user_organisations
+from .permissions import can_moderate, inputs_of_user_organisations
 from .states import TRANSITIONS, Status
 
 # Only accepted inputs are shown beyond BL and their own organisation;
@@ -34,16 +33,17 @@ def inputs_visible_to(*, user) -> QuerySet[Input]:
       members, of the partnerships they belong to.
     - Organisation members: also every input of their own organisations.
     BL-only inputs reach nobody but moderators (and their own organisation)."""
-    if user.is_authenticated and is_moderator(user):
+    if can_moderate(user):
         return Input.objects.exclude(status=Status.DRAFT)
     published = Q(status__in=PUBLISHED_STATUSES)
     rule = published & Q(visibility=Visibility.PUBLIC)
-    if user.is_authenticated:
+    if user.has_perm("inputs.view_shared_input"):
         rule |= (
             published
             & Q(visibility=Visibility.PARTNERSHIP)
             & Q(partnerships__memberships__user=user)
         )
+    if user.has_perm("inputs.view_input"):
         rule |= Q(organisation__memberships__user=user)
     # The joins above can repeat a row; filtering on pk keeps it a plain,
     # further-filterable queryset without DISTINCT.

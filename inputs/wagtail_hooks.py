@@ -5,11 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from portal.accounts.roles import is_moderator
-
 from .moderation import urls as moderation_urls
 from .moderation.chooser import input_chooser_viewset
 from .moderation.dashboard import ModerationDashboardPanel
+from .permissions import can_moderate
 
 
 @hooks.register("register_admin_urls")
@@ -19,7 +18,7 @@ def register_moderation_urls():
 
 class ModeratorMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_moderator(request.user)
+        return can_moderate(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -39,7 +38,7 @@ def register_input_chooser():
 
 @hooks.register("construct_homepage_panels")
 def add_moderation_panel(request, panels):
-    if is_moderator(request.user):
+    if can_moderate(request.user):
         panels.insert(0, ModerationDashboardPanel(request.user))
 
 

@@ -1,6 +1,6 @@
 """Reads for the archive search."""
 
-from portal.accounts.roles import is_moderator
+from inputs.permissions import can_moderate
 from portal.organisations.models import PartnershipMembership
 
 from .query import ANONYMOUS, Viewer
@@ -12,8 +12,10 @@ def viewer_for(*, user) -> Viewer:
     their partnerships; moderators → everything."""
     if not user.is_authenticated:
         return ANONYMOUS
-    if is_moderator(user):
+    if can_moderate(user):
         return Viewer(is_moderator=True)
+    if not user.has_perm("inputs.view_shared_input"):
+        return Viewer()
     ids = PartnershipMembership.objects.filter(user=user).values_list(
         "partnership_id", flat=True
     )

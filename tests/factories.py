@@ -140,4 +140,6 @@ def log_in(client, user, *, second_factor: bool = True):
         )
     session = client.session
     session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    # allauth trusts the records only for the user they were made for.
+    session["account_authentication_methods_user"] = str(user.pk)
     session.save()

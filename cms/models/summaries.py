@@ -11,8 +11,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.accounts.roles import is_moderator
-
 from ..blocks import SummaryStreamBlock
 from ..citations import citable_inputs, quoted_input_ids
 from ..panels import WithheldQuotesPanel
@@ -72,11 +70,12 @@ class SummaryPage(RoutablePageMixin, Page):
         """The inputs the summary builds on that `user` may see (by
         inputs_visible_to), each with its link, and how many more it builds
         on that `user` may not see (counted, never named)."""
+        from inputs.permissions import can_moderate
         from inputs.selectors import inputs_visible_to
 
         # Moderators go to the input in the admin; others to its page on the
         # site, which shows only what they may see.
-        url_name = "inputs_moderation:detail" if is_moderator(user) else "inputs:detail"
+        url_name = "inputs_moderation:detail" if can_moderate(user) else "inputs:detail"
         ids = [item.pk for item in self.inputs.all()]
         visible = (
             inputs_visible_to(user=user)
@@ -95,13 +94,15 @@ class SummaryPage(RoutablePageMixin, Page):
         return listed, len(ids) - len(listed)
 
     def get_context(self, request, *args, **kwargs):
+        from inputs.permissions import can_moderate
+
         context = super().get_context(request, *args, **kwargs)
         context["source_inputs"], context["hidden_inputs"] = self.source_inputs(
             request.user
         )
         context["citable_inputs"] = self.citable_inputs()
         # Moderators see why a quote is missing (on the page and in preview).
-        context["show_citation_notices"] = is_moderator(request.user)
+        context["show_citation_notices"] = can_moderate(request.user)
         return context
 
     @path("")

@@ -2,7 +2,7 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
-from portal.accounts.roles import is_moderator
+from ..permissions import can_moderate
 
 
 def moderator_required(view):
@@ -11,7 +11,7 @@ def moderator_required(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not is_moderator(request.user):
+        if not can_moderate(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -3,14 +3,13 @@
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from portal.accounts.roles import Role
+from portal.accounts.roles import moderators
 
 from ..models import Input, ModeratorDigest
 from ..states import Status
@@ -37,12 +36,7 @@ def moderator_digest_send(*, day=None) -> int | None:
             ModeratorDigest.objects.create(day=day, input_count=len(inputs))
     except IntegrityError:
         return None
-    recipients = list(
-        get_user_model()
-        .objects.filter(groups__name=Role.MODERATOR, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    recipients = list(moderators().exclude(email="").values_list("email", flat=True))
     if inputs and recipients:
         with translation.override("da"):
             context = {

@@ -1,8 +1,7 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from portal.accounts.roles import Role
+from portal.accounts.roles import moderators
 
 from .. import personal_data
 from ..models import Input, InputLink, Theme
@@ -17,9 +16,7 @@ from ..states import Status
 
 
 def moderator_choices():
-    return (
-        get_user_model().objects.filter(groups__name=Role.MODERATOR).order_by("email")
-    )
+    return moderators().order_by("email")
 
 
 BULK_LABELS = {

@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from portal.accounts.roles import is_moderator
+from portal.accounts.roles import moderators
 
 from .. import personal_data
 from ..models import Input, InputLink, InputRevision, InternalNote, Theme
 from ..models.inputs import Consent, Visibility
+from ..permissions import can_moderate
 from ..states import IllegalTransition, Status
 from .transitions import input_changed, input_transition
 
@@ -29,7 +30,7 @@ class StaleInput(Exception):
 
 
 def _require_moderator(user) -> None:
-    if not is_moderator(user):
+    if not can_moderate(user):
         raise PermissionDenied
 
 
@@ -126,7 +127,7 @@ def input_accept(
 def input_assign(*, input: Input, user, moderator) -> Input:
     """Makes `moderator` (a moderator, or None to clear) responsible. Logged."""
     _require_moderator(user)
-    if moderator is not None and not is_moderator(moderator):
+    if moderator is not None and not moderators().filter(pk=moderator.pk).exists():
         raise ValidationError(
             {"assigned_to": _("Kun BL-moderatorer kan få tildelt input.")}
         )

@@ -1,4 +1,11 @@
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.models import (
+    AbstractUser,
+    BaseUserManager,
+    _auser_has_module_perms,
+    _auser_has_perm,
+    _user_has_module_perms,
+    _user_has_perm,
+)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -41,5 +48,30 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["email"]
 
+    # Set per request: did this session pass the second factor? None where no
+    # request marked the object (see portal/accounts/second_factor.py).
+    second_factor_passed: bool | None = None
+
     def __str__(self):
         return self.get_full_name() or self.email
+
+    # Django answers True for any active superuser before asking the
+    # backends; here that shortcut, too, needs the second factor.
+    def _superuser_rights(self) -> bool:
+        from .second_factor import staff_rights_allowed
+
+        return self.is_active and self.is_superuser and staff_rights_allowed(self)
+
+    def has_perm(self, perm, obj=None):
+        return self._superuser_rights() or _user_has_perm(self, perm, obj)
+
+    async def ahas_perm(self, perm, obj=None):
+        return self._superuser_rights() or await _auser_has_perm(self, perm, obj)
+
+    def has_module_perms(self, app_label):
+        return self._superuser_rights() or _user_has_module_perms(self, app_label)
+
+    async def ahas_module_perms(self, app_label):
+        return self._superuser_rights() or await _auser_has_module_perms(
+            self, app_label
+        )

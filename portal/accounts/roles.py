@@ -112,7 +112,13 @@ ROLE_PAGE_PERMISSIONS: dict[str, set[str]] = {
     },
 }
 
-STAFF_ROLES = {Role.MODERATOR, Role.SITE_ADMIN}
+# The roles that need no second factor; every other group's permissions
+# count only in a session that passed it (see second_factor.py).
+PLAIN_ROLES = {
+    Role.ORGANISATION_MEMBER,
+    Role.ORGANISATION_ADMIN,
+    Role.PARTNERSHIP_MEMBER,
+}
 
 
 def _permissions(codenames: set[str]):
@@ -151,19 +157,22 @@ def sync_role_groups(**kwargs):
             )
 
 
-def user_has_role(user, role: str) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.groups.filter(name=role).exists()
-
-
-def is_moderator(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user_has_role(user, Role.MODERATOR)
-    )
-
-
 def requires_two_factor(user) -> bool:
+    """Whether the person must pass a second factor: superusers and anyone in a
+    group beyond the plain roles (the staff roles, or a group made in the
+    admin) or with permissions of their own. A question about memberships,
+    answered the same with or without a request."""
     return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name__in=STAFF_ROLES).exists()
+        user.is_superuser
+        or user.groups.exclude(name__in=PLAIN_ROLES).exists()
+        or user.user_permissions.exists()
     )
+
+
+def moderators():
+    """The active members of the moderator role (whom to e-mail, whom an input
+    can be assigned to). Membership, not permissions: it holds outside a
+    request too."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=Role.MODERATOR, is_active=True)

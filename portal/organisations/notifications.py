@@ -5,13 +5,12 @@ who receive them work in Danish. Each e-mail is a template in
 templates/organisations/emails/<name>.txt whose first line is the subject."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from portal.accounts.roles import Role
+from portal.accounts.roles import moderators
 
 from .models import Invitation, JoinRequest, Membership, Organisation
 
@@ -34,11 +33,7 @@ def _url(name: str, *args) -> str:
 
 
 def moderator_emails() -> list[str]:
-    return list(
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=Role.MODERATOR)
-        .values_list("email", flat=True)
-    )
+    return list(moderators().values_list("email", flat=True))
 
 
 def admin_emails(organisation: Organisation) -> list[str]:

@@ -4,22 +4,14 @@ Organisation-scoped checks look at memberships on every call, so a member
 who is removed loses access with their next request."""
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 
 from .models import Invitation, JoinRequest, Membership, Organisation
 
 
-def is_bl_staff(user) -> bool:
-    """BL's moderators and site administrators (the roles that may approve
-    organisations, see portal/accounts/roles.py), once they have two-factor
-    authentication: their powers here need it as much as in the admin."""
-    return (
-        user.is_authenticated
-        and user.has_perm("organisations.approve_organisation")
-        and Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists()
-    )
+def sees_every_organisation(user) -> bool:
+    """BL's moderators and site administrators (after the second factor,
+    like every staff permission: portal/accounts/second_factor.py)."""
+    return user.has_perm("organisations.view_organisation")
 
 
 def is_member(user, organisation) -> bool:
@@ -30,12 +22,14 @@ def is_member(user, organisation) -> bool:
 
 
 def can_manage_members(user, organisation) -> bool:
-    """Organisation administrators and BL moderators."""
-    if is_bl_staff(user):
+    """Organisation administrators (their own organisation) and BL
+    moderators (every organisation)."""
+    if not user.has_perm("organisations.manage_members"):
+        return False
+    if sees_every_organisation(user):
         return True
     return (
-        user.is_authenticated
-        and organisation.status == Organisation.Status.APPROVED
+        organisation.status == Organisation.Status.APPROVED
         and Membership.objects.filter(
             user=user, organisation=organisation, role=Membership.Role.ADMIN
         ).exists()
@@ -45,7 +39,7 @@ def can_manage_members(user, organisation) -> bool:
 def can_see_organisation(user, organisation) -> bool:
     """Members see their own organisation; moderators see every one.
     Everyone else is told it does not exist (404)."""
-    return is_bl_staff(user) or is_member(user, organisation)
+    return sees_every_organisation(user) or is_member(user, organisation)
 
 
 def can_decide_join_request(user, join_request: JoinRequest) -> bool:
@@ -61,13 +55,11 @@ def can_request_to_join(user, organisation) -> bool:
 
 
 def can_approve_organisations(user) -> bool:
-    return is_bl_staff(user)
+    return user.has_perm("organisations.approve_organisation")
 
 
 def can_invite_partnership_members(user) -> bool:
-    return is_bl_staff(user) and user.has_perm(
-        "organisations.invite_partnership_member"
-    )
+    return user.has_perm("organisations.invite_partnership_member")
 
 
 def can_open_invitation(user, invitation: Invitation) -> bool:

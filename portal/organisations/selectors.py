@@ -7,7 +7,7 @@ from django.utils import timezone
 from stdnum.dk import cvr as stdnum_cvr
 
 from .models import Invitation, JoinRequest, Membership, Organisation
-from .permissions import is_bl_staff
+from .permissions import sees_every_organisation
 
 
 def verified_emails(user) -> set[str]:
@@ -58,7 +58,7 @@ def organisation_search(*, query: str, limit: int = 20):
 def organisation_for_user(*, user, pk: int) -> Organisation | None:
     """The organisation, if the user may see it (member or moderator)."""
     organisations = Organisation.objects.select_related("municipality")
-    if not is_bl_staff(user):
+    if not sees_every_organisation(user):
         organisations = organisations.filter(memberships__user=user)
     return organisations.filter(pk=pk).first()
 

@@ -128,10 +128,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend: allauth's e-mail login, with staff permissions only after the
+# second factor (portal/accounts/second_factor.py). ModelBackend beside it
+# would grant them regardless.
+AUTHENTICATION_BACKENDS = ["portal.accounts.backends.RoleBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -155,6 +155,7 @@ ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_REDIRECT_URL = "organisations:join"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnerportalen"
+MFA_ADAPTER = "portal.accounts.adapter.MFAAdapter"
 
 # The Wagtail admin uses the same login, logout and password reset.
 WAGTAILADMIN_LOGIN_URL = "account_login"

@@ -7,8 +7,8 @@ from wagtail.models import ModelLogEntry
 
 from inputs.services import input_transition
 from inputs.states import TRANSITIONS, Actor, IllegalTransition, Status
-from portal.accounts.roles import Role
-from tests.factories import InputFactory, UserFactory, member_of
+from tests import factories
+from tests.factories import InputFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +16,7 @@ CASES = [(action, status) for action in TRANSITIONS for status in Status.values]
 
 
 def moderator():
-    from django.contrib.auth.models import Group
-
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=Role.MODERATOR))
-    return user
+    return factories.moderator()
 
 
 def actor_for(transition, input):

@@ -137,7 +137,12 @@ def test_staff_without_totp_are_sent_to_totp_setup(client, role):
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
-def test_moderator_activates_totp_gets_recovery_codes_and_reaches_admin(client):
+# Transactional: allauth announces the new authenticator on commit, which is
+# when the session records that it passed the second factor.
+@pytest.mark.django_db(transaction=True)
+def test_moderator_activates_totp_gets_recovery_codes_and_reaches_admin(
+    client, reference_data
+):
     _moderator()
     _log_in(client, "moderator@bl.dk")
     assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.organisations.models import Invitation, Membership
+from portal.organisations.services import membership_set
 from tests.factories import member_of
 
 from .conftest import login
@@ -143,9 +144,9 @@ def test_removed_member_loses_access_at_once(
 ):
     member_client = login(Client(), org_member)
     member_client.get(reverse("organisations:home"))
-    promoted = Membership.objects.get(user=org_member)
-    promoted.role = Membership.Role.ADMIN
-    promoted.save()
+    promoted = membership_set(
+        user=org_member, organisation=organisation, role=Membership.Role.ADMIN
+    )
     assert member_client.get(_members_url(organisation)).status_code == 200
 
     login(client, org_admin)

@@ -9,6 +9,7 @@ from inputs.models.inputs import Consent, Visibility
 from inputs.states import Status
 from portal.accounts.roles import Role
 from portal.organisations.models import Partnership, PartnershipMembership
+from tests import factories
 from tests.factories import OrganisationFactory, UserFactory, log_in
 
 # The behaviour suite: every test once per backend (search_backend).
@@ -63,9 +64,7 @@ def partnership_member(partnership):
 
 
 def moderator():
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=Role.MODERATOR))
-    return user
+    return factories.moderator()
 
 
 def test_anonymous_finds_public_accepted_only(client, world):

@@ -1,0 +1,80 @@
+"""THE rule for staff rights: they exist only in a session that passed the
+second factor.
+
+A request's user is marked once (by RequireTwoFactorForStaffMiddleware, and
+again on login) with whether this session passed it. Without it, the
+permission backend grants only the plain roles' permissions and the User
+model drops the superuser shortcut, so every `has_perm` on every path (views,
+admin, archive, exports, attachments, PDF, feeds) answers as for a plain
+logged-in user.
+
+A user object that no request marked (tasks, management commands, another
+person loaded from the database) keeps what their groups grant: who is a
+moderator is a question about memberships there, not about a session."""
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
+
+from .roles import PLAIN_ROLES
+
+# The per-user permission caches Django's ModelBackend and PermissionsMixin
+# fill; they must not outlive a change of the mark.
+_PERMISSION_CACHES = ("_perm_cache", "_user_perm_cache", "_group_perm_cache")
+
+
+def session_passed_second_factor(request, user) -> bool:
+    """Whether this session's log of authentications (kept by allauth) has a
+    second factor for `user`: at login, on reauthentication, or on setting
+    up TOTP."""
+    return any(
+        record.get("method") == "mfa"
+        for record in get_authentication_records(request, user)
+    )
+
+
+def mark_user(request, user):
+    """Record on `user` whether this request's session passed the second
+    factor. Returns the user, for lazy wrappers."""
+    if user is not None and user.is_authenticated:
+        user.second_factor_passed = session_passed_second_factor(request, user)
+        for name in _PERMISSION_CACHES:
+            if hasattr(user, name):
+                delattr(user, name)
+    return user
+
+
+def staff_rights_allowed(user) -> bool:
+    """False only for a user a request marked as without the second factor."""
+    return getattr(user, "second_factor_passed", None) is not False
+
+
+def groups_granting_permissions(user):
+    """The groups whose permissions `user` holds right now."""
+    groups = user.groups.all()
+    if not staff_rights_allowed(user):
+        groups = groups.filter(name__in=PLAIN_ROLES)
+    return groups
+
+
+def has_totp(user) -> bool:
+    return Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP
+    ).exists()
+
+
+def on_user_logged_in(sender, request, user, **kwargs):
+    """The login request goes on with the user it logged in: mark that one."""
+    if request is not None:
+        mark_user(request, user)
+
+
+def on_authenticator_added(sender, request, user, authenticator, **kwargs):
+    """Setting up TOTP means entering a valid code from it: that session has
+    passed the second factor, as if it had logged in with it."""
+    from allauth.account.internal.flows.login import record_authentication
+
+    if authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(
+            request, user, "mfa", id=authenticator.pk, type=authenticator.type
+        )
+        mark_user(request, request.user)

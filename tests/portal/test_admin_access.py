@@ -1,0 +1,47 @@
+"""/admin/ for people without admin rights: a clear Danish page, no loop."""
+
+import pytest
+from django.urls import reverse
+
+from portal.organisations.models import Membership
+from tests.factories import (
+    OrganisationFactory,
+    UserFactory,
+    log_in,
+    member_of,
+    moderator,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("role", [Membership.Role.MEMBER, Membership.Role.ADMIN])
+@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/input/"])
+def test_organisation_people_get_a_danish_no_access_page(client, role, path):
+    log_in(client, member_of(OrganisationFactory(), role))
+    response = client.get(path, follow=True)
+    assert response.redirect_chain == []
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Du har ikke adgang til administrationen" in page
+    assert reverse("organisations:home") in page
+    assert reverse("archive:search") in page
+    assert 'class="site-header"' in page  # the site's own layout
+
+
+def test_a_person_in_no_organisation_gets_it_too(client):
+    log_in(client, UserFactory())
+    assert client.get("/admin/", follow=True).status_code == 403
+
+
+def test_anonymous_people_are_sent_to_log_in(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login") + "?next=/admin/"
+
+
+def test_a_moderator_before_the_second_factor_ends_at_the_code(client):
+    log_in(client, moderator(), second_factor=False)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith(reverse("mfa_reauthenticate"))
