@@ -8,11 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("portal.api.urls")),
     path("konto/", include("allauth.urls")),
     path("organisation/", include("portal.organisations.urls")),
     path("input/", include("inputs.urls")),
     path("feeds/", include("cms.urls")),
     path("arkiv/", include("search.urls")),
+    path("statistik/", include("inputs.statistics_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

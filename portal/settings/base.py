@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal.accounts",
     "portal.organisations",
+    "portal.api",
     "portal.backups",
     "inputs",
     "cms",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # serves its Swagger UI from static files, not a CDN
     "django_tasks",
     "django_tasks.backends.database",
     "allauth",
@@ -229,3 +231,12 @@ LOGGING = {
         for name in ("django_tasks", "wagtail", "weasyprint", "fontTools")
     },
 }
+
+# The read API (/api/v1/): requests per client address, and per token.
+API_RATE_LIMITS = {
+    "address": env_str("API_RATE_LIMIT_ADDRESS", "120/m"),
+    "token": env_str("API_RATE_LIMIT_TOKEN", "600/m"),
+}
+# Proxies in front of the app that append to X-Forwarded-For: the API's
+# per-address limit counts the address they saw. 0 trusts no such header.
+NINJA_NUM_PROXIES = int(env_str("NUM_PROXIES", "0"))
