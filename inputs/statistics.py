@@ -1,11 +1,13 @@
 """Counts of inputs for charts: by theme, target group, region, kind,
 status, partnership, and submissions per week. Each is one grouped query."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, Max
-from django.db.models.functions import TruncWeek
+from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import Input
@@ -73,3 +75,111 @@ def chart_rows(counts: list[tuple[str, int]]) -> list[dict]:
         {"label": label, "count": n, "percent": round(100 * n / top, 1)}
         for label, n in counts
     ]
+
+
+# Public statistics: a count below this, of inputs or of the organisations
+# behind them, could single out an organisation, and is not shown.
+MIN_PUBLIC_COUNT = 3
+PUBLIC_DIMENSIONS = ("theme", "target_group", "region", "kind", "month")
+
+
+@dataclass(frozen=True)
+class PublicCount:
+    label: str
+    count: int | None  # None: suppressed
+
+
+@dataclass(frozen=True)
+class PublicStatistics:
+    partnership: object
+    total: int | None
+    dimensions: dict[str, list[PublicCount]]
+
+    def as_dict(self) -> dict:
+        return {
+            "partnership": self.partnership.slug if self.partnership else None,
+            "total": self.total,
+            "dimensions": [
+                {
+                    "name": name,
+                    "label": str(dimension_label(name)),
+                    "counts": [c.__dict__ for c in counts],
+                }
+                for name, counts in self.dimensions.items()
+            ],
+        }
+
+
+def dimension_label(name: str) -> str:
+    return _("Måned") if name == "month" else DIMENSIONS[name][0]
+
+
+def _suppressed(rows: list[tuple[str, int, int]]) -> list[PublicCount]:
+    """rows: (label, inputs, organisations). A cell is hidden when either
+    count is below MIN_PUBLIC_COUNT; when exactly one is, the next smallest
+    goes too, or the total minus the others would tell it."""
+    hidden = {
+        i for i, (_l, n, orgs) in enumerate(rows) if min(n, orgs) < MIN_PUBLIC_COUNT
+    }
+    if len(hidden) == 1 and len(rows) > 1:
+        shown = [i for i in range(len(rows)) if i not in hidden]
+        hidden.add(min(shown, key=lambda i: rows[i][1]))
+    return [
+        PublicCount(label=label, count=None if i in hidden else n)
+        for i, (label, n, _orgs) in enumerate(rows)
+    ]
+
+
+def _public_rows(inputs, dimension: str) -> list[tuple[str, int, int]]:
+    if dimension == "month":
+        rows = (
+            inputs.annotate(month=TruncMonth("accepted_at"))
+            .exclude(month__isnull=True)
+            .values("month")
+            .annotate(
+                n=Count("pk", distinct=True), orgs=Count("organisation", distinct=True)
+            )
+            .order_by("month")
+        )
+        return [(_month_label(r["month"]), r["n"], r["orgs"]) for r in rows]
+    field = DIMENSIONS[dimension][1]
+    rows = (
+        Input.objects.filter(pk__in=inputs.values("pk"))
+        .exclude(**{f"{field}__isnull": True})
+        .values(field)
+        .annotate(
+            n=Count("pk", distinct=True), orgs=Count("organisation", distinct=True)
+        )
+        .order_by("-n", field)
+    )
+    labels = _LABELS.get(dimension, {})
+    return [(str(labels.get(r[field], r[field])), r["n"], r["orgs"]) for r in rows]
+
+
+def _month_label(value) -> str:
+    day = value.date() if hasattr(value, "date") else value
+    return date_format(day, "F Y")
+
+
+def public_statistics(*, partnership=None) -> PublicStatistics:
+    """Counts of the inputs anyone may read (inputs_visible_to an anonymous
+    visitor), optionally of one partnership, by theme, target group, region,
+    kind and month of acceptance, with small counts suppressed."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from .selectors import inputs_visible_to
+
+    inputs = inputs_visible_to(user=AnonymousUser())
+    if partnership is not None:
+        inputs = inputs.filter(partnerships=partnership)
+    totals = inputs.aggregate(
+        n=Count("pk", distinct=True), orgs=Count("organisation", distinct=True)
+    )
+    total = (
+        totals["n"] if min(totals["n"], totals["orgs"]) >= MIN_PUBLIC_COUNT else None
+    )
+    return PublicStatistics(
+        partnership=partnership,
+        total=total,
+        dimensions={d: _suppressed(_public_rows(inputs, d)) for d in PUBLIC_DIMENSIONS},
+    )

@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal.accounts",
     "portal.organisations",
+    "portal.api",
     "portal.backups",
     "inputs",
     "cms",
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # serves its Swagger UI from static files, not a CDN
     "django_tasks",
     "django_tasks.backends.database",
     "allauth",
@@ -347,3 +349,12 @@ if SENTRY_DSN := env_str("SENTRY_DSN", ""):
     from portal.ops.logs import init_sentry
 
     init_sentry(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"))
+
+# The read API (/api/v1/): requests per client address, and per token.
+API_RATE_LIMITS = {
+    "address": env_str("API_RATE_LIMIT_ADDRESS", "120/m"),
+    "token": env_str("API_RATE_LIMIT_TOKEN", "600/m"),
+}
+# The API's per-address limit counts the client address the trusted proxies
+# saw, as allauth's limits do; with none, X-Forwarded-For is ignored.
+NINJA_NUM_PROXIES = ALLAUTH_TRUSTED_PROXY_COUNT

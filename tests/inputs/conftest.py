@@ -74,3 +74,7 @@ def form_data(call, organisation=None, **overrides) -> dict:
         data["organisation"] = organisation.pk
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+# The statistics tests build archived inputs as the search tests do.
+from tests.search.conftest import archived  # noqa: E402,F401

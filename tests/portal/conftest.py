@@ -55,3 +55,7 @@ def outsider(db):
 def login(client, user):
     log_in(client, user)
     return client
+
+
+# The API tests build archived inputs as the search tests do.
+from tests.search.conftest import archived  # noqa: E402,F401

@@ -1,0 +1,50 @@
+"""Public statistics of the archive, overall and per partnership: charts
+with their tables, and the same numbers as CSV."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from portal.organisations.models import Partnership
+
+from ..statistics import MIN_PUBLIC_COUNT, public_statistics
+
+
+def _rows(counts) -> list[dict]:
+    top = max((c.count or 0 for c in counts), default=0) or 1
+    hidden = _("færre end %(n)s") % {"n": MIN_PUBLIC_COUNT}
+    return [
+        {
+            "label": c.label,
+            "count": hidden if c.count is None else c.count,
+            "percent": 0 if c.count is None else round(100 * c.count / top, 1),
+        }
+        for c in counts
+    ]
+
+
+def _partnership(slug):
+    return get_object_or_404(Partnership, slug=slug) if slug else None
+
+
+def statistics_page(request, slug=None):
+    partnership = _partnership(slug)
+    stats = public_statistics(partnership=partnership)
+    data = stats.as_dict()
+    return render(
+        request,
+        "inputs/statistics.html",
+        {
+            "partnership": partnership,
+            "partnerships": Partnership.objects.order_by("name"),
+            "total": stats.total,
+            "min_count": MIN_PUBLIC_COUNT,
+            "charts": [
+                {
+                    "id": f"chart-{d['name']}",
+                    "label": d["label"],
+                    "rows": _rows(stats.dimensions[d["name"]]),
+                }
+                for d in data["dimensions"]
+            ],
+        },
+    )

@@ -1,0 +1,11 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Navn på nøglen"),
+        max_length=100,
+        help_text=_("Så du kan kende den igen, fx »Analyse i R«."),
+    )
+    request_id = forms.UUIDField(widget=forms.HiddenInput)

@@ -1,0 +1,102 @@
+"""Public statistics: only public inputs count, and no count small enough
+to single out an organisation is shown, on the page, in the API or the CSV."""
+
+import pytest
+from django.urls import reverse
+
+from inputs.models.inputs import Kind, Visibility
+from inputs.statistics import public_statistics
+from portal.organisations.models import Partnership
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reported(archived):
+    """Solutions from four organisations, challenges from one, plus inputs
+    nobody outside BL may count."""
+    organisations = [OrganisationFactory() for _ in range(4)]
+    for organisation in organisations:
+        archived(organisation=organisation, kind=Kind.SOLUTION)
+    for _ in range(3):
+        archived(organisation=organisations[0], kind=Kind.CHALLENGE)
+    archived(organisation=organisations[1], kind=Kind.BOTH)
+    archived(visibility=Visibility.BL_ONLY, kind=Kind.BOTH)
+    archived(visibility=Visibility.PARTNERSHIP, kind=Kind.BOTH)
+    archived(status="in_review", kind=Kind.BOTH)
+
+
+def kinds(stats):
+    return {c.label: c.count for c in stats.dimensions["kind"]}
+
+
+def test_only_public_inputs_count_and_small_cells_are_hidden(reported):
+    stats = public_statistics()
+    assert stats.total == 8
+    # Three challenges, but all from one organisation: that would single it
+    # out. "Both" (one input) is hidden too; the solutions stay.
+    assert kinds(stats) == {
+        "Løsning": 4,
+        "Udfordring": None,
+        "Udfordring og løsning": None,
+    }
+
+
+def test_one_hidden_cell_takes_the_next_smallest_with_it(archived):
+    organisations = [OrganisationFactory() for _ in range(6)]
+    for organisation in organisations[:3]:
+        archived(organisation=organisation, kind=Kind.SOLUTION)
+    for organisation in organisations[3:]:
+        archived(organisation=organisation, kind=Kind.CHALLENGE)
+    archived(organisation=organisations[0], kind=Kind.BOTH)
+    # Total minus the two shown cells would give the one hidden cell.
+    assert list(kinds(public_statistics()).values()).count(None) == 2
+
+
+def test_a_partnership_with_too_few_inputs_shows_no_total(archived):
+    partnership = Partnership.objects.get(slug="svaekkede-aeldre")
+    archived(partnerships=[partnership])
+    stats = public_statistics(partnership=partnership)
+    assert stats.total is None
+    assert all(c.count is None for c in stats.dimensions["kind"])
+
+
+def test_the_page_shows_charts_with_tables_and_hides_small_counts(client, reported):
+    response = client.get(reverse("statistics"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Tallene bygger på 8 offentlige input" in page
+    assert page.count("<table") == 5
+    assert '<th scope="row">Udfordring</th><td>færre end 3</td>' in page
+    assert '<th scope="row">Løsning</th><td>4</td>' in page
+
+
+def test_each_partnership_has_its_page_and_an_unknown_one_is_404(client, reported):
+    url = reverse("statistics_partnership", args=["svaekkede-aeldre"])
+    assert client.get(url).status_code == 200
+    missing = reverse("statistics_partnership", args=["findes-ikke"])
+    assert client.get(missing).status_code == 404
+
+
+def test_the_api_gives_the_same_numbers(client, reported):
+    data = client.get("/api/v1/statistics").json()
+    kind = next(d for d in data["dimensions"] if d["name"] == "kind")
+    assert {c["label"]: c["count"] for c in kind["counts"]} == {
+        "Løsning": 4,
+        "Udfordring": None,
+        "Udfordring og løsning": None,
+    }
+    assert client.get("/api/v1/statistics?partnership=nej").status_code == 404
+
+
+def test_the_page_keeps_its_query_count_as_inputs_grow(
+    client, archived, django_assert_max_num_queries
+):
+    archived()
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("statistics"))
+    for _ in range(10):
+        archived(organisation=OrganisationFactory())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("statistics"))

@@ -1,0 +1,228 @@
+"""The read API: what each caller gets, its errors, and its limits."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import APIToken
+
+from inputs.models.inputs import Consent, Visibility
+from inputs.states import Status
+from portal.accounts.roles import Role
+from portal.organisations.models import Partnership, PartnershipMembership
+from tests.factories import OrganisationFactory, UserFactory, moderator
+from tests.inputs.conftest import make_call
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def partnerships():
+    return list(Partnership.objects.exclude(slug="svaekkede-aeldre").order_by("pk")[:2])
+
+
+@pytest.fixture
+def world(archived, partnerships):
+    ours, theirs = partnerships
+    return {
+        "public": archived(title="Offentlig vaskekælder"),
+        "shared": archived(
+            title="Delt vaskekælder",
+            visibility=Visibility.PARTNERSHIP,
+            partnerships=[ours],
+        ),
+        "other_shared": archived(
+            title="Andet partnerskabs vaskekælder",
+            visibility=Visibility.PARTNERSHIP,
+            partnerships=[theirs],
+        ),
+        "bl_only": archived(title="BL's vaskekælder", visibility=Visibility.BL_ONLY),
+        "in_review": archived(title="Ny vaskekælder", status=Status.IN_REVIEW),
+        "anonymous": archived(
+            title="Anonym vaskekælder",
+            organisation=OrganisationFactory(name="Hemmelige Boliger"),
+            consent=Consent.ANONYMISED,
+        ),
+    }
+
+
+def partnership_member(partnership):
+    user = UserFactory()
+    PartnershipMembership.objects.create(user=user, partnership=partnership)
+    user.groups.add(Group.objects.get(name=Role.PARTNERSHIP_MEMBER))
+    return user
+
+
+def bearer(user):
+    _token, text = APIToken.create_token(user=user, name="test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {text}"}
+
+
+def titles(response):
+    assert response.status_code == 200, response.content
+    return {item["title"] for item in response.json()["items"]}
+
+
+def test_anonymous_gets_the_public_archive(client, world):
+    response = client.get("/api/v1/inputs", {"q": "vaskekælder"})
+    assert titles(response) == {"Offentlig vaskekælder", "Anonym vaskekælder"}
+    assert response.json()["total"] == 2
+
+
+def test_a_token_adds_what_is_shared_with_the_holders_partnerships(
+    client, world, partnerships
+):
+    headers = bearer(partnership_member(partnerships[0]))
+    found = titles(client.get("/api/v1/inputs", {"q": "vaskekælder"}, **headers))
+    assert found == {"Offentlig vaskekælder", "Anonym vaskekælder", "Delt vaskekælder"}
+    shared = world["shared"].pk
+    assert client.get(f"/api/v1/inputs/{shared}", **headers).status_code == 200
+    assert client.get(f"/api/v1/inputs/{shared}").status_code == 404
+
+
+def test_a_moderators_token_carries_no_staff_rights(client, world):
+    headers = bearer(moderator())
+    found = titles(client.get("/api/v1/inputs", {"q": "vaskekælder"}, **headers))
+    assert found == {"Offentlig vaskekælder", "Anonym vaskekælder"}
+    for hidden in ("bl_only", "in_review"):
+        url = f"/api/v1/inputs/{world[hidden].pk}"
+        assert client.get(url, **headers).status_code == 404
+
+
+def test_a_logged_in_session_does_not_widen_an_anonymous_call(client, world):
+    from tests.factories import log_in
+
+    log_in(client, moderator())
+    assert titles(client.get("/api/v1/inputs", {"q": "vaskekælder"})) == {
+        "Offentlig vaskekælder",
+        "Anonym vaskekælder",
+    }
+
+
+def test_an_anonymised_organisation_stays_hidden(client, world):
+    item = world["anonymous"]
+    detail = client.get(f"/api/v1/inputs/{item.pk}").json()
+    assert detail["organisation"] is None
+    listed = client.get("/api/v1/inputs", {"q": "vaskekælder"}).json()["items"]
+    assert {i["organisation"] for i in listed if i["id"] == item.pk} == {None}
+    assert (
+        "Hemmelige"
+        not in client.get("/api/v1/inputs", {"q": "hemmelige"}).content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Bearer wagtail_ikke-en-noegle", "Bearer ", "Basic dXNlcjpwdw=="],
+)
+def test_a_bad_token_is_refused_never_read_as_anonymous(client, world, header):
+    response = client.get("/api/v1/inputs", HTTP_AUTHORIZATION=header)
+    assert response.status_code == 401
+    assert response.json()["code"] == "unauthorized"
+    assert response.json()["message"]["da"]
+
+
+def test_a_revoked_token_is_refused(client, world, partnerships):
+    user = partnership_member(partnerships[0])
+    token, text = APIToken.create_token(user=user, name="x")
+    token.revoke()
+    response = client.get("/api/v1/inputs", HTTP_AUTHORIZATION=f"Bearer {text}")
+    assert response.status_code == 401
+
+
+def test_errors_are_json_in_danish_and_english(client, world):
+    missing = client.get("/api/v1/inputs/999999")
+    assert missing.status_code == 404
+    assert missing.json() == {
+        "code": "not_found",
+        "message": {
+            "da": "Findes ikke, eller du har ikke adgang.",
+            "en": "Not found, or not yours to see.",
+        },
+    }
+    invalid = client.get("/api/v1/inputs", {"page": "nul"})
+    assert invalid.status_code == 422
+    assert "page" in invalid.json()["message"]["da"]
+
+
+def test_pages_are_stable_and_do_not_overlap(client, archived):
+    for n in range(25):
+        archived(title=f"Gårdfest nummer {n}")
+    first = client.get("/api/v1/inputs", {"q": "gårdfest"}).json()
+    second = client.get("/api/v1/inputs", {"q": "gårdfest", "page": 2}).json()
+    assert first["total"] == 25 and first["num_pages"] == 2
+    ids = [i["id"] for i in first["items"]] + [i["id"] for i in second["items"]]
+    assert len(ids) == len(set(ids)) == 25
+    again = client.get("/api/v1/inputs", {"q": "gårdfest"}).json()
+    assert [i["id"] for i in again["items"]] == [i["id"] for i in first["items"]]
+
+
+def test_the_list_keeps_its_query_count_as_the_archive_grows(
+    client, archived, django_assert_max_num_queries
+):
+    for n in range(3):
+        archived(title=f"Vaskekælder {n}")
+    with django_assert_max_num_queries(12) as small:
+        client.get("/api/v1/inputs", {"q": "vaskekælder"})
+    for n in range(30):
+        archived(title=f"Vaskekælder mere {n}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/api/v1/inputs", {"q": "vaskekælder"})
+
+
+def test_rate_limit_per_address_then_429_with_retry_after(client, world, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.API_RATE_LIMITS = {"address": "3/m", "token": "600/m"}
+    codes = [client.get("/api/v1/themes").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    last = client.get("/api/v1/themes")
+    assert last.json()["code"] == "rate_limited"
+    assert int(last["Retry-After"]) >= 1
+    # A forged X-Forwarded-For does not open a new allowance.
+    forged = client.get("/api/v1/themes", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert forged.status_code == 429
+
+
+def test_rate_limit_per_token(client, world, partnerships, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.API_RATE_LIMITS = {"address": "600/m", "token": "2/m"}
+    headers = bearer(partnership_member(partnerships[0]))
+    codes = [client.get("/api/v1/themes", **headers).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    assert client.get("/api/v1/themes", **bearer(UserFactory())).status_code == 200
+
+
+def test_calls_with_their_questions_open_and_closed(client, demo_site):
+    partnership_page = demo_site.get_children().first()
+    open_call = make_call(partnership_page, slug="aaben")
+    closed = make_call(partnership_page, slug="lukket", opens=-60, closes=-30)
+    assert [c["id"] for c in client.get("/api/v1/calls?status=open").json()] == [
+        open_call.pk
+    ]
+    assert [c["id"] for c in client.get("/api/v1/calls?status=closed").json()] == [
+        closed.pk
+    ]
+    one = client.get(f"/api/v1/calls/{open_call.pk}").json()
+    assert one["is_open"] is True
+    assert [(q["label"], q["type"], q["required"]) for q in one["questions"]] == [
+        ("Hvad har I brug for?", "multiline", True),
+        ("Samarbejder I med kommunen?", "yesno", True),
+    ]
+    assert client.get("/api/v1/calls?status=maybe").status_code == 422
+
+
+def test_reference_lists(client, db):
+    slugs = [p["slug"] for p in client.get("/api/v1/partnerships").json()]
+    assert "svaekkede-aeldre" in slugs
+    assert client.get("/api/v1/themes").json()[0].keys() == {"slug", "name", "name_en"}
+    assert client.get("/api/v1/target-groups").status_code == 200
+
+
+def test_the_schema_and_docs_are_served(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert {"/api/v1/inputs", "/api/v1/statistics"} <= set(schema["paths"])
+    docs = client.get("/api/v1/docs")
+    assert docs.status_code == 200
+    assert b"cdn." not in docs.content  # served from our own static files
