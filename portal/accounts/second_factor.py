@@ -32,14 +32,26 @@ def session_passed_second_factor(request, user) -> bool:
     )
 
 
+def _mark(user, passed: bool):
+    user.second_factor_passed = passed
+    for name in _PERMISSION_CACHES:
+        if hasattr(user, name):
+            delattr(user, name)
+
+
 def mark_user(request, user):
     """Record on `user` whether this request's session passed the second
     factor. Returns the user, for lazy wrappers."""
     if user is not None and user.is_authenticated:
-        user.second_factor_passed = session_passed_second_factor(request, user)
-        for name in _PERMISSION_CACHES:
-            if hasattr(user, name):
-                delattr(user, name)
+        _mark(user, session_passed_second_factor(request, user))
+    return user
+
+
+def mark_without_second_factor(user):
+    """A request authenticated by something other than a session, such as an
+    API token (one secret alone): its user gets no staff rights."""
+    if user is not None and user.is_authenticated:
+        _mark(user, False)
     return user
 
 

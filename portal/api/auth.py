@@ -13,6 +13,8 @@ from ninja.throttling import BaseThrottle
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import APIToken
 
+from portal.accounts.second_factor import mark_without_second_factor
+
 
 class TokenOrAnonymous(BearerTokenAuth):
     """No Authorization header: anonymous. A bad, revoked or malformed
@@ -22,7 +24,9 @@ class TokenOrAnonymous(BearerTokenAuth):
         if not request.headers.get(self.header):
             request.user = AnonymousUser()
             return request.user
-        return super().__call__(request)
+        token = super().__call__(request)
+        mark_without_second_factor(request.user)
+        return token
 
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
