@@ -104,6 +104,10 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, actions, input, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [(t.action, t.label) for t in actions]
+        if "accept" not in (t.action for t in actions):
+            # Asked only when accepting is one of the moves.
+            del self.fields["visibility"]
+            return
         # Only what the consent allows, the widest of it first selected.
         _offer_visibilities(self.fields["visibility"], input)
         self.fields["visibility"].initial = visibility_default(input=input)

@@ -52,6 +52,8 @@ def test_moderator_widens_and_narrows_later_logged_and_reindexed(
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids))
     assert '<label for="id_change_visibility">Hvem må se input?</label>' in page
+    # The status form (archive) no longer asks who may see it once accepted.
+    assert "når det er accepteret" not in page
 
     with django_capture_on_commit_callbacks(execute=True):
         response = mod_client.post(_url("visibility", item), {"visibility": "public"})
