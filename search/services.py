@@ -42,8 +42,22 @@ def archive_index_input(*, input_id: int) -> None:
     input = inputs_for_index().filter(pk=input_id).first()
     if input is None or not should_index_input(input):
         archive_remove(key=input_key(input_id))
-        return
-    archive_index(document=input_document(input))
+    else:
+        archive_index(document=input_document(input))
+    # A summary's text holds its quotes only while they may be shown
+    # (cms.citations): when the input changes, so may the summaries quoting it.
+    for page_id in summaries_quoting(input_id=input_id):
+        archive_index_summary(page_id=page_id)
+
+
+def summaries_quoting(*, input_id: int) -> list[int]:
+    """The live summaries that quote this input. Summaries are few; their
+    stored bodies are read without rendering them."""
+    from cms.citations import quoted_input_ids
+    from cms.models import SummaryPage
+
+    pages = SummaryPage.objects.live().only("pk", "body")
+    return [p.pk for p in pages if input_id in quoted_input_ids(p.body)]
 
 
 def archive_index_summary(*, page_id: int) -> None:

@@ -143,3 +143,9 @@ def log_in(client, user, *, second_factor: bool = True):
     # allauth trusts the records only for the user they were made for.
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()
+    # force_login marked the test's own `user` object as its login request's
+    # user, before the records above existed. The object goes on standing for
+    # the person (in services the test calls), not for a request: unmark it.
+    user.__dict__.pop("second_factor_passed", None)
+    for cache in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(cache, None)

@@ -1,3 +1,5 @@
+import re
+
 from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -14,6 +16,12 @@ from wagtail.search import index
 from ..blocks import SummaryStreamBlock
 from ..citations import citable_inputs, quoted_input_ids
 from ..panels import WithheldQuotesPanel
+
+# Where a block of text ends: stripping the tags must leave a line break
+# there, or "frivillige</p><p>Beboerne" reads as one word to the search.
+_BLOCK_END = re.compile(
+    r"</(?:p|li|h[1-6]|td|th|tr|div|blockquote|figcaption|caption)>|<br\s*/?>", re.I
+)
 
 
 class SummaryPage(RoutablePageMixin, Page):
@@ -63,7 +71,8 @@ class SummaryPage(RoutablePageMixin, Page):
         parts = [self.introduction]
         context = {"page": self, "citable_inputs": self.citable_inputs()}
         for block in self.body:
-            parts.append(strip_tags(str(block.render(context=context))))
+            html = _BLOCK_END.sub(r"\g<0>\n", str(block.render(context=context)))
+            parts.append(strip_tags(html).strip())
         return "\n".join(p for p in parts if p)
 
     def source_inputs(self, user) -> tuple[list[dict], int]:

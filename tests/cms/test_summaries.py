@@ -237,3 +237,31 @@ def test_pdf_fetches_only_local_static_files():
     for url in ("http://example.com/x.css", BASE_URL + "static/../../etc/passwd"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+
+
+def test_archive_text_keeps_paragraphs_and_recommendations_apart(mod, elderly_page):
+    from wagtail.rich_text import RichText
+
+    page = _summary(
+        elderly_page,
+        [],
+        [
+            (
+                "paragraph",
+                RichText("<p>Ring til de frivillige</p><p>Beboerne svarer</p>"),
+            ),
+            (
+                "recommendations",
+                {
+                    "heading": "Centrale anbefalinger",
+                    "items": [
+                        {"title": "Telefonkæder", "text": ""},
+                        {"title": "Fællesspisning", "text": ""},
+                    ],
+                },
+            ),
+        ],
+    )
+    text = page.archive_text()
+    assert "frivilligeBeboerne" not in text and "TelefonkæderFællesspisning" not in text
+    assert "frivillige" in text and "Beboerne" in text and "Telefonkæder" in text

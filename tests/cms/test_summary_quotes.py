@@ -191,3 +191,24 @@ def test_summary_page_queries_stay_constant_with_many_quotes(
     with django_assert_max_num_queries(len(few_queries.captured_queries)):
         html = client.get(many.url).content.decode()
     assert html.count('class="quote-block"') == 11
+
+
+def test_an_input_narrowed_after_publishing_leaves_the_summary_in_search(
+    mod, elderly_page, django_capture_on_commit_callbacks
+):
+    from tests.search.helpers import titles
+
+    item = _accepted(mod, title="Telefonkæde")
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _summary(
+            elderly_page,
+            [item],
+            [("quote", {"input": item, "excerpt": "Vaskekoner ringer hver fredag."})],
+        )
+    assert page.title in titles("vaskekoner")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        input_set_visibility(input=item, visibility=Visibility.BL_ONLY, user=mod)
+
+    # The quote's words no longer find the public summary.
+    assert titles("vaskekoner") == []
