@@ -99,6 +99,8 @@ ROWS = [
     # Public statistics
     Row("statistik/", "/statistik/", 200, 200, 200, 200, 200, 200, 200, 200),
     Row("statistik/<slug:slug>/", "/statistik/svaekkede-aeldre/", 200, 200, 200, 200, 200, 200, 200, 200),
+    Row("statistik/statistik.csv", "/statistik/statistik.csv", 200, 200, 200, 200, 200, 200, 200, 200),
+    Row("statistik/<slug:slug>/statistik.csv", "/statistik/svaekkede-aeldre/statistik.csv", 200, 200, 200, 200, 200, 200, 200, 200),
     # The read API: a session never widens it (tokens: tests/portal/test_api.py)
     Row("api/v1/", "/api/v1/", 404, 404, 404, 404, 404, 404, 404, 404),
     Row("api/v1/openapi.json", "/api/v1/openapi.json", 200, 200, 200, 200, 200, 200, 200, 200),

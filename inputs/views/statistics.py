@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from portal.organisations.models import Partnership
+from portal.spreadsheets import spreadsheet_response
 
-from ..statistics import MIN_PUBLIC_COUNT, public_statistics
+from ..statistics import MIN_PUBLIC_COUNT, dimension_label, public_statistics
 
 
 def _rows(counts) -> list[dict]:
@@ -47,4 +48,24 @@ def statistics_page(request, slug=None):
                 for d in data["dimensions"]
             ],
         },
+    )
+
+
+def statistics_csv(request, slug=None):
+    """The page's numbers as CSV: one row per value, a suppressed count as
+    the same words the page shows."""
+    partnership = _partnership(slug)
+    stats = public_statistics(partnership=partnership)
+    hidden = _("færre end %(n)s") % {"n": MIN_PUBLIC_COUNT}
+    rows = [[_("Opdelt efter"), _("Værdi"), _("Antal input")]]
+    for name, counts in stats.dimensions.items():
+        label = str(dimension_label(name))
+        rows += [
+            [label, c.label, hidden if c.count is None else c.count] for c in counts
+        ]
+    return spreadsheet_response(
+        fmt="csv",
+        rows=rows,
+        filename=f"statistik-{partnership.slug}" if partnership else "statistik",
+        sheet_title=_("Statistik"),
     )

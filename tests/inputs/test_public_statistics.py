@@ -100,3 +100,14 @@ def test_the_page_keeps_its_query_count_as_inputs_grow(
         archived(organisation=OrganisationFactory())
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("statistics"))
+
+
+def test_the_csv_has_the_pages_numbers(client, reported):
+    response = client.get(reverse("statistics_csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    assert "Type;Løsning;4" in text
+    assert "Type;Udfordring;færre end 3" in text
+    one = client.get(reverse("statistics_partnership_csv", args=["svaekkede-aeldre"]))
+    assert one.status_code == 200
+    assert 'filename="statistik-svaekkede-aeldre.csv"' in one["Content-Disposition"]
