@@ -44,6 +44,9 @@ def statistics_page(request, slug=None):
                     "id": f"chart-{d['name']}",
                     "label": d["label"],
                     "rows": _rows(stats.dimensions[d["name"]]),
+                    "bars": [
+                        r for r in _rows(stats.dimensions[d["name"]]) if r["percent"]
+                    ],
                 }
                 for d in data["dimensions"]
             ],
