@@ -26,6 +26,7 @@ class Job:
     command: str
     every: timedelta | None = None
     at: time | None = None
+    args: tuple[str, ...] = ()
 
     def __post_init__(self):
         if (self.every is None) == (self.at is None):
@@ -50,12 +51,11 @@ JOBS = [
     Job("moderator-digest", "send_moderator_digest", at=time(7, 0)),
     # Saved searches decide themselves which digests are due (daily, weekly).
     Job("saved-search-digests", "send_saved_search_digests", every=timedelta(hours=1)),
-    # Retention (deletes what is past its keeping time): add when the command
-    # apply_retention exists:
-    #   Job("retention", "apply_retention", at=time(3, 30)),
-    # Archive index check: add when a command compares the index with the
-    # database (e.g. check_search_index):
-    #   Job("search-index-check", "check_search_index", at=time(4, 0)),
+    # Erase contact persons and attachments, and delete never-accepted
+    # inputs, of calls past their retention period.
+    Job("retention", "apply_retention", at=time(3, 30), args=("--no-progress",)),
+    # Mend what indexing missed (a worker or Elasticsearch outage).
+    Job("search-index-check", "search_index_check", at=time(4, 0), args=("--repair",)),
 ]
 
 LAST_RUN_KEY = "schedule:last-run:{}"
@@ -83,7 +83,7 @@ def run_due(*, jobs=None, now: datetime | None = None) -> list[str]:
             # than failing again every tick.
             cache.set(LAST_RUN_KEY.format(job.name), now, timeout=None)
             logger.info("schedule: running %s", job.name)
-            call_command(job.command)
+            call_command(job.command, *job.args)
             ran.append(job.name)
         except Exception:
             logger.exception("schedule: %s failed", job.name)

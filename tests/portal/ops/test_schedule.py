@@ -20,6 +20,16 @@ def test_every_declared_command_exists():
     for job in JOBS:
         assert job.command in commands, job
     assert len({job.name for job in JOBS}) == len(JOBS)
+    assert {"apply_retention", "search_index_check"} <= {job.command for job in JOBS}
+
+
+def test_every_declared_job_s_arguments_are_its_command_s():
+    from django.core.management import load_command_class
+
+    commands = get_commands()
+    for job in JOBS:
+        command = load_command_class(commands[job.command], job.command)
+        command.create_parser("manage.py", job.command).parse_args(job.args)
 
 
 def test_a_job_needs_exactly_one_of_every_and_at():
