@@ -348,10 +348,12 @@ def seed_inputs(count: int = 42) -> list[Input]:
             for action, note in PATHS[n % len(PATHS)]:
                 actor = moderator if action in MODERATOR_ACTIONS else author
                 if action == "accept":
-                    # Shared as widely as the organisation consented to.
+                    # Public as far as the organisation consented, but every
+                    # other one stays with its partnership's members, so the
+                    # demo partnership member finds more than a visitor.
                     visibility = (
                         Visibility.PARTNERSHIP
-                        if input.consent == Consent.NONE
+                        if input.consent == Consent.NONE or n % 2
                         else Visibility.PUBLIC
                     )
                     input_accept(
