@@ -42,3 +42,13 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return reverse("organisations:home")
         return super().get_login_redirect_url(request)
+
+    def get_login_stages(self):
+        # allauth's second-factor stage, which a MitID Erhverv login of
+        # substantial or high assurance satisfies (portal/accounts/oidc.py).
+        return [
+            "portal.accounts.oidc.AuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
