@@ -47,7 +47,7 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth's second-factor stage, which a MitID Erhverv login of
         # substantial or high assurance satisfies (portal/accounts/oidc.py).
         return [
-            "portal.accounts.oidc.AuthenticateStage"
+            "portal.accounts.oidc.AssuranceAuthenticateStage"
             if stage == "allauth.mfa.stages.AuthenticateStage"
             else stage
             for stage in super().get_login_stages()

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from allauth.account.authentication import get_authentication_records
 from allauth.account.internal.flows.login import record_authentication
-from allauth.mfa.stages import AuthenticateStage
+from allauth.mfa.stages import AuthenticateStage as MfaAuthenticateStage
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
@@ -83,7 +83,7 @@ def oidc_assurance_record(request, *, user, sociallogin) -> bool:
     return True
 
 
-class AuthenticateStage(AuthenticateStage):
+class AssuranceAuthenticateStage(MfaAuthenticateStage):
     """allauth's second-factor stage, satisfied by an accepted assurance."""
 
     def handle(self) -> tuple:

@@ -18,7 +18,7 @@ from django.core import mail
 from django.test import RequestFactory
 
 from portal.organisations.models import JoinRequest, Membership, Organisation
-from tests.factories import OrganisationFactory, UserFactory, moderator
+from tests.factories import OrganisationFactory, UserFactory, log_in, moderator
 from tests.oidc.server import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -105,14 +105,22 @@ def test_second_login_keeps_the_membership_and_its_role(client, oidc, aab):
     assert SocialAccount.objects.count() == 1
 
 
-def test_existing_account_links_by_cvr_on_first_mitid_login(client, oidc, aab):
-    """A password user connects MitID Erhverv ("Forbundne konti") and is
-    linked to AAB by its CVR number the first time they log in with it."""
+def test_existing_account_connects_and_links_by_cvr_on_first_mitid_login(
+    client, oidc, aab
+):
+    """A password user connects MitID Erhverv under "Min konto" and is linked
+    to AAB by its CVR number the first time they log in with it."""
     user = UserFactory(email="sofie@aab.dk")
-    SocialAccount.objects.create(
-        user=user, provider="mitid-erhverv", uid="aab-medarbejder"
-    )
+    log_in(client, user)
+    connections = client.get("/konto/3rdparty/")
+    assert "MitID Erhverv" in connections.content.decode()
+    start = client.post(LOGIN + "?process=connect")
+    callback = oidc.log_in(start["Location"], "aab-medarbejder", until=CALLBACK)
+    connected = client.get(callback.removeprefix("http://testserver"), follow=True)
+    assert connected.redirect_chain[-1][0] == "/konto/3rdparty/"
+    assert SocialAccount.objects.get(uid="aab-medarbejder").user == user
     assert not Membership.objects.exists()
+    client.logout()
 
     response = log_in_with_mitid(client, oidc, "aab-medarbejder")
 
