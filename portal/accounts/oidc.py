@@ -22,11 +22,13 @@ from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from stdnum.dk import cvr as stdnum_cvr
+from wagtail.log_actions import log
 
 from portal.organisations.models import Membership, Organisation
 from portal.organisations.services import membership_set
@@ -117,8 +119,9 @@ class CvrLink:
 def organisation_link_by_cvr(*, user, cvr: str | None) -> CvrLink:
     """Make the person a member of the approved organisation with the CVR
     number their MitID Erhverv login asserted, without a join request (the
-    broker has vouched for their employment). An existing membership keeps its
-    role; other organisations' memberships are left alone. Idempotent."""
+    broker has vouched for their employment), logged in the organisation's
+    audit trail. An existing membership keeps its role; other organisations'
+    memberships are left alone. Idempotent."""
     try:
         compact = stdnum_cvr.validate(str(cvr or ""))
     except ValueError:
@@ -135,7 +138,17 @@ def organisation_link_by_cvr(*, user, cvr: str | None) -> CvrLink:
         return CvrLink(status, compact, organisation)
     if Membership.objects.filter(user=user, organisation=organisation).exists():
         return CvrLink(CvrLinkStatus.MEMBER, compact, organisation)
-    membership_set(user=user, organisation=organisation, role=Membership.Role.MEMBER)
+    with transaction.atomic():
+        membership_set(
+            user=user, organisation=organisation, role=Membership.Role.MEMBER
+        )
+        # In the organisation's audit trail like an approved join request.
+        log(
+            instance=organisation,
+            action="organisations.mitid_join",
+            user=user,
+            data={"person": user.email},
+        )
     return CvrLink(CvrLinkStatus.JOINED, compact, organisation)
 
 

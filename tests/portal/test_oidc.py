@@ -16,6 +16,7 @@ from allauth.socialaccount.providers.openid_connect.views import (
 )
 from django.core import mail
 from django.test import RequestFactory
+from wagtail.models import ModelLogEntry
 
 from portal.organisations.models import JoinRequest, Membership, Organisation
 from tests.factories import OrganisationFactory, UserFactory, log_in, moderator
@@ -88,6 +89,9 @@ def test_employee_of_approved_organisation_lands_in_it(client, oidc, aab):
     assert (membership.organisation, membership.role) == (aab, Membership.Role.MEMBER)
     assert not JoinRequest.objects.exists()
     assert user.emailaddress_set.get().verified  # the broker said so
+    [entry] = ModelLogEntry.objects.filter(action="organisations.mitid_join")
+    assert (entry.object_id, entry.user_id) == (str(aab.pk), user.pk)
+    assert entry.data["person"] == "sofie.berg@aab.dk"
     assert mail.outbox == []  # nothing to verify, no join request to approve
 
 
@@ -102,6 +106,7 @@ def test_second_login_keeps_the_membership_and_its_role(client, oidc, aab):
 
     assert response.redirect_chain[-1][0] == "/input/"
     assert Membership.objects.get().role == Membership.Role.ADMIN
+    assert ModelLogEntry.objects.filter(action="organisations.mitid_join").count() == 1
     assert SocialAccount.objects.count() == 1
 
 
