@@ -14,6 +14,7 @@ from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.openid_connect.views import (
     OpenIDConnectOAuth2Adapter,
 )
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import RequestFactory
 from wagtail.models import ModelLogEntry
@@ -179,8 +180,12 @@ def test_existing_address_is_not_taken_over(client, oidc, aab):
 
     assert response.wsgi_request.user != owner
     assert not response.wsgi_request.user.is_authenticated
-    assert not SocialAccount.objects.filter(user=owner).exists()
+    assert not SocialAccount.objects.exists()
     assert not Membership.objects.exists()
+    assert get_user_model().objects.get() == owner  # no second account either
+    # As for any sign-up with a taken address: the owner is told by e-mail.
+    assert mail.outbox[-1].to == ["mette@aab.dk"]
+    assert "Konto eksisterer allerede" in mail.outbox[-1].subject
 
 
 def _staff_with_mitid(uid: str):
