@@ -33,6 +33,8 @@ from wagtail.log_actions import log
 from portal.organisations.models import Membership, Organisation
 from portal.organisations.services import membership_set
 
+from .roles import requires_two_factor
+
 ASSURANCE_RECORD_TYPE = "oidc_assurance"
 
 
@@ -152,6 +154,10 @@ def organisation_link_by_cvr(*, user, cvr: str | None) -> CvrLink:
     return CvrLink(CvrLinkStatus.JOINED, compact, organisation)
 
 
+def _belongs_somewhere(user) -> bool:
+    return user.memberships.exists() or user.partnership_memberships.exists()
+
+
 def _session_oidc_account(request) -> SocialAccount | None:
     """The MitID Erhverv account this session logged in with, if it did."""
     for record in reversed(get_authentication_records(request, request.user)):
@@ -224,6 +230,13 @@ def welcome(request):
                 request,
                 _("%(name)s er ikke godkendt i Partnerportalen. Kontakt BL.") % name,
             )
+        case CvrLinkStatus.MISSING if (
+            next_url
+            or requires_two_factor(request.user)
+            or _belongs_somewhere(request.user)
+        ):
+            # BL's staff and existing members have no company to be linked to.
+            return redirect(next_url or settings.LOGIN_REDIRECT_URL)
         case CvrLinkStatus.MISSING:
             messages.warning(
                 request,

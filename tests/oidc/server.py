@@ -80,6 +80,14 @@ ACCOUNTS = {
         },
         "acr": NSIS + "Substantial",
     },
+    "uden-cvr": {
+        "claims": {
+            "name": "Uffe Uden",
+            "email": "uffe@example.dk",
+            "email_verified": True,
+        },
+        "acr": NSIS + "Substantial",
+    },
     "moderator-hoej": {
         "claims": {"name": "Hanne Moderator (høj)", "email": "hanne@bl.dk"},
         "acr": NSIS + "High",

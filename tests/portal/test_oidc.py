@@ -163,6 +163,15 @@ def test_pending_organisation_is_said_to_await_approval(client, oidc, db):
     assert Membership.objects.filter(organisation=pending).exists()
 
 
+def test_login_without_cvr_is_sent_to_find_the_organisation(client, oidc, aab):
+    response = log_in_with_mitid(client, oidc, "uden-cvr")
+
+    assert response.wsgi_request.user.email == "uffe@example.dk"
+    assert response.redirect_chain[-1][0] == "/organisation/tilslut/"
+    assert "Dit login fortalte ikke" in response.content.decode()
+    assert not Membership.objects.exists()
+
+
 def test_unverified_email_must_be_verified_first(client, oidc, aab):
     response = log_in_with_mitid(client, oidc, "uden-bekraeftelse")
 
@@ -208,6 +217,7 @@ def test_high_assurance_counts_as_the_second_factor(client, oidc, db):
     response = log_in_with_mitid(client, oidc, "moderator-hoej")
 
     assert response.wsgi_request.user == staff
+    assert response.redirect_chain[-1][0] == "/"  # no CVR, no "find your organisation"
     [record] = _second_factor_records(response.wsgi_request)
     assert record["type"] == "oidc_assurance"
     assert record["assurance"].endswith("/High")
