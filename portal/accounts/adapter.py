@@ -46,6 +46,16 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("organisations:home")
         return super().get_login_redirect_url(request)
 
+    def get_login_stages(self):
+        # allauth's second-factor stage, which a MitID Erhverv login of
+        # substantial or high assurance satisfies (portal/accounts/oidc.py).
+        return [
+            "portal.accounts.oidc.AssuranceAuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
 
 class MFAAdapter(DefaultMFAAdapter):
     error_messages = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import oidc, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     path("mine-data/", views.data_export, name="data_export"),
     path("slet/", views.delete, name="delete"),
     path("slettet/", views.deleted, name="deleted"),
+    path("mitid-erhverv/", oidc.welcome, name="oidc_welcome"),
 ]

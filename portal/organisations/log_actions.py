@@ -26,6 +26,10 @@ ACTIONS = {
         _("Anmodning om medlemskab afvist"),
         _("Afvist: anmodningen fra %(person)s"),
     ),
+    "organisations.mitid_join": (
+        _("Medlem via MitID Erhverv"),
+        _("Optaget som medlem ved login med MitID Erhverv (CVR-nummer): %(person)s"),
+    ),
     "organisations.role_change": (
         _("Rolle ændret"),
         _("Rolle for %(person)s: %(from)s → %(to)s"),

@@ -2,6 +2,7 @@
 the environment; dev.py and test.py relax what they must."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -158,6 +161,48 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "organisations:join"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnerportalen"
 MFA_ADAPTER = "portal.accounts.adapter.MFAAdapter"
+
+# Login with MitID Erhverv through a broker's OpenID Connect (portal/accounts/
+# oidc.py). Off, with no button, unless OIDC_ISSUER is set. The broker's CVR
+# claim links the person to their approved organisation; its assurance claim
+# (NSIS Substantial or High by default) counts as staff's second factor.
+OIDC_PROVIDER_ID = "mitid-erhverv"
+OIDC_ISSUER = env_str("OIDC_ISSUER", "")
+OIDC_CVR_CLAIM = env_str("OIDC_CVR_CLAIM", "nemlogin.cvr")
+OIDC_ASSURANCE_CLAIM = env_str("OIDC_ASSURANCE_CLAIM", "acr")
+OIDC_ACCEPTED_ASSURANCE = env_list(
+    "OIDC_ACCEPTED_ASSURANCE",
+    "https://data.gov.dk/concept/core/nsis/loa/Substantial,"
+    "https://data.gov.dk/concept/core/nsis/loa/High",
+)
+SOCIALACCOUNT_ADAPTER = "portal.accounts.oidc.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": OIDC_PROVIDER_ID,
+                "name": env_str("OIDC_NAME", "MitID Erhverv"),
+                "client_id": env_str("OIDC_CLIENT_ID", ""),
+                "secret": env_str("OIDC_CLIENT_SECRET", ""),
+                "settings": {
+                    "server_url": OIDC_ISSUER,
+                    "scope": env_list("OIDC_SCOPES", "openid,email,nemlogin"),
+                },
+            }
+        ]
+        if OIDC_ISSUER
+        else [],
+    }
+}
+# An address from the broker counts as verified only when it says so
+# (email_verified); otherwise allauth sends the usual verification e-mail.
+# Nobody is logged into, or connected to, an existing account because the
+# broker names its e-mail address: that takes the account's own login and
+# "Forbundne konti" (README, Login with MitID Erhverv).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # The Wagtail admin uses the same login, logout and password reset.
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -305,6 +350,11 @@ SECURE_CSP = {
     # Wagtail's preview frames our pages; nobody else may.
     "frame-ancestors": [CSP.SELF],
 }
+if OIDC_ISSUER:
+    # The MitID Erhverv button's POST is answered by a redirect to the broker,
+    # and browsers hold that redirect to form-action too.
+    _issuer = urlsplit(OIDC_ISSUER)
+    SECURE_CSP["form-action"].append(f"{_issuer.scheme}://{_issuer.netloc}")
 # The Wagtail admin (under /admin/ only) writes inline scripts in its own
 # templates (inline panels, date pickers, workflow) and style attributes, which
 # take no nonce.

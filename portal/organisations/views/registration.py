@@ -14,7 +14,10 @@ from ..services import organisation_register
 @rate_limit("organisation_register")
 def register(request):
     """Register an organisation that is not yet known; it waits for BL."""
-    form = OrganisationRegisterForm(request.POST or None)
+    # A MitID Erhverv login with an unknown CVR number comes here with it.
+    form = OrganisationRegisterForm(
+        request.POST or None, initial={"cvr": request.GET.get("cvr", "")[:20]}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             organisation = organisation_register(user=request.user, **form.cleaned_data)
