@@ -149,3 +149,16 @@ def log_in(client, user, *, second_factor: bool = True):
     user.__dict__.pop("second_factor_passed", None)
     for cache in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
         user.__dict__.pop(cache, None)
+
+
+def partnership_member(partnership):
+    """A member of `partnership` in the partnership-member role."""
+    from django.contrib.auth.models import Group
+
+    from portal.accounts.roles import Role
+    from portal.organisations.models import PartnershipMembership
+
+    user = UserFactory()
+    PartnershipMembership.objects.create(user=user, partnership=partnership)
+    user.groups.add(Group.objects.get(name=Role.PARTNERSHIP_MEMBER))
+    return user

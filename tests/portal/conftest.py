@@ -58,4 +58,4 @@ def login(client, user):
 
 
 # The API tests build archived inputs as the search tests do.
-from tests.search.conftest import archived  # noqa: E402,F401
+from tests.search.conftest import archived, partnerships, world  # noqa: E402,F401

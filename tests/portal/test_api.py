@@ -1,54 +1,12 @@
 """The read API: what each caller gets, its errors, and its limits."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import APIToken
 
-from inputs.models.inputs import Consent, Visibility
-from inputs.states import Status
-from portal.accounts.roles import Role
-from portal.organisations.models import Partnership, PartnershipMembership
-from tests.factories import OrganisationFactory, UserFactory, moderator
+from tests.factories import UserFactory, moderator, partnership_member
 from tests.inputs.conftest import make_call
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def partnerships():
-    return list(Partnership.objects.exclude(slug="svaekkede-aeldre").order_by("pk")[:2])
-
-
-@pytest.fixture
-def world(archived, partnerships):
-    ours, theirs = partnerships
-    return {
-        "public": archived(title="Offentlig vaskekælder"),
-        "shared": archived(
-            title="Delt vaskekælder",
-            visibility=Visibility.PARTNERSHIP,
-            partnerships=[ours],
-        ),
-        "other_shared": archived(
-            title="Andet partnerskabs vaskekælder",
-            visibility=Visibility.PARTNERSHIP,
-            partnerships=[theirs],
-        ),
-        "bl_only": archived(title="BL's vaskekælder", visibility=Visibility.BL_ONLY),
-        "in_review": archived(title="Ny vaskekælder", status=Status.IN_REVIEW),
-        "anonymous": archived(
-            title="Anonym vaskekælder",
-            organisation=OrganisationFactory(name="Hemmelige Boliger"),
-            consent=Consent.ANONYMISED,
-        ),
-    }
-
-
-def partnership_member(partnership):
-    user = UserFactory()
-    PartnershipMembership.objects.create(user=user, partnership=partnership)
-    user.groups.add(Group.objects.get(name=Role.PARTNERSHIP_MEMBER))
-    return user
 
 
 def bearer(user):

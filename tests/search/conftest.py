@@ -5,7 +5,9 @@ import pytest
 
 from inputs.models.inputs import Consent, Visibility
 from inputs.states import Status
+from portal.organisations.models import Partnership
 from search.services import archive_index_input
+from tests.factories import OrganisationFactory
 from tests.search.helpers import move_to
 
 LIVE_URL = os.environ.get("ELASTICSEARCH_URL")
@@ -57,3 +59,37 @@ def archived(db):
         return input
 
     return make
+
+
+# Inputs of every visibility, for the visibility tests of the archive page
+# and of the API: what each role may find.
+@pytest.fixture
+def partnerships():
+    return list(Partnership.objects.exclude(slug="svaekkede-aeldre").order_by("pk")[:2])
+
+
+@pytest.fixture
+def world(archived, partnerships):
+    ours, theirs = partnerships
+    secret_org = OrganisationFactory(name="Hemmelige Boliger")
+    return {
+        "public": archived(title="Offentlig vaskekælder"),
+        "shared": archived(
+            title="Delt vaskekælder",
+            visibility=Visibility.PARTNERSHIP,
+            partnerships=[ours],
+        ),
+        "other_shared": archived(
+            title="Andet partnerskabs vaskekælder",
+            visibility=Visibility.PARTNERSHIP,
+            partnerships=[theirs],
+        ),
+        "bl_only": archived(title="BL's vaskekælder", visibility=Visibility.BL_ONLY),
+        "in_review": archived(title="Ny vaskekælder", status=Status.IN_REVIEW),
+        "anonymous": archived(
+            title="Anonym vaskekælder",
+            organisation=secret_org,
+            consent=Consent.ANONYMISED,
+            challenge="Vaskekælderen er for lille.",
+        ),
+    }

@@ -2,51 +2,15 @@
 so totals and facet counts never count what the viewer may not see."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from inputs.models.inputs import Consent, Visibility
 from inputs.states import Status
-from portal.accounts.roles import Role
-from portal.organisations.models import Partnership, PartnershipMembership
 from tests import factories
-from tests.factories import OrganisationFactory, UserFactory, log_in
+from tests.factories import log_in, partnership_member
 
 # The behaviour suite: every test once per backend (search_backend).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 URL = reverse("archive:search")
-
-
-@pytest.fixture
-def partnerships():
-    return list(Partnership.objects.exclude(slug="svaekkede-aeldre").order_by("pk")[:2])
-
-
-@pytest.fixture
-def world(archived, partnerships):
-    ours, theirs = partnerships
-    secret_org = OrganisationFactory(name="Hemmelige Boliger")
-    return {
-        "public": archived(title="Offentlig vaskekælder"),
-        "shared": archived(
-            title="Delt vaskekælder",
-            visibility=Visibility.PARTNERSHIP,
-            partnerships=[ours],
-        ),
-        "other_shared": archived(
-            title="Andet partnerskabs vaskekælder",
-            visibility=Visibility.PARTNERSHIP,
-            partnerships=[theirs],
-        ),
-        "bl_only": archived(title="BL's vaskekælder", visibility=Visibility.BL_ONLY),
-        "in_review": archived(title="Ny vaskekælder", status=Status.IN_REVIEW),
-        "anonymous": archived(
-            title="Anonym vaskekælder",
-            organisation=secret_org,
-            consent=Consent.ANONYMISED,
-            challenge="Vaskekælderen er for lille.",
-        ),
-    }
 
 
 def _titles(response):
@@ -54,13 +18,6 @@ def _titles(response):
         str(h.title).replace("<mark>", "").replace("</mark>", "")
         for h in response.context["result"].hits
     }
-
-
-def partnership_member(partnership):
-    user = UserFactory()
-    PartnershipMembership.objects.create(user=user, partnership=partnership)
-    user.groups.add(Group.objects.get(name=Role.PARTNERSHIP_MEMBER))
-    return user
 
 
 def moderator():
