@@ -38,6 +38,14 @@ class SearchForm(forms.Form):
         return self.cleaned_data["q"][:QUERY_MAX_LENGTH]
 
 
+def _facet_values(values: list[str]) -> list[str]:
+    """A facet's values as the query may use them: no value holds a control
+    character (PostgreSQL refuses a NUL byte in text outright), so one that
+    does can match nothing and is dropped."""
+    kept = [v[:64] for v in values if v.isprintable()]
+    return kept[:MAX_VALUES_PER_FACET]
+
+
 def search_request(
     params: QueryDict, *, viewer: Viewer, page_size: int = PAGE_SIZE, facets=True
 ) -> SearchRequest:
@@ -47,9 +55,9 @@ def search_request(
     form.is_valid()
     data = form.cleaned_data
     filters = {
-        name: [v[:64] for v in params.getlist(name)][:MAX_VALUES_PER_FACET]
+        name: values
         for name in FACETS
-        if params.getlist(name)
+        if (values := _facet_values(params.getlist(name)))
     }
     return SearchRequest(
         query=data.get("q") or "",

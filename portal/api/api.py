@@ -323,7 +323,7 @@ def summary(request, page_id: PageId):
 # --- statistics -------------------------------------------------------------
 class StatisticsFilter(Schema):
     partnership: str | None = Query(
-        None, max_length=50, description="Partnerskabets slug."
+        None, max_length=50, pattern=r"^[-\w]+$", description="Partnerskabets slug."
     )
 
 

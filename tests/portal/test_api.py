@@ -184,3 +184,11 @@ def test_the_schema_and_docs_are_served(client, db):
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     assert b"cdn." not in docs.content  # served from our own static files
+
+
+def test_a_nul_byte_in_a_parameter_is_a_422_or_ignored_never_a_500(client, world):
+    # PostgreSQL refuses NUL bytes in text.
+    assert client.get("/api/v1/statistics", {"partnership": "a\x00"}).status_code == 422
+    assert (
+        client.get("/api/v1/inputs", {"q": "\x00", "theme": "\x00"}).status_code == 200
+    )

@@ -210,3 +210,18 @@ def test_query_count_does_not_grow_with_the_archive(
         archived(title=f"Madklub for ældre {n}", kind=Kind.SOLUTION)
     # More documents never take more queries.
     assert measure() <= small
+
+
+def test_a_facet_value_with_a_control_character_matches_nothing_and_fails_nothing(
+    client, archived
+):
+    # PostgreSQL refuses NUL bytes in text: the API's schema tests found a 500.
+    archived(title="Offentlig vaskekælder")
+    response = client.get(
+        "/arkiv/", {"q": "vaskekælder", "partnership": ["\x00x", "a\x07"]}
+    )
+    assert response.status_code == 200
+    assert "1 resultat" in response.content.decode()
+    api = client.get("/api/v1/inputs", {"q": "vaskekælder", "region": "\x00"})
+    assert api.status_code == 200
+    assert api.json()["total"] == 1
