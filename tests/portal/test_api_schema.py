@@ -17,8 +17,11 @@ from portal.wsgi import application
 from tests.factories import UserFactory, log_in
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+# The same examples on every run, so CI is repeatable; explore with a larger
+# max_examples locally (150 per operation found nothing on either database).
 FAST = settings(
     max_examples=12,
+    derandomize=True,
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
