@@ -218,7 +218,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own catalogue first; then Danish for the Wagtail strings that Wagtail's
+# own Danish catalogue lacks (locale/wagtail, see README's translations part).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
