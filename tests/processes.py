@@ -44,7 +44,7 @@ def django_env(**variables) -> dict[str, str]:
     return {**env, **variables}
 
 
-def wait_until(condition, *, timeout: float = 30, what: str = "the condition"):
+def wait_until(condition, *, timeout: float = 120, what: str = "the condition"):
     """Poll condition() until it is true; fail after timeout seconds (a
     bound for a stuck process, not a timing assertion)."""
     deadline = time.monotonic() + timeout

@@ -404,10 +404,16 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Task and page-log chatter hides what a person needs to read.
     "loggers": {
-        name: {"level": "WARNING"}
-        for name in ("django_tasks", "wagtail", "weasyprint", "fontTools")
+        # No handler of its own, so only ours (the root's) writes it:
+        # Django's console handler (on while DEBUG) printed "Not Found:
+        # <path>" unscrubbed.
+        "django": {"level": "INFO"},
+        # Task and page-log chatter hides what a person needs to read.
+        **{
+            name: {"level": "WARNING"}
+            for name in ("django_tasks", "wagtail", "weasyprint", "fontTools")
+        },
     },
 }
 
