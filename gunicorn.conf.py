@@ -21,8 +21,11 @@ max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
 # Access log on stdout. The path without its query string (%(U)s): archive
 # searches carry what people searched for. The request id ties a line to the
-# application's log lines for the same request.
+# application's log lines for the same request. The logger scrubs the path
+# as the application's logs are scrubbed: no e-mail address, no password
+# reset key or invitation token (portal/ops/access_log.py).
 accesslog = "-"
+logger_class = "portal.ops.access_log.AccessLogger"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms id=%({x-request-id}o)s'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

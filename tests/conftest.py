@@ -67,6 +67,16 @@ def demo_site(db):
 
 
 @pytest.fixture(autouse=True)
+def _mail_through_outbox(settings):
+    """Every test's e-mail takes production's path, the outbox and its
+    delivery task, to Django's test outbox. Django's test setup had pointed
+    every mailer at locmem, which would skip the outbox."""
+    from portal.settings.test import MAILERS
+
+    settings.MAILERS = MAILERS
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate limits count in the cache: each test starts with none used."""
     from django.core.cache import cache

@@ -3,8 +3,10 @@ and no personal data in either.
 
 What counts as personal data is inputs.personal_data's rule (CPR numbers,
 e-mail addresses, phone numbers); query strings go too, since archive
-searches and sign-up links carry what people typed. scrub() is the one
-function both the log formatter and the Sentry scrubber call.
+searches and sign-up links carry what people typed, and so do the secrets
+in our own URLs (SECRET_URL_ARGUMENTS). scrub() is the one function the log
+formatter, the Sentry scrubber and gunicorn's access log
+(portal.ops.access_log) call.
 """
 
 import json
@@ -19,15 +21,51 @@ request_id: ContextVar[str] = ContextVar("request_id", default="-")
 # like one; anything else is replaced, so a client cannot inject log text.
 _INCOMING_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 _QUERY = re.compile(r"(?<=[\w/])\?[^\s\"'<>]+")
+# A URL path in a text: from a slash that starts a word to the next space,
+# quote or query string.
+_PATH = re.compile(r"(?<![\w.~-])/[^\s\"'<>?]*")
+# URL arguments that open an account or an organisation to whoever holds
+# them: allauth's e-mail confirmation and password-reset keys (uidb36 names
+# the account), our invitation tokens. A URL pattern that takes such a value
+# names its argument so, and every path that resolves to it is logged
+# without it (tests/portal/ops/test_logs.py checks every pattern).
+SECRET_URL_ARGUMENTS = frozenset({"key", "token", "uidb36", "uidb64"})
+
+
+def scrub_path(path: str) -> str:
+    """The URL path with its secret arguments (SECRET_URL_ARGUMENTS)
+    replaced by their names: /organisation/invitation/[token]/. A path that
+    resolves to none of our URLs is returned as it is."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(path)
+    except (Resolver404, ValueError):
+        return path
+    # The arguments appear in the path in their order: take them from the
+    # end, each before the one after it, so a short value ("1") cannot be
+    # found in the literal part of the route.
+    end = len(path)
+    for name, value in reversed(match.kwargs.items()):
+        text = str(value)
+        start = path.rfind(text, 0, end) if text else -1
+        if start < 0:
+            continue
+        if name in SECRET_URL_ARGUMENTS:
+            path = f"{path[:start]}[{name}]{path[start + len(text) :]}"
+        end = start
+    return path
 
 
 def scrub(text: str) -> str:
-    """The text without personal data or query strings."""
+    """The text without personal data, query strings or the secrets in our
+    URLs' paths."""
     from inputs.personal_data import scan_text
 
     if not text:
         return text
     text = _QUERY.sub("?[…]", text)
+    text = _PATH.sub(lambda found: scrub_path(found.group()), text)
     for kind, found in scan_text(text):
         text = text.replace(found, f"[{kind}]")
     return text

@@ -47,6 +47,9 @@ class Job:
 
 
 JOBS = [
+    # E-mails the worker could not deliver yet (the mail server was away)
+    # or that a killed worker left behind (portal/mail/delivery.py).
+    Job("mail-outbox", "send_queued_mail", every=timedelta(minutes=1)),
     # Yesterday's new submissions to the moderators (sends once a day).
     Job("moderator-digest", "send_moderator_digest", at=time(7, 0)),
     # Saved searches decide themselves which digests are due (daily, weekly).

@@ -1,6 +1,7 @@
 """Production-safe base settings. Everything secret or host-specific comes from
 the environment; dev.py and test.py relax what they must."""
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ INSTALLED_APPS = [
     "portal.organisations",
     "portal.api",
     "portal.backups",
+    "portal.mail",
     "inputs",
     "cms",
     "search",
@@ -249,10 +251,13 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
-# E-mail (Django 6.1's MAILERS). SMTP unless EMAIL_BACKEND names another.
+# E-mail (Django 6.1's MAILERS). Everything that sends e-mail uses the
+# default mailer, which only queues it (portal/mail/); a task delivers it
+# through "delivery": SMTP unless EMAIL_BACKEND names another.
 _email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 MAILERS = {
-    "default": {
+    "default": {"BACKEND": "portal.mail.backends.OutboxBackend"},
+    "delivery": {
         "BACKEND": _email_backend,
         "OPTIONS": {
             "host": env_str("EMAIL_HOST", "localhost"),
@@ -260,11 +265,23 @@ MAILERS = {
             "username": env_str("EMAIL_HOST_USER", ""),
             "password": env_str("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS", False),
+            # A server that accepts the connection and then hangs must not
+            # hold the worker for ever.
+            "timeout": int(env_str("EMAIL_TIMEOUT", "30")),
         }
         if _email_backend.endswith("smtp.EmailBackend")
         else {},
-    }
+    },
 }
+# While the mail server is away an e-mail is tried again after 1, 2, 4 …
+# minutes, at most every 30 minutes, for 3 days; then it is kept, marked
+# failed, for 30 days (`manage.py send_queued_mail --retry-failed`).
+MAIL_RETRY_FIRST_DELAY = timedelta(
+    seconds=float(env_str("MAIL_RETRY_FIRST_DELAY", "60"))
+)
+MAIL_RETRY_MAX_DELAY = timedelta(seconds=float(env_str("MAIL_RETRY_MAX_DELAY", "1800")))
+MAIL_GIVE_UP_AFTER = timedelta(days=3)
+MAIL_KEEP_FAILED = timedelta(days=30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Partnerportalen <noreply@bl.dk>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -389,10 +406,16 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Task and page-log chatter hides what a person needs to read.
     "loggers": {
-        name: {"level": "WARNING"}
-        for name in ("django_tasks", "wagtail", "weasyprint", "fontTools")
+        # No handler of its own, so only ours (the root's) writes it:
+        # Django's console handler (on while DEBUG) printed "Not Found:
+        # <path>" unscrubbed.
+        "django": {"level": "INFO"},
+        # Task and page-log chatter hides what a person needs to read.
+        **{
+            name: {"level": "WARNING"}
+            for name in ("django_tasks", "wagtail", "weasyprint", "fontTools")
+        },
     },
 }
 

@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ from urllib.parse import urljoin
 
 import requests
 from django.conf import settings
+
+from tests.processes import free_port
 
 HERE = Path(__file__).resolve().parent
 CACHE = Path(settings.BASE_DIR) / "var" / "oidc-provider"
@@ -162,18 +163,12 @@ def _install() -> Path:
     return CACHE
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running_provider(*, redirect_uris: list[str]):
     """The provider, started on a free port with our client (allowed to
     return to `redirect_uris`) and another service's client; stopped after."""
     folder = _install()
-    port = _free_port()
+    port = free_port()
     clients = [
         {
             "client_id": CLIENT_ID,

@@ -8,7 +8,8 @@ import uuid
 
 import pytest
 from django.conf import settings
-from django.db import connection
+
+from tests.processes import django_env
 
 # Each process counts the same action from the same address through the real
 # settings (portal.settings.dev reads REDIS_URL as production does).
@@ -27,23 +28,6 @@ request.user = AnonymousUser()
 print(settings.CACHES["default"]["BACKEND"], sum(consume(request, "probe") for _ in range(%(limit)d)))
 """
 LIMIT = 5
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
-
-
-def _env(**variables) -> dict[str, str]:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
-    env.pop("REDIS_URL", None)
-    return {**env, **variables}
 
 
 def _two_processes(env) -> list[tuple[str, int]]:
@@ -80,7 +64,7 @@ def _redis_url() -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_limit_holds_across_processes_through_the_database_cache():
-    env = _env(DATABASE_URL=_database_url())
+    env = django_env()
     # As on a server without REDIS_URL: the settings pick the database cache,
     # whose table createcachetable (run by portal.ops' migration) makes.
     subprocess.run(  # noqa: S603 - our own interpreter and manage.py
@@ -98,7 +82,7 @@ def test_limit_holds_across_processes_through_the_database_cache():
 
 
 def test_limit_holds_across_processes_through_redis():
-    results = _two_processes(_env(REDIS_URL=_redis_url()))
+    results = _two_processes(django_env(REDIS_URL=_redis_url()))
     assert {backend for backend, _ in results} == {
         "django.core.cache.backends.redis.RedisCache"
     }
