@@ -2,6 +2,7 @@
 standalone S3 server over HTTP: the settings an operator writes, the real
 django-storages and boto3 code, our attachment view, retention and backups."""
 
+import tarfile
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -16,6 +17,7 @@ from inputs.attachments import PDF, CheckedFile
 from inputs.models import Attachment, Input
 from inputs.services import input_transition
 from inputs.services.submission import attachments_add, attachments_remove
+from portal.backups.services import backup_create, backup_restore
 from portal.settings.storage import media_storages, public_media_origin
 from tests.factories import OrganisationFactory, log_in, member_of, moderator
 from tests.inputs.conftest import form_data, make_call
@@ -250,3 +252,47 @@ def test_the_content_security_policy_allows_where_images_come_from(
     url = urlsplit(default_storage.url("images/x.jpg"))
     assert public_media_origin(environ) == f"{url.scheme}://{url.netloc}"
     assert public_media_origin({}) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_carry_the_buckets_objects(
+    s3_server, buckets, reference_data, tmp_path
+):
+    public, private = buckets
+    organisation = OrganisationFactory()
+    input = Input.objects.create(
+        organisation=organisation,
+        kind="both",
+        title="x",
+        municipality=organisation.municipality,
+    )
+    (attachment,) = attachments_add(
+        input=input,
+        user=member_of(organisation),
+        files=[CheckedFile("notat.pdf", PDF, ContentFile(PDF_BYTES))],
+    )
+    image = wagtail_factories.ImageFactory()
+    before = {bucket: s3_server.keys(bucket) for bucket in (public, private)}
+    assert f"private/{attachment.file.name}" in before[private]
+    assert f"media/{image.file.name}" in before[public]
+
+    archive = backup_create(destination=tmp_path / "kopi.tar.gz")
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    assert f"media/private/{attachment.file.name}" in names
+    assert f"media/public/{image.file.name}" in names
+
+    # A bad day: every object gone, and one that was not there before.
+    client = s3_server.client()
+    for bucket, keys in before.items():
+        for key in keys:
+            client.delete_object(Bucket=bucket, Key=key)
+    client.put_object(Bucket=private, Key="private/stray.pdf", Body=b"x")
+
+    backup_restore(source=archive)
+    assert {bucket: s3_server.keys(bucket) for bucket in before} == before
+    restored = Attachment.objects.get(pk=attachment.pk)
+    assert restored.file.read() == PDF_BYTES
+    # Still private after the restore.
+    plain = f"{s3_server.endpoint}/{private}/private/{quote(attachment.file.name)}"
+    assert s3.anonymous_get(plain)[0] == 403
