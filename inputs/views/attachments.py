@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+
+from portal.private_media import private_file_response
 
 from ..permissions import viewable_input_or_404
 
@@ -11,12 +12,8 @@ def attachment_download(request, pk: int, attachment_id: int):
     Always a download, never rendered inline, and never sniffed."""
     input = viewable_input_or_404(request.user, pk)
     attachment = get_object_or_404(input.attachments, pk=attachment_id)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        file=attachment.file,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -1,5 +1,8 @@
 """The whole site in one archive, and back: the database (SQLite's online
-backup API, or pg_dump) with the public media and the private attachments.
+backup API, or pg_dump) with the public media and the private attachments,
+wherever they live: folders on disk, or objects in S3-compatible storage
+(S3_BUCKET), which are read and written through the same storages the site
+uses.
 
 An archive is a gzipped tar: manifest.json, database/<dump>, media/public/…
 and media/private/…. It is written under a temporary name and renamed when
@@ -17,7 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import connection
 from django.utils import timezone
 
@@ -49,12 +53,48 @@ class Manifest:
             ) from error
 
 
-def media_roots() -> dict[str, Path]:
-    """The folders a backup holds, by their name in the archive."""
-    return {
-        "public": Path(settings.MEDIA_ROOT),
-        "private": Path(settings.PRIVATE_MEDIA_ROOT),
-    }
+def media_storages() -> dict[str, Storage]:
+    """The storages a backup holds, by their name in the archive."""
+    return {"public": storages["default"], "private": storages["private"]}
+
+
+def _files(storage: Storage, folder: str = ""):
+    """Every file's name in `storage`, folder by folder."""
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}" if folder else name
+    for name in folders:
+        yield from _files(storage, f"{folder}/{name}" if folder else name)
+
+
+def _add_storage(tar: tarfile.TarFile, storage: Storage, arcname: str) -> None:
+    if isinstance(storage, FileSystemStorage):
+        root = Path(storage.location)
+        if root.exists():
+            tar.add(root, arcname=arcname)
+        return
+    for name in _files(storage):
+        info = tarfile.TarInfo(f"{arcname}/{name}")
+        info.size = storage.size(name)
+        info.mtime = int(timezone.now().timestamp())
+        with storage.open(name, "rb") as stream:
+            tar.addfile(info, stream)
+
+
+def _replace_storage(storage: Storage, source: Path) -> None:
+    if isinstance(storage, FileSystemStorage):
+        _replace_folder(Path(storage.location), source)
+        return
+    for name in list(_files(storage)):
+        storage.delete(name)
+    if not source.exists():
+        return
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        name = path.relative_to(source).as_posix()
+        with path.open("rb") as stream:
+            saved = storage.save(name, File(stream, name=name))
+        if saved != name:
+            raise BackupError(f"{name} kunne ikke gendannes under sit eget navn.")
 
 
 def _postgres_env() -> dict[str, str]:
@@ -106,7 +146,7 @@ def _dump_database(folder: Path) -> str:
 def backup_create(
     *, destination: Path, progress: Callable[[str], None] = lambda _: None
 ) -> Path:
-    """Write the database and both media folders to `destination`."""
+    """Write the database and both media storages to `destination`."""
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,10 +163,9 @@ def backup_create(
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(Path(tmp) / "manifest.json", arcname="manifest.json")
             tar.add(Path(tmp) / Path(database_file).name, arcname=database_file)
-            for name, root in media_roots().items():
+            for name, storage in media_storages().items():
                 progress(f"media/{name}")
-                if root.exists():
-                    tar.add(root, arcname=f"media/{name}")
+                _add_storage(tar, storage, f"media/{name}")
         partial.replace(destination)
     return destination
 
@@ -182,7 +221,7 @@ def _open(source: Path):
 def backup_restore(
     *, source: Path, progress: Callable[[str], None] = lambda _: None
 ) -> Manifest:
-    """Replace the database and both media folders with the archive's.
+    """Replace the database and both media storages with the archive's.
     Refuses an archive of another database engine before changing anything."""
     source = Path(source)
     if not source.is_file():
@@ -201,7 +240,7 @@ def backup_restore(
         tar.extractall(tmp, filter="data")
         progress("database")
         _restore_database(manifest, Path(tmp))
-        for name, root in media_roots().items():
+        for name, storage in media_storages().items():
             progress(f"media/{name}")
-            _replace_folder(root, Path(tmp) / "media" / name)
+            _replace_storage(storage, Path(tmp) / "media" / name)
     return manifest

@@ -1,19 +1,24 @@
 """Scheduled jobs, declared once. `manage.py run_schedule` (the Procfile's
 scheduler process) runs each management command when it is due.
 
-Every job must be safe to run twice: a restart, a cleared cache or a second
-scheduler may run it again. The last run of each job is kept in the shared
-cache, and a job is claimed there before it runs, so two schedulers do not
-run it at the same moment.
+Every job must still be safe to run twice (a job killed halfway is run
+again in its next slot). Two schedulers, on one machine or several, do not
+both run a job: each job's last run and who holds it live in one database
+row (ScheduledJob), and a scheduler claims a job with a single conditional
+UPDATE that succeeds only if the job is due and nobody holds it. The
+database decides; whichever scheduler's UPDATE comes second changes no row.
 """
 
 import logging
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.core.cache import cache
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+
+from .models import ScheduledJob
 
 logger = logging.getLogger(__name__)
 
@@ -32,18 +37,30 @@ class Job:
         if (self.every is None) == (self.at is None):
             raise ValueError(f"{self.name}: give either every or at")
 
-    def due(self, *, last_run: datetime | None, now: datetime) -> bool:
-        if last_run is None:
-            return True
-        if self.every is not None:
-            return now - last_run >= self.every
+    def _slot(self, now: datetime) -> datetime:
+        """The latest daily slot at or before `now`, in local time."""
         local = timezone.localtime(now)
         slot = local.replace(
             hour=self.at.hour, minute=self.at.minute, second=0, microsecond=0
         )
         if slot > local:
             slot -= timedelta(days=1)
-        return last_run < slot
+        return slot
+
+    def due(self, *, last_run: datetime | None, now: datetime) -> bool:
+        if last_run is None:
+            return True
+        if self.every is not None:
+            return now - last_run >= self.every
+        return last_run < self._slot(now)
+
+    def due_filter(self, now: datetime) -> Q:
+        """due() as a condition on ScheduledJob.last_run."""
+        if self.every is not None:
+            ran_before = Q(last_run__lte=now - self.every)
+        else:
+            ran_before = Q(last_run__lt=self._slot(now))
+        return Q(last_run__isnull=True) | ran_before
 
 
 JOBS = [
@@ -61,35 +78,56 @@ JOBS = [
     Job("search-index-check", "search_index_check", at=time(4, 0), args=("--repair",)),
 ]
 
-LAST_RUN_KEY = "schedule:last-run:{}"
-CLAIM_KEY = "schedule:claim:{}"
-# Longer than any job takes: a claim left by a killed scheduler expires.
-CLAIM_SECONDS = 30 * 60
+# Longer than any job takes: a claim left by a killed scheduler expires, and
+# the job runs again in its next slot.
+CLAIM = timedelta(minutes=30)
 
 
 def last_run(job: Job) -> datetime | None:
-    return cache.get(LAST_RUN_KEY.format(job.name))
+    return (
+        ScheduledJob.objects.filter(name=job.name)
+        .values_list("last_run", flat=True)
+        .first()
+    )
+
+
+def job_claim(*, job: Job, now: datetime) -> bool:
+    """Take `job` for this scheduler if it is due and nobody holds it. True
+    for exactly one of any number of schedulers asking at once: the check and
+    the write are one UPDATE, which the database runs one at a time per row.
+    The run is recorded as it starts, so a failing job waits for its next
+    slot rather than failing again every tick."""
+    try:
+        with transaction.atomic():
+            ScheduledJob.objects.get_or_create(name=job.name)
+    except IntegrityError:
+        pass  # another scheduler made the row first
+    free = Q(held_until__isnull=True) | Q(held_until__lte=now)
+    claimed = ScheduledJob.objects.filter(
+        free, job.due_filter(now), name=job.name
+    ).update(last_run=now, held_until=now + CLAIM)
+    return claimed == 1
+
+
+def job_release(*, job: Job, now: datetime) -> None:
+    ScheduledJob.objects.filter(name=job.name, last_run=now).update(held_until=None)
 
 
 def run_due(*, jobs=None, now: datetime | None = None) -> list[str]:
-    """Run every job that is due; return the names of those that ran. A
-    failing job is logged and the others still run."""
+    """Run every job that is due and that this scheduler could claim; return
+    the names of those that ran. A failing job is logged and the others
+    still run."""
     now = now or timezone.now()
     ran = []
     for job in JOBS if jobs is None else jobs:
-        if not job.due(last_run=last_run(job), now=now):
-            continue
-        if not cache.add(CLAIM_KEY.format(job.name), 1, timeout=CLAIM_SECONDS):
-            continue  # another scheduler is running it
+        if not job_claim(job=job, now=now):
+            continue  # not due, or another scheduler has it
         try:
-            # Recorded first: a failing job waits for its next slot rather
-            # than failing again every tick.
-            cache.set(LAST_RUN_KEY.format(job.name), now, timeout=None)
             logger.info("schedule: running %s", job.name)
             call_command(job.command, *job.args)
             ran.append(job.name)
         except Exception:
             logger.exception("schedule: %s failed", job.name)
         finally:
-            cache.delete(CLAIM_KEY.format(job.name))
+            job_release(job=job, now=now)
     return ran

@@ -2,6 +2,7 @@
 the environment; dev.py and test.py relax what they must."""
 
 from datetime import timedelta
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,6 +11,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_list, env_str
+from .storage import media_storages, private_url_seconds, public_media_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -238,16 +240,20 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 PRIVATE_MEDIA_ROOT = Path(
     env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))
 )
+# On disk, or in S3-compatible object storage when S3_BUCKET is set
+# (portal/settings/storage.py; docs/deploy.md, "Beyond one machine").
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
+    **media_storages(os.environ, private_root=PRIVATE_MEDIA_ROOT),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
     },
 }
+# How long the signed link to an attachment in object storage works.
+PRIVATE_MEDIA_URL_SECONDS = private_url_seconds(os.environ)
+# Attachments on local disk behind nginx: the view checks permission, then
+# hands the file to nginx with X-Accel-Redirect under this internal location
+# (e.g. "/protected/"; docs/deploy.md). Unset: Django streams the file.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env_str("PRIVATE_MEDIA_ACCEL_REDIRECT", "") or None
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
@@ -374,6 +380,9 @@ if OIDC_ISSUER:
     # and browsers hold that redirect to form-action too.
     _issuer = urlsplit(OIDC_ISSUER)
     SECURE_CSP["form-action"].append(f"{_issuer.scheme}://{_issuer.netloc}")
+if _media_origin := public_media_origin(os.environ):
+    # CMS images come from the bucket (or its CDN).
+    SECURE_CSP["img-src"].append(_media_origin)
 # The Wagtail admin (under /admin/ only) writes inline scripts in its own
 # templates (inline panels, date pickers, workflow) and style attributes, which
 # take no nonce.
@@ -383,6 +392,8 @@ SECURE_CSP_ADMIN = {
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:"],
 }
+if _media_origin:
+    SECURE_CSP_ADMIN["img-src"].append(_media_origin)
 # No Gravatar avatars in the admin: they would send a hash of each staff
 # member's e-mail address to a third party (and need it in the policy).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -6,7 +6,10 @@ os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 os.environ.setdefault("ALLOWED_HOSTS", "*")
 os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
 
+from django.utils.csp import CSP  # noqa: E402
+
 from .dev import *  # noqa: E402,F403
+from .storage import media_storages  # noqa: E402
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -19,7 +22,12 @@ MAILERS = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
-STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+# On disk whatever the environment says (S3_BUCKET included); the object
+# storage tests (tests/portal/test_object_storage.py) switch per test.
+STORAGES.update(media_storages({}, private_root=PRIVATE_MEDIA_ROOT))  # noqa: F405
+SECURE_CSP["img-src"] = [CSP.SELF, "data:"]  # noqa: F405
+SECURE_CSP_ADMIN["img-src"] = [CSP.SELF, "data:", "blob:"]  # noqa: F405
+PRIVATE_MEDIA_ACCEL_REDIRECT = None
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than memory: the browser tests' live server then gives

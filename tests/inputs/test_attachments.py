@@ -221,3 +221,36 @@ def test_the_attachment_service_checks_file_names(organisation, member):
         attachments_add(input=input, user=member, files=[checked])
     assert "attachments" in error.value.message_dict
     assert not input.attachments.exists()
+
+
+def test_behind_nginx_the_file_is_handed_over_with_x_accel_redirect(
+    client, call, organisation, member, settings
+):
+    """PRIVATE_MEDIA_ACCEL_REDIRECT: the view still decides; nginx's internal
+    location then sends the bytes (docs/deploy.md has the snippet)."""
+    settings.PRIVATE_MEDIA_ACCEL_REDIRECT = "/protected/"
+    log_in(client, member)
+    upload(client, call, organisation, [files.pdf("Årsrapport 2020.pdf")])
+    input = Input.objects.get()
+    attachment = input.attachments.get()
+    url = reverse("inputs:attachment", args=[input.pk, attachment.pk])
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["X-Accel-Redirect"] == (
+        f"/protected/inputs/{input.pk}/%C3%85rsrapport_2020.pdf"
+    )
+    # The path names the file in PRIVATE_MEDIA_ROOT that nginx's alias sends.
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / attachment.file.name).is_file()
+    assert response["Content-Type"] == PDF
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
+
+    log_in(client, member_of(OrganisationFactory()))
+    refused = client.get(url)
+    assert refused.status_code == 404
+    assert "X-Accel-Redirect" not in refused
+    client.logout()
+    assert "X-Accel-Redirect" not in client.get(url)

@@ -136,6 +136,27 @@ def test_archive_exports_count_anonymous_requests_by_address(client, limit):
     assert other.status_code == 200
 
 
+def test_behind_a_load_balancer_and_nginx_limits_count_per_client(
+    client, limit, settings
+):
+    """Several nodes (docs/deploy.md): the load balancer appends the client,
+    nginx appends the balancer, TRUSTED_PROXY_COUNT=2."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    limit("export", "2/h/ip")
+    url = reverse("archive:export_csv")
+
+    def via_proxies(client_address, forged=""):
+        chain = f"{forged}{client_address}, 10.0.0.2"
+        return client.get(url, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=chain)
+
+    statuses = [via_proxies("198.51.100.7").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    # What the client itself put in front does not open a new allowance.
+    assert via_proxies("198.51.100.7", forged="203.0.113.1, ").status_code == 429
+    # Another client through the same balancer and nginx has its own.
+    assert via_proxies("198.51.100.8").status_code == 200
+
+
 def test_moderation_exports(client, limit):
     limit("export")
     log_in(client, moderator())

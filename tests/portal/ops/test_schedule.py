@@ -1,14 +1,29 @@
-"""The scheduled jobs: every declared command exists, and the runner runs a
-job when it is due and not again before its next slot."""
+"""The scheduled jobs: every declared command exists, the runner runs a
+job when it is due and not again before its next slot, and several
+schedulers at once run each job once."""
 
+import json
+import os
+import subprocess
+import sys
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.utils import timezone
 
-from portal.ops.schedule import JOBS, Job, last_run, run_due
+from portal.ops.models import ScheduledJob
+from portal.ops.schedule import (
+    CLAIM,
+    JOBS,
+    Job,
+    job_claim,
+    job_release,
+    last_run,
+    run_due,
+)
 from search.models import SavedSearch
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -100,3 +115,110 @@ def test_run_schedule_once_runs_the_declared_jobs(capsys):
         assert f"Ran {job.name}." in out
     call_command("run_schedule", "--once")
     assert "Ran " not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("job", "ran", "now"),
+    [
+        (Job("h", "check", every=timedelta(hours=1)), None, 0),
+        (Job("h", "check", every=timedelta(hours=1)), -59, 0),
+        (Job("h", "check", every=timedelta(hours=1)), -60, 0),
+        (Job("d", "check", at=time(7, 0)), -60, 7 * 60 - 1),
+        (Job("d", "check", at=time(7, 0)), -60, 7 * 60),
+        (Job("d", "check", at=time(7, 0)), 7 * 60 + 1, 24 * 60 + 7 * 60 - 1),
+        (Job("d", "check", at=time(7, 0)), 7 * 60 + 1, 24 * 60 + 7 * 60),
+    ],
+)
+@pytest.mark.django_db
+def test_the_database_s_due_is_the_job_s_due(job, ran, now):
+    midnight = datetime(2026, 3, 1, tzinfo=CPH)
+    now = midnight + timedelta(minutes=now)
+    ran = None if ran is None else midnight + timedelta(minutes=ran)
+    ScheduledJob.objects.create(name=job.name, last_run=ran)
+    in_database = ScheduledJob.objects.filter(job.due_filter(now)).exists()
+    assert in_database == job.due(last_run=ran, now=now)
+
+
+@pytest.mark.django_db
+def test_a_job_is_claimed_once_per_slot():
+    job = Job("hourly", "check", every=timedelta(hours=1))
+    now = timezone.now()
+    assert job_claim(job=job, now=now)
+    # A second scheduler at the same moment, while the first runs it.
+    assert not job_claim(job=job, now=now)
+    job_release(job=job, now=now)
+    # After the run: not due again before its interval.
+    assert not job_claim(job=job, now=now)
+    assert not job_claim(job=job, now=now + timedelta(minutes=59))
+    assert job_claim(job=job, now=now + timedelta(hours=1))
+    assert last_run(job) == now + timedelta(hours=1)
+
+
+@pytest.mark.django_db
+def test_a_held_job_is_not_started_again_until_its_claim_expires():
+    """A run longer than the interval is not overlapped by a second one; a
+    claim left by a killed scheduler expires."""
+    job = Job("often", "check", every=timedelta(minutes=1))
+    now = timezone.now()
+    assert job_claim(job=job, now=now)
+    assert not job_claim(job=job, now=now + timedelta(minutes=5))
+    assert job_claim(job=job, now=now + CLAIM)
+
+
+# Each process: the real settings on the test database, then run_due() as
+# run_schedule does, all starting together once every process is ready.
+SCHEDULER = """
+import json, sys, time
+from pathlib import Path
+import django
+django.setup()
+from django.db import connection
+from portal.ops.schedule import run_due
+
+folder, me, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+connection.ensure_connection()
+(folder / f"ready-{me}").touch()
+while len(list(folder.glob("ready-*"))) < count:
+    time.sleep(0.01)
+print(json.dumps(run_due()))
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_several_schedulers_at_once_run_each_job_once(reference_data, tmp_path):
+    from tests.portal.ops.test_shared_cache import _database_url
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DATABASE_URL": _database_url(),
+    }
+    env.pop("REDIS_URL", None)
+    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "createcachetable"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        check=True,
+    )
+    count = 4
+    processes = [
+        subprocess.Popen(  # noqa: S603 - our own interpreter and script
+            [sys.executable, "-c", SCHEDULER, str(tmp_path), str(n), str(count)],
+            env=env,
+            cwd=settings.BASE_DIR,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for n in range(count)
+    ]
+    ran = []
+    for process in processes:
+        out, _ = process.communicate(timeout=300)
+        assert process.returncode == 0
+        ran.extend(json.loads(out.strip().splitlines()[-1]))
+    assert sorted(ran) == sorted(job.name for job in JOBS)
+    assert set(ScheduledJob.objects.values_list("name", flat=True)) == {
+        job.name for job in JOBS
+    }
+    assert not ScheduledJob.objects.filter(held_until__isnull=False).exists()

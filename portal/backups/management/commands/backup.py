@@ -8,7 +8,8 @@ from portal.backups.services import BackupError, backup_create
 
 class Command(BaseCommand):
     help = (
-        "Skriv databasen, de offentlige medier og de private bilag til ét "
+        "Skriv databasen, de offentlige medier og de private bilag (fra "
+        "mapperne, eller fra S3-bøtterne når S3_BUCKET er sat) til ét "
         "arkiv (.tar.gz)."
     )
 

@@ -7,7 +7,8 @@ from portal.backups.services import BackupError, backup_restore
 
 class Command(BaseCommand):
     help = (
-        "Erstat databasen og begge mediemapper med en sikkerhedskopi fra "
+        "Erstat databasen og medierne (mapperne, eller objekterne under "
+        "media/ og private/ i S3-bøtterne) med en sikkerhedskopi fra "
         "`manage.py backup`. Stop web og worker først."
     )
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
         if (
             not yes
             and input(
-                "Alt i databasen og mediemapperne erstattes. Skriv 'ja' for at fortsætte: "
+                "Alt i databasen og medierne (mapper eller S3-bøtter) erstattes. "
+                "Skriv 'ja' for at fortsætte: "
             )
             .strip()
             .lower()
