@@ -1,8 +1,8 @@
 """Production-safe base settings. Everything secret or host-specific comes from
 the environment; dev.py and test.py relax what they must."""
 
-from datetime import timedelta
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 

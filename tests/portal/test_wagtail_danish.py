@@ -37,18 +37,32 @@ def msgids(paths, *, translated_only: bool) -> set:
     found = set()
     for path in paths:
         if path.exists():
-            found |= {key for key, done in read_po(path).items() if done or not translated_only}
+            found |= {
+                key
+                for key, done in read_po(path).items()
+                if done or not translated_only
+            }
     return found
 
 
 def test_every_wagtail_string_has_danish():
     for domain in ("django", "djangojs"):
-        english = msgids(WAGTAIL.rglob(f"locale/en/LC_MESSAGES/{domain}.po"), translated_only=False)
-        ours = [Path(p) / "da" / "LC_MESSAGES" / f"{domain}.po" for p in settings.LOCALE_PATHS]
-        danish = msgids([*WAGTAIL.rglob(f"locale/da/LC_MESSAGES/{domain}.po"), *ours], translated_only=True)
+        english = msgids(
+            WAGTAIL.rglob(f"locale/en/LC_MESSAGES/{domain}.po"), translated_only=False
+        )
+        ours = [
+            Path(p) / "da" / "LC_MESSAGES" / f"{domain}.po"
+            for p in settings.LOCALE_PATHS
+        ]
+        danish = msgids(
+            [*WAGTAIL.rglob(f"locale/da/LC_MESSAGES/{domain}.po"), *ours],
+            translated_only=True,
+        )
         missing = sorted(english - danish, key=str)
         assert len(english) > 50
-        assert not missing, f"{len(missing)} Wagtail strings ({domain}) lack Danish: {missing[:20]}"
+        assert not missing, (
+            f"{len(missing)} Wagtail strings ({domain}) lack Danish: {missing[:20]}"
+        )
 
 
 def test_the_admin_menu_reads_in_danish():
