@@ -22,7 +22,7 @@ def test_detail_shows_input_history_and_notes(mod_client, make_input):
         },
     )
     mod_client.post(_url("add_note", item), {"text": "Ring til afdelingen først"})
-    response = mod_client.get(_url("detail", item))
+    response = mod_client.get(_url("inspect", item))
     html = response.content.decode()
     assert response.status_code == 200
     assert item.challenge in html
@@ -42,7 +42,7 @@ def test_empty_note_is_refused_next_to_field(mod_client, make_input):
 def test_organisation_never_reaches_notes_or_detail(client, make_input, author):
     item = make_input()
     log_in(client, author)
-    for name in ("detail", "redact"):
+    for name in ("inspect", "redact"):
         response = client.get(_url(name, item))
         assert response.status_code in (302, 403)
     client.post(_url("add_note", item), {"text": "fra organisationen"})
