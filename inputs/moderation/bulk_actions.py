@@ -17,18 +17,16 @@ from ..models import Input, Theme
 from ..models.inputs import Visibility
 from ..permissions import can_moderate
 from ..services.moderation import inputs_bulk_action
-from .forms import moderator_choices
+from . import forms as forms_
 from .selectors import moderation_queue
-
-NOTE = forms.CharField(
-    label=gettext_lazy("Besked til organisationerne"),
-    widget=forms.Textarea(attrs={"rows": 2}),
-    required=False,
-)
 
 
 class NoteForm(forms.Form):
-    note = NOTE
+    note = forms.CharField(
+        label=gettext_lazy("Besked til organisationerne"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
 
 class AcceptForm(NoteForm):
@@ -40,18 +38,16 @@ class AcceptForm(NoteForm):
     )
 
 
-class AssignForm(forms.Form):
-    moderator = forms.ModelChoiceField(
-        label=gettext_lazy("Moderator"),
-        queryset=moderator_choices(),
-        error_messages={
-            "required": gettext_lazy("Vælg den moderator, der skal have input.")
-        },
-    )
+class AssignForm(forms_.AssignForm):
+    """The single view's form; for several inputs a moderator is required."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["moderator"].queryset = moderator_choices()
+        field = self.fields["moderator"]
+        field.label, field.required = gettext_lazy("Moderator"), True
+        field.error_messages["required"] = gettext_lazy(
+            "Vælg den moderator, der skal have input."
+        )
 
 
 class ThemeForm(forms.Form):

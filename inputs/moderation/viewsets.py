@@ -146,6 +146,16 @@ class InputModerationViewSet(ModelViewSet):
             ),
         ]
 
+    @property
+    def url_finder_class(self):
+        # An input's "edit" link anywhere in the admin (e.g. the summaries'
+        # quotation chooser) leads to the inspect view: there is no edit view.
+        return type(
+            "InputAdminURLFinder",
+            (super().url_finder_class,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
+
     def get_common_view_kwargs(self, **kwargs):
         kwargs = super().get_common_view_kwargs(**kwargs)
         for name in (

@@ -124,3 +124,12 @@ def test_links_duplicate_across_organisations(mod_client, make_input):
         "Der findes intet input med referencenummeret NOPE."
         in response.content.decode()
     )
+
+
+def test_an_inputs_admin_link_is_its_inspect_view(make_input):
+    """Wagtail's choosers (the summaries' quotation block) link an input to
+    its "edit" view; there is none, so the link is the inspect view."""
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    item = make_input()
+    assert AdminURLFinder().get_edit_url(item) == f"/admin/input/{item.pk}/"
