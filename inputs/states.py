@@ -100,6 +100,11 @@ class IllegalTransition(Exception):
         super().__init__(f"'{action}' is not allowed from '{status}'")
 
 
+# A moderator may decide straight from "submitted": the move passes through
+# this step (in review), which the service applies and logs first.
+REVIEW_STEP = "start_review"
+
+
 def transition_for(action: str, status: str) -> Transition:
     transition = TRANSITIONS.get(action)
     if transition is None or status not in transition.source:
@@ -107,5 +112,32 @@ def transition_for(action: str, status: str) -> Transition:
     return transition
 
 
+def steps_for(action: str, status: str) -> list[Transition]:
+    """The moves that take an input in `status` through `action`: the move
+    itself, or the review step first when the action is a moderator's
+    decision that starts where the review step ends. Raises
+    IllegalTransition otherwise."""
+    transition = TRANSITIONS.get(action)
+    step = TRANSITIONS[REVIEW_STEP]
+    if (
+        transition is not None
+        and transition.actor == step.actor
+        and status in step.source
+        and step.target in transition.source
+    ):
+        return [step, transition]
+    return [transition_for(action, status)]
+
+
 def actions_from(status: str, actor: str) -> list[Transition]:
-    return [t for t in TRANSITIONS.values() if status in t.source and t.actor == actor]
+    """Every action `actor` can take from `status`, directly or through the
+    review step."""
+    actions = []
+    for transition in TRANSITIONS.values():
+        try:
+            steps_for(transition.action, status)
+        except IllegalTransition:
+            continue
+        if transition.actor == actor:
+            actions.append(transition)
+    return actions

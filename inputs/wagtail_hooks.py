@@ -1,39 +1,30 @@
 from django.templatetags.static import static
-from django.urls import include, path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
-from .moderation import urls as moderation_urls
+from .models import Input
+from .moderation.bulk_actions import BULK_ACTION_CLASSES
 from .moderation.chooser import input_chooser_viewset
 from .moderation.dashboard import ModerationDashboardPanel
+from .moderation.viewsets import ModeratorPermissionPolicy, input_moderation_viewset
 from .permissions import can_moderate
 
-
-@hooks.register("register_admin_urls")
-def register_moderation_urls():
-    return [path("input/", include(moderation_urls, namespace="inputs_moderation"))]
+register_permission_policy(Input, ModeratorPermissionPolicy(Input))
 
 
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_moderate(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_moderation_menu_item():
-    return ModeratorMenuItem(
-        _("Moderation"),
-        reverse("inputs_moderation:queue"),
-        icon_name="tasks",
-        order=150,
-    )
+@hooks.register("register_admin_viewset")
+def register_moderation_viewset():
+    return input_moderation_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_input_chooser():
     return input_chooser_viewset
+
+
+for bulk_action_class in BULK_ACTION_CLASSES:
+    hooks.register("register_bulk_action", bulk_action_class)
 
 
 @hooks.register("construct_homepage_panels")

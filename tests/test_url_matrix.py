@@ -80,14 +80,16 @@ ROWS = [
     Row("input/<id:pk>/bilag/<id:attachment_id>/", "/input/{bl_only}/bilag/{attachment}/", LOGIN, 200, 404, 200, 404, 404, 200, 404),
     # Moderation (in the Wagtail admin)
     Row("admin/input/", "/admin/input/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
-    Row("admin/input/handling/", "/admin/input/handling/", LOGIN, 403, 403, 403, 403, CODE, 405, 405),
-    Row("admin/input/eksport.<str:fmt>", "/admin/input/eksport.csv", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
+    Row("admin/input/", "/admin/input/?export=csv", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
+    Row("admin/input/results/", "/admin/input/results/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
+    Row("admin/input/history/<id:pk>/", "/admin/input/history/{bl_only}/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
+    Row("admin/input/history-results/<id:pk>/", "/admin/input/history-results/{bl_only}/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
     Row("admin/input/<id:pk>/", "/admin/input/{bl_only}/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
-    Row("admin/input/<id:pk>/status/", "/admin/input/{bl_only}/status/", LOGIN, 403, 403, 403, 403, CODE, 405, 405),
-    Row("admin/input/<id:pk>/synlighed/", "/admin/input/{bl_only}/synlighed/", LOGIN, 403, 403, 403, 403, CODE, 405, 405),
-    Row("admin/input/<id:pk>/note/", "/admin/input/{bl_only}/note/", LOGIN, 403, 403, 403, 403, CODE, 405, 405),
-    Row("admin/input/<id:pk>/forbindelse/", "/admin/input/{bl_only}/forbindelse/", LOGIN, 403, 403, 403, 403, CODE, 405, 405),
-    Row("admin/input/<id:pk>/ansvarlig/", "/admin/input/{bl_only}/ansvarlig/", LOGIN, 403, 403, 403, 403, CODE, 405, 405),
+    Row("admin/input/<id:pk>/status/", "/admin/input/{bl_only}/status/", LOGIN, 403, 403, 403, 403, CODE, 405, ADMIN_HOME),
+    Row("admin/input/<id:pk>/synlighed/", "/admin/input/{bl_only}/synlighed/", LOGIN, 403, 403, 403, 403, CODE, 405, ADMIN_HOME),
+    Row("admin/input/<id:pk>/note/", "/admin/input/{bl_only}/note/", LOGIN, 403, 403, 403, 403, CODE, 405, ADMIN_HOME),
+    Row("admin/input/<id:pk>/forbindelse/", "/admin/input/{bl_only}/forbindelse/", LOGIN, 403, 403, 403, 403, CODE, 405, ADMIN_HOME),
+    Row("admin/input/<id:pk>/ansvarlig/", "/admin/input/{bl_only}/ansvarlig/", LOGIN, 403, 403, 403, 403, CODE, 405, ADMIN_HOME),
     Row("admin/input/<id:pk>/rediger/", "/admin/input/{bl_only}/rediger/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
     Row("admin/input/<id:pk>/versioner/<id:revision_pk>/", "/admin/input/{bl_only}/versioner/{revision}/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
     # Archive
@@ -144,6 +146,8 @@ PREFIX_RULES = {
         # roles.py does not grant: staff are sent back to the dashboard.
         Row("admin/", "/admin/documents/", LOGIN, 403, 403, 403, 403, CODE, ADMIN_HOME, ADMIN_HOME),
         Row("admin/", "/admin/snippets/", LOGIN, 403, 403, 403, 403, CODE, ADMIN_HOME, ADMIN_HOME),
+        # The moderation queue's bulk actions (a confirmation page on GET).
+        Row("admin/", "/admin/bulk/inputs/input/accept/?id={bl_only}", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
         # Not /admin/logout/: Wagtail logs out on GET (then answers 405).
     ],
     # allauth: log in, sign up, e-mail, password and two-factor pages.

@@ -84,7 +84,9 @@ class SummaryPage(RoutablePageMixin, Page):
 
         # Moderators go to the input in the admin; others to its page on the
         # site, which shows only what they may see.
-        url_name = "inputs_moderation:detail" if can_moderate(user) else "inputs:detail"
+        url_name = (
+            "inputs_moderation:inspect" if can_moderate(user) else "inputs:detail"
+        )
         ids = [item.pk for item in self.inputs.all()]
         visible = (
             inputs_visible_to(user=user)

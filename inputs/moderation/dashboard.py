@@ -1,10 +1,16 @@
 """The moderators' panel on the Wagtail admin home."""
 
+from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from ..selectors import inputs_visible_to
+from ..states import Status
 from ..statistics import DIMENSIONS, chart_rows, input_counts, submissions_per_week
+
+# What waits for a moderator: new inputs, and those a moderator has begun.
+WAITING = (Status.SUBMITTED, Status.IN_REVIEW)
 
 
 class ModerationDashboardPanel(Component):
@@ -25,7 +31,22 @@ class ModerationDashboardPanel(Component):
             }
             for key in ("status", "partnership", "theme", "region")
         ]
+        waiting = dict(
+            inputs.filter(status__in=WAITING)
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        queue = reverse("inputs_moderation:index")
         return {
+            "waiting": [
+                {
+                    "label": Status(status).label,
+                    "count": waiting.get(status, 0),
+                    "url": f"{queue}?status={status}",
+                }
+                for status in WAITING
+            ],
             "tables": tables,
             "weeks": chart_rows(submissions_per_week(inputs=inputs)),
             "weeks_caption": _("Indsendte input pr. uge, de 12 seneste uger med input"),

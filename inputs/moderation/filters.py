@@ -1,11 +1,9 @@
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from portal.accounts.roles import Role
+from portal.accounts.roles import moderators
 from portal.organisations.models import Municipality, Organisation, Partnership, Region
 
 from ..models import CallPage, Input, TargetGroup, Theme
@@ -14,17 +12,22 @@ from ..states import Status
 
 
 def _moderators(request=None):
-    return (
-        get_user_model().objects.filter(groups__name=Role.MODERATOR).order_by("email")
-    )
+    return moderators().order_by("email")
+
+
+class LabelledDateRangeWidget(DateRangePickerWidget):
+    """Wagtail's date range, each of its two inputs with its own name for
+    screen readers (the field's one label points at the first only)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        for widget, name in zip(
+            self.widgets, (_("Indsendt fra"), _("Indsendt til")), strict=True
+        ):
+            widget.attrs.update({"aria-label": name, "placeholder": name})
 
 
 class InputQueueFilterSet(WagtailFilterSet):
-    q = django_filters.CharFilter(
-        label=_("Søg"),
-        method="search",
-        help_text=_("Titel, tekst eller referencenummer"),
-    )
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=Status.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -68,38 +71,12 @@ class InputQueueFilterSet(WagtailFilterSet):
     submitted = django_filters.DateFromToRangeFilter(
         label=_("Indsendt (fra – til)"),
         field_name="submitted_at__date",
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
-    )
-    sort = django_filters.OrderingFilter(
-        label=_("Sortér"),
-        fields=(
-            ("submitted_at", "submitted_at"),
-            ("title", "title"),
-            ("reference", "reference"),
-            ("status", "status"),
-        ),
-        field_labels={
-            "submitted_at": _("Indsendt"),
-            "title": _("Titel"),
-            "reference": _("Referencenummer"),
-            "status": _("Status"),
-        },
+        widget=LabelledDateRangeWidget,
     )
 
     class Meta:
         model = Input
         fields: list[str] = []
-
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(challenge__icontains=value)
-            | Q(solution__icontains=value)
-            | Q(reference__icontains=value)
-        )
 
     def filter_queryset(self, queryset):
         # Several multi-valued filters join through M2M tables; one row per

@@ -4,10 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.roles import moderators
 
 from .. import personal_data
-from ..models import Input, InputLink, Theme
+from ..models import Input, InputLink
 from ..models.inputs import Visibility
 from ..services.moderation import (
-    BULK_ACTIONS,
     visibility_allowed,
     visibility_choices,
     visibility_default,
@@ -17,60 +16,6 @@ from ..states import Status
 
 def moderator_choices():
     return moderators().order_by("email")
-
-
-BULK_LABELS = {
-    "assign": _("Tildel moderator"),
-    "start_review": _("Start behandling"),
-    "accept": _("Acceptér"),
-    "reject": _("Afvis"),
-    "add_theme": _("Tilføj tema"),
-    "remove_theme": _("Fjern tema"),
-}
-
-
-class BulkActionForm(forms.Form):
-    selected = forms.ModelMultipleChoiceField(
-        queryset=Input.objects.none(),
-        widget=forms.MultipleHiddenInput,
-        error_messages={"required": _("Vælg mindst ét input.")},
-    )
-    action = forms.ChoiceField(
-        label=_("Handling"), choices=[(a, BULK_LABELS[a]) for a in BULK_ACTIONS]
-    )
-    moderator = forms.ModelChoiceField(
-        label=_("Moderator"), queryset=moderator_choices(), required=False
-    )
-    theme = forms.ModelChoiceField(
-        label=_("Tema"), queryset=Theme.objects.all(), required=False
-    )
-    visibility = forms.ChoiceField(
-        label=_("Synlighed ved accept"),
-        choices=[("", _("Som organisationen har givet samtykke til"))]
-        + Visibility.choices,
-        required=False,
-    )
-    note = forms.CharField(
-        label=_("Besked til organisationerne"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-    )
-
-    def __init__(self, *args, queryset, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["selected"].queryset = queryset
-        self.fields["moderator"].queryset = moderator_choices()
-
-    def clean(self):
-        data = super().clean()
-        action = data.get("action")
-        if action in ("add_theme", "remove_theme") and not data.get("theme"):
-            self.add_error(
-                "theme", _("Vælg det tema, der skal tilføjes eller fjernes.")
-            )
-        if action == "assign" and not data.get("moderator"):
-            self.add_error("moderator", _("Vælg den moderator, der skal have input."))
-        return data
 
 
 def _offer_visibilities(field, input) -> None:

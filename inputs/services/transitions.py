@@ -10,7 +10,7 @@ from search.tasks import index_input_task
 from ..models import Input, InputRevision
 from ..notifications import send_transition_email
 from ..permissions import can_take_action
-from ..states import Status, transition_for
+from ..states import Status, steps_for
 
 
 def input_changed(input: Input) -> None:
@@ -29,12 +29,34 @@ def input_transition(
     Refuses an illegal move (IllegalTransition) or a user who may not take it
     (PermissionDenied). system=True is for trusted management commands (the
     import of inputs received by e-mail): no user, no permission check, and
-    the log entry has no user. Otherwise saves the new status and writes who, when,
-    from, to and the note to Wagtail's audit log, all in one transaction."""
+    the log entry has no user. Otherwise saves the new status and writes who,
+    when, from, to and the note to Wagtail's audit log, all in one
+    transaction. A moderator's decision taken straight from "submitted"
+    passes through the review step: both moves are logged, and only the
+    decision is e-mailed (one e-mail per action)."""
     locked = Input.objects.select_for_update().get(pk=input.pk)
-    transition = transition_for(action, locked.status)
-    if not system and not can_take_action(user, locked, transition.actor):
-        raise PermissionDenied
+    steps = steps_for(action, locked.status)
+    for transition in steps:
+        if not system and not can_take_action(user, locked, transition.actor):
+            raise PermissionDenied
+    for transition in steps:
+        _apply(
+            locked,
+            transition,
+            user=user,
+            note=note if transition.action == action else "",
+        )
+    input_changed(locked)
+    transaction.on_commit(
+        lambda: send_transition_email(input=locked, transition=steps[-1], note=note)
+    )
+    input.refresh_from_db()
+    return input
+
+
+def _apply(locked: Input, transition, *, user, note: str) -> None:
+    """One move: the new status (and its dates and snapshot), saved and
+    logged with who, from, to and the note."""
     source = locked.status
     locked.status = transition.target
     fields = ["status", "updated_at", "version"]
@@ -54,13 +76,7 @@ def input_transition(
     locked.save(update_fields=fields)
     log(
         instance=locked,
-        action=f"inputs.{action}",
+        action=f"inputs.{transition.action}",
         user=user,
         data={"from": source, "to": transition.target, "note": note},
     )
-    input_changed(locked)
-    transaction.on_commit(
-        lambda: send_transition_email(input=locked, transition=transition, note=note)
-    )
-    input.refresh_from_db()
-    return input

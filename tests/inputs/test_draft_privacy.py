@@ -28,7 +28,7 @@ def _pages(draft):
         reverse("inputs:detail", args=[draft.pk]),
         reverse("inputs:receipt", args=[draft.pk]),
         reverse("inputs:attachment", args=[draft.pk, attachment.pk]),
-        reverse("inputs_moderation:detail", args=[draft.pk]),
+        reverse("inputs_moderation:inspect", args=[draft.pk]),
     ]
 
 
@@ -37,8 +37,8 @@ def test_a_moderator_gets_404_on_every_page_of_a_draft(client, draft, member):
     for url in _pages(draft):
         assert client.get(url).status_code == 404, url
     for url in (
-        reverse("inputs_moderation:queue"),
-        reverse("inputs_moderation:export", args=["csv"]),
+        reverse("inputs_moderation:index"),
+        reverse("inputs_moderation:index") + "?export=csv",
         reverse("archive:search") + "?q=Hemmelig",
     ):
         response = client.get(url)

@@ -6,7 +6,13 @@ from django.core.exceptions import PermissionDenied
 from wagtail.models import ModelLogEntry
 
 from inputs.services import input_transition
-from inputs.states import TRANSITIONS, Actor, IllegalTransition, Status
+from inputs.states import (
+    TRANSITIONS,
+    Actor,
+    IllegalTransition,
+    Status,
+    actions_from,
+)
 from tests import factories
 from tests.factories import InputFactory, member_of
 
@@ -45,6 +51,8 @@ def test_every_action_from_every_status(action, status):
         assert entry.action == f"inputs.{action}"
         assert entry.user == user
         assert entry.data == {"from": status, "to": transition.target, "note": "n"}
+    elif action in DECISIONS and status == Status.SUBMITTED:
+        pass  # through the review step: test_a_decision_from_submitted_...
     else:
         with pytest.raises(IllegalTransition):
             input_transition(input=input, action=action, user=user)
@@ -66,6 +74,56 @@ def test_the_wrong_actor_is_refused(action):
             input_transition(input=input, action=action, user=user)
     input.refresh_from_db()
     assert input.status == next(iter(transition.source))
+
+
+DECISIONS = ("accept", "reject", "request_changes")
+
+
+@pytest.mark.parametrize("action", DECISIONS)
+def test_a_decision_from_submitted_passes_through_review_and_logs_it(
+    action, django_capture_on_commit_callbacks, mailoutbox
+):
+    input = input_in(Status.SUBMITTED)
+    input.author = member_of(input.organisation)
+    input.save(update_fields=["author"])
+    user = moderator()
+    with django_capture_on_commit_callbacks(execute=True):
+        input_transition(input=input, action=action, user=user, note="n")
+    assert input.status == TRANSITIONS[action].target
+    entries = ModelLogEntry.objects.for_instance(input).order_by("pk")
+    assert [(e.action, e.data, e.user) for e in entries] == [
+        (
+            "inputs.start_review",
+            {"from": Status.SUBMITTED, "to": Status.IN_REVIEW, "note": ""},
+            user,
+        ),
+        (
+            f"inputs.{action}",
+            {"from": Status.IN_REVIEW, "to": TRANSITIONS[action].target, "note": "n"},
+            user,
+        ),
+    ]
+    # One e-mail, about the decision.
+    assert len(mailoutbox) == 1
+    assert "begyndt at behandle" not in mailoutbox[0].body
+
+
+@pytest.mark.parametrize("action", DECISIONS)
+def test_the_organisation_cannot_decide_from_submitted(action):
+    input = input_in(Status.SUBMITTED)
+    with pytest.raises(PermissionDenied):
+        input_transition(input=input, action=action, user=member_of(input.organisation))
+    input.refresh_from_db()
+    assert input.status == Status.SUBMITTED
+    assert not ModelLogEntry.objects.for_instance(input).exists()
+
+
+def test_a_moderator_is_offered_the_decisions_from_submitted():
+    offered = [t.action for t in actions_from(Status.SUBMITTED, Actor.MODERATOR)]
+    assert offered == ["start_review", "request_changes", "accept", "reject"]
+    assert [t.action for t in actions_from(Status.SUBMITTED, Actor.SUBMITTER)] == [
+        "withdraw"
+    ]
 
 
 def test_an_unknown_action_is_illegal():

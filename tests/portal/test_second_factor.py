@@ -108,9 +108,9 @@ def test_the_same_moderator_after_the_second_factor_sees_it(client, bl_only):
 @pytest.mark.parametrize(
     "url",
     [
-        reverse("inputs_moderation:queue"),
-        reverse("inputs_moderation:export", args=["csv"]),
-        reverse("inputs_moderation:export", args=["xlsx"]),
+        reverse("inputs_moderation:index"),
+        reverse("inputs_moderation:index") + "?export=csv",
+        reverse("inputs_moderation:index") + "?export=xlsx",
         "/admin/",
         reverse("organisations:moderation"),
         reverse("organisations:partnership_invite"),
@@ -204,7 +204,7 @@ def test_a_permission_removed_from_the_moderators_group_removes_the_ability(
     log_in(client, moderator())
     _revoke(Role.MODERATOR, "inputs.moderate_input")
     assert client.get(bl_only_url(bl_only)).status_code == 404
-    assert client.get(reverse("inputs_moderation:queue")).status_code == 302
+    assert client.get(reverse("inputs_moderation:index")).status_code == 302
     search = client.get(reverse("archive:search"), {"q": "vaskekælderen"})
     assert search.context["result"].total == 0
 

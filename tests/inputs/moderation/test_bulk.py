@@ -8,7 +8,17 @@ from inputs.states import Status
 from tests.factories import log_in, moderator, theme
 
 pytestmark = pytest.mark.django_db
-BULK = reverse("inputs_moderation:bulk_action")
+QUEUE = reverse("inputs_moderation:index")
+
+
+def bulk_url(action, pks):
+    url = reverse("wagtail_bulk_action", args=["inputs", "input", action])
+    return url + "?" + "&".join(f"id={pk}" for pk in pks) + f"&next={QUEUE}"
+
+
+def bulk(client, action, pks, **fields):
+    """Confirm a Wagtail bulk action on the inputs `pks` with its fields."""
+    return client.post(bulk_url(action, pks), fields)
 
 
 def _messages(response):
@@ -18,9 +28,7 @@ def _messages(response):
 def test_start_review_moves_legal_items_and_reports_the_rest(mod_client, make_input):
     waiting = make_input()
     already = make_input(status="in_review")
-    response = mod_client.post(
-        BULK, {"selected": [waiting.pk, already.pk], "action": "start_review"}
-    )
+    response = bulk(mod_client, "start_review", [waiting.pk, already.pk])
     assert response.status_code == 302
     waiting.refresh_from_db()
     already.refresh_from_db()
@@ -40,13 +48,8 @@ def test_bulk_accept_sets_visibility_and_refuses_public_without_consent(
 ):
     consenting = make_input(status="in_review", consent=Consent.ANONYMISED)
     private = make_input(status="in_review", consent=Consent.NONE)
-    response = mod_client.post(
-        BULK,
-        {
-            "selected": [consenting.pk, private.pk],
-            "action": "accept",
-            "visibility": Visibility.PUBLIC,
-        },
+    response = bulk(
+        mod_client, "accept", [consenting.pk, private.pk], visibility=Visibility.PUBLIC
     )
     consenting.refresh_from_db()
     private.refresh_from_db()
@@ -64,23 +67,16 @@ def test_bulk_accept_sets_visibility_and_refuses_public_without_consent(
 
 def test_bulk_reject_and_themes_and_assign(mod_client, make_input):
     one, two = make_input(status="in_review"), make_input(status="in_review")
-    mod_client.post(BULK, {"selected": [one.pk], "action": "reject", "note": "Nej tak"})
+    bulk(mod_client, "reject", [one.pk], note="Nej tak")
     one.refresh_from_db()
     assert one.status == Status.REJECTED
     loneliness = theme("ensomhed")
-    mod_client.post(
-        BULK,
-        {"selected": [one.pk, two.pk], "action": "add_theme", "theme": loneliness.pk},
-    )
+    bulk(mod_client, "add_theme", [one.pk, two.pk], theme=loneliness.pk)
     assert set(loneliness.inputs.all()) == {one, two}
-    mod_client.post(
-        BULK, {"selected": [two.pk], "action": "remove_theme", "theme": loneliness.pk}
-    )
+    bulk(mod_client, "remove_theme", [two.pk], theme=loneliness.pk)
     assert list(loneliness.inputs.all()) == [one]
     other = moderator()
-    mod_client.post(
-        BULK, {"selected": [one.pk, two.pk], "action": "assign", "moderator": other.pk}
-    )
+    bulk(mod_client, "assign", [one.pk, two.pk], moderator=other.pk)
     one.refresh_from_db()
     two.refresh_from_db()
     assert one.assigned_to == two.assigned_to == other
@@ -90,24 +86,33 @@ def test_bulk_reject_and_themes_and_assign(mod_client, make_input):
     )
 
 
-def test_bulk_theme_without_theme_is_refused_with_message(mod_client, make_input):
-    item = make_input()
-    response = mod_client.post(BULK, {"selected": [item.pk], "action": "add_theme"})
-    assert any("Vælg det tema" in t for t in _messages(response))
+def test_confirm_page_lists_the_inputs_and_asks_for_the_theme(mod_client, make_input):
+    item = make_input(title="Lektiecafé")
+    page = mod_client.get(bulk_url("add_theme", [item.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Lektiecafé" in html and 'name="theme"' in html
+    response = bulk(mod_client, "add_theme", [item.pk])
+    assert response.status_code == 200  # the form again, the error beside it
+    assert (
+        "Vælg det tema, der skal tilføjes eller fjernes." in response.content.decode()
+    )
     assert not item.themes.exists()
 
 
 def test_bulk_ignores_drafts_it_may_not_see(mod_client, make_input):
     draft = make_input(status="draft")
-    response = mod_client.post(BULK, {"selected": [draft.pk], "action": "start_review"})
+    response = bulk(mod_client, "start_review", [draft.pk])
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
-    assert _messages(response)  # the invalid choice is reported
+    assert response.status_code == 404  # a draft is not in the queue
 
 
 def test_non_moderator_cannot_post_bulk(client, make_input, author):
     item = make_input()
     log_in(client, author)
-    client.post(BULK, {"selected": [item.pk], "action": "start_review"})
+    response = bulk(client, "start_review", [item.pk])
+    assert response.status_code in (302, 403)
+    assert "/admin/input/" not in response.get("Location", "")
     item.refresh_from_db()
     assert item.status == Status.SUBMITTED

@@ -11,8 +11,18 @@ def test_admin_home_shows_counts_and_weekly_chart(mod_client, make_input):
     response = mod_client.get("/admin/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Input til moderation" in html
-    assert "Input pr. Tema" in html
+    assert "Gå til moderationskøen" in html
+    # The counts say what they count, and lead to those inputs.
+    assert (
+        '<a href="/admin/input/?status=submitted">1 input med status »Indsendt«</a>'
+        in html
+    )
+    assert (
+        '<a href="/admin/input/?status=in_review">1 input med status »Under behandling«</a>'
+        in html
+    )
+    assert "tæller alle 2 indsendte input i alle statusser" in html
+    assert "Indsendte input pr. Tema" in html
     assert '<tr><th scope="row">Ensomhed</th><td>2</td></tr>' in html
     assert '<tr><th scope="row">Under behandling</th><td>1</td></tr>' in html
     assert "Indsendte input pr. uge" in html
@@ -32,7 +42,7 @@ def test_panel_hidden_from_site_admin(client):
     log_in(client, user)
     response = client.get("/admin/")
     assert response.status_code == 200
-    assert "Input til moderation" not in response.content.decode()
+    assert "Gå til moderationskøen" not in response.content.decode()
 
 
 def test_submissions_per_week_counts_this_week(make_input):

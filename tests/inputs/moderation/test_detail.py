@@ -22,7 +22,7 @@ def test_detail_shows_input_history_and_notes(mod_client, make_input):
         },
     )
     mod_client.post(_url("add_note", item), {"text": "Ring til afdelingen først"})
-    response = mod_client.get(_url("detail", item))
+    response = mod_client.get(_url("inspect", item))
     html = response.content.decode()
     assert response.status_code == 200
     assert item.challenge in html
@@ -42,7 +42,7 @@ def test_empty_note_is_refused_next_to_field(mod_client, make_input):
 def test_organisation_never_reaches_notes_or_detail(client, make_input, author):
     item = make_input()
     log_in(client, author)
-    for name in ("detail", "redact"):
+    for name in ("inspect", "redact"):
         response = client.get(_url(name, item))
         assert response.status_code in (302, 403)
     client.post(_url("add_note", item), {"text": "fra organisationen"})
@@ -124,3 +124,12 @@ def test_links_duplicate_across_organisations(mod_client, make_input):
         "Der findes intet input med referencenummeret NOPE."
         in response.content.decode()
     )
+
+
+def test_an_inputs_admin_link_is_its_inspect_view(make_input):
+    """Wagtail's choosers (the summaries' quotation block) link an input to
+    its "edit" view; there is none, so the link is the inspect view."""
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    item = make_input()
+    assert AdminURLFinder().get_edit_url(item) == f"/admin/input/{item.pk}/"

@@ -9,7 +9,7 @@ from portal.organisations.services import partnership_membership_add
 from tests.factories import UserFactory, log_in, member_of, theme
 
 pytestmark = pytest.mark.django_db
-QUEUE = reverse("inputs_moderation:queue")
+QUEUE = reverse("inputs_moderation:index")
 
 
 def test_moderator_sees_queue_without_drafts(mod_client, make_input):
@@ -57,7 +57,7 @@ def test_site_admin_without_moderator_role_is_refused(client):
     TOTP.activate(user, "JBSWY3DPEHPK3PXP")
     log_in(client, user)
     # Wagtail turns PermissionDenied into a redirect to the admin home.
-    for url in (QUEUE, reverse("inputs_moderation:export", args=["csv"])):
+    for url in (QUEUE, QUEUE + "?export=csv"):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"] == "/admin/"
@@ -79,9 +79,9 @@ def test_filters_status_theme_and_search(mod_client, make_input):
 def test_sorting_by_title(mod_client, make_input):
     make_input(title="Bbb")
     make_input(title="Aaa")
-    response = mod_client.get(QUEUE, {"sort": "title"})
+    response = mod_client.get(QUEUE, {"ordering": "title"})
     assert [i.title for i in response.context["page_obj"]] == ["Aaa", "Bbb"]
-    response = mod_client.get(QUEUE, {"sort": "-title"})
+    response = mod_client.get(QUEUE, {"ordering": "-title"})
     assert [i.title for i in response.context["page_obj"]] == ["Bbb", "Aaa"]
 
 
@@ -112,7 +112,7 @@ def test_date_range_and_personal_data_filters(mod_client, make_input):
         submitted_at=timezone.now() - timedelta(days=30)
     )
     since = (timezone.localdate() - timedelta(days=7)).isoformat()
-    response = mod_client.get(QUEUE, {"submitted_after": since})
+    response = mod_client.get(QUEUE, {"submitted_from": since})
     assert list(response.context["page_obj"]) == [recent]
     response = mod_client.get(QUEUE, {"personal_data_flagged": "true"})
     assert list(response.context["page_obj"]) == [recent]
@@ -122,8 +122,16 @@ def test_date_range_and_personal_data_filters(mod_client, make_input):
 
 def test_every_filter_field_has_a_label(mod_client):
     html = mod_client.get(QUEUE).content.decode()
-    form = html.split('class="moderation__filters"')[1].split("</form>")[0]
-    ids = re.findall(r'<(?:input|select|textarea)[^>]*\sid="([^"]+)"', form)
-    labelled = set(re.findall(r'<label[^>]*\sfor="([^"]+)"', form))
+    form = html.split('id="filters-drilldown"')[1].split("</form>")[0]
+    fields = [
+        f
+        for f in re.findall(r"<(?:input|select|textarea)[^>]*>", form)
+        if 'type="submit"' not in f
+    ]
+    ids = [re.search(r'\sid="([^"]+)"', f).group(1) for f in fields]
+    labelled = set(re.findall(r'<label[^>]*\sfor="([^"]+)"', form)) | {
+        re.search(r'\sid="([^"]+)"', f).group(1) for f in fields if "aria-label=" in f
+    }
     assert "id_submitted_0" in ids and "id_submitted_1" in ids
+    assert 'aria-label="Indsendt til"' in form
     assert [i for i in ids if i not in labelled] == []

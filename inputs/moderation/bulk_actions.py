@@ -1,0 +1,182 @@
+"""The queue's bulk actions, registered as Wagtail bulk actions: select
+inputs in the listing, choose an action, confirm (with the action's own
+fields) on Wagtail's confirmation page. Each runs inputs_bulk_action, which
+applies the same services as a single edit and reports every input it could
+not change."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.views.bulk_action import BulkAction
+
+from ..models import Input, Theme
+from ..models.inputs import Visibility
+from ..permissions import can_moderate
+from ..services.moderation import inputs_bulk_action
+from . import forms as forms_
+from .selectors import moderation_queue
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Besked til organisationerne"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class AcceptForm(NoteForm):
+    visibility = forms.ChoiceField(
+        label=gettext_lazy("Synlighed ved accept"),
+        choices=[("", gettext_lazy("Som organisationen har givet samtykke til"))]
+        + Visibility.choices,
+        required=False,
+    )
+
+
+class AssignForm(forms_.AssignForm):
+    """The single view's form; for several inputs a moderator is required."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["moderator"]
+        field.label, field.required = gettext_lazy("Moderator"), True
+        field.error_messages["required"] = gettext_lazy(
+            "Vælg den moderator, der skal have input."
+        )
+
+
+class ThemeForm(forms.Form):
+    theme = forms.ModelChoiceField(
+        label=gettext_lazy("Tema"),
+        queryset=Theme.objects.all(),
+        error_messages={
+            "required": gettext_lazy("Vælg det tema, der skal tilføjes eller fjernes.")
+        },
+    )
+
+
+class InputBulkAction(BulkAction):
+    models = [Input]
+    template_name = "inputs/moderation/bulk_confirm.html"
+    form_class = NoteForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_actionable_objects(self):
+        """The selected inputs a moderator may work on (never a draft); the
+        "select all" choice means the whole queue."""
+        ids = self.request.GET.getlist("id")
+        queue = moderation_queue(user=self.request.user)
+        if "all" not in ids:
+            queue = queue.filter(pk__in=[i for i in ids if i.isdigit()])
+        objects = list(queue.order_by("-submitted_at", "-pk"))
+        if not objects:
+            raise Http404
+        return objects, {"items_with_no_access": []}
+
+    def object_context(self, obj):
+        return {
+            "item": obj,
+            "url": reverse("inputs_moderation:inspect", args=[obj.pk]),
+        }
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "action": self,
+            "header_icon": "tasks",
+        }
+
+    def get_execution_context(self):
+        return {"view": self, **self.cleaned_form.cleaned_data}
+
+    @classmethod
+    def execute_action(cls, objects, *, view, **data):
+        result = inputs_bulk_action(
+            inputs=objects,
+            action=cls.action_type,
+            user=view.request.user,
+            note=data.get("note", ""),
+            moderator=data.get("moderator"),
+            theme=data.get("theme"),
+            visibility=data.get("visibility") or None,
+        )
+        for item, reason in result.refused:
+            messages.error(
+                view.request,
+                _("%(input)s blev ikke ændret: %(reason)s")
+                % {"input": item.reference or item.title, "reason": reason},
+            )
+        return len(result.done), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        if num_parent_objects:
+            return _("%(action)s: udført for %(count)d input.") % {
+                "action": self.display_name,
+                "count": num_parent_objects,
+            }
+        return None
+
+
+class StartReviewBulkAction(InputBulkAction):
+    action_type = "start_review"
+    display_name = gettext_lazy("Start behandling")
+    aria_label = gettext_lazy("Start behandling af de valgte input")
+    action_priority = 10
+
+
+class AcceptBulkAction(InputBulkAction):
+    action_type = "accept"
+    display_name = gettext_lazy("Acceptér")
+    aria_label = gettext_lazy("Acceptér de valgte input")
+    action_priority = 20
+    form_class = AcceptForm
+
+
+class RejectBulkAction(InputBulkAction):
+    action_type = "reject"
+    display_name = gettext_lazy("Afvis")
+    aria_label = gettext_lazy("Afvis de valgte input")
+    action_priority = 30
+
+
+class AssignBulkAction(InputBulkAction):
+    action_type = "assign"
+    display_name = gettext_lazy("Tildel moderator")
+    aria_label = gettext_lazy("Tildel de valgte input til en moderator")
+    action_priority = 40
+    form_class = AssignForm
+
+
+class AddThemeBulkAction(InputBulkAction):
+    action_type = "add_theme"
+    display_name = gettext_lazy("Tilføj tema")
+    aria_label = gettext_lazy("Tilføj et tema til de valgte input")
+    action_priority = 50
+    form_class = ThemeForm
+
+
+class RemoveThemeBulkAction(InputBulkAction):
+    action_type = "remove_theme"
+    display_name = gettext_lazy("Fjern tema")
+    aria_label = gettext_lazy("Fjern et tema fra de valgte input")
+    action_priority = 60
+    form_class = ThemeForm
+
+
+BULK_ACTION_CLASSES = [
+    StartReviewBulkAction,
+    AcceptBulkAction,
+    RejectBulkAction,
+    AssignBulkAction,
+    AddThemeBulkAction,
+    RemoveThemeBulkAction,
+]
