@@ -131,11 +131,24 @@ def parse(query: str, *, known_terms, synonyms) -> list[TermGroup]:
     for word in dict.fromkeys(typed):
         s = stems[word]
         alternatives: list[tuple[str, ...]] = [(s,)]
-        parts = split_compound(word, known)
-        if parts:
-            alternatives.append(parts)
         alternatives += [alt for alt in synonyms.get(s, ()) if alt != (s,)]
         if s not in known and len(s) >= MIN_TYPO_LENGTH:
             alternatives += [(t,) for t in sorted(edits1(s) & known)]
-        groups.append(TermGroup(word=word, alternatives=alternatives))
+        parts = split_compound(word, known)
+        if not parts:
+            groups.append(TermGroup(word=word, alternatives=alternatives))
+            continue
+        # A compound counts as its parts, each a word of its own that the
+        # whole word (or its synonyms) also satisfies: "ungdomskriminalitet"
+        # finds "kriminalitet blandt unge", and what holds both parts, or
+        # the whole, ranks above what holds one.
+        for part in parts:
+            extra = [(part,)] + [a for a in synonyms.get(part, ()) if a != (part,)]
+            groups.append(
+                TermGroup(
+                    word=word,
+                    alternatives=alternatives
+                    + [a for a in extra if a not in alternatives],
+                )
+            )
     return groups
