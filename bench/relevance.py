@@ -105,15 +105,23 @@ def main():
     )
     parser.add_argument("--set", choices=["topics", "hard"], default="topics")
     parser.add_argument("-v", "--verbose", action="store_true", help="per query")
+    parser.add_argument(
+        "--no-synonyms",
+        action="store_true",
+        help="without the starter synonym groups (search/data/synonyms.txt)",
+    )
     args = parser.parse_args()
     with test_database():
         from search.query import SearchRequest
         from search.services import archive_rebuild, archive_search
+        from search.synonyms import synonyms_load_starter
 
         if args.set == "hard":
             doc_of, queries, documents = hard_set()
         else:
             doc_of, queries, documents = topics_set(random.Random(5))
+        if not args.no_synonyms:
+            synonyms_load_starter()
         archive_rebuild()
         rows = []
         for q in queries:
