@@ -26,7 +26,13 @@ from ..models import (
 )
 from ..query import Hit, SearchRequest, SearchResult, TermGroup
 from ..synonyms import synonym_map
-from .common import empty_result, make_hit, query_terms, viewer_facets
+from .common import (
+    empty_result,
+    make_hit,
+    no_answer,
+    query_terms,
+    viewer_facets,
+)
 
 DOC = ArchiveDocument._meta.db_table
 MATCH = ArchiveMatch._meta.db_table
@@ -422,11 +428,14 @@ class DatabaseBackend:
         ranked = bool(groups) and request.sort == "relevance"
         with connection.cursor() as cursor:
             if ranked:
-                ids = self._ranked_ids(
+                ids, best = self._ranked_ids(
                     cursor, request, groups, matches, visible, offset
                 )
             else:
                 ids = self._page(cursor, request, matches, None, offset)
+                best = self._best_groups(cursor, request, groups, matches)
+            if no_answer(groups, best):
+                return empty_result(request)
             counts = (
                 self._counts(cursor, counting, bool(groups)) if request.facets else None
             )
@@ -447,8 +456,11 @@ class DatabaseBackend:
         hits = [self._hit(docs[i], terms) for i in ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
 
-    def _page(self, cursor, request, matches, order, offset, limit=None) -> list[int]:
-        """The page's ids: ranked by `order` (rank_sql()), else newest first."""
+    def _page(
+        self, cursor, request, matches, order, offset, limit=None, with_rank=False
+    ) -> list:
+        """The page's ids: ranked by `order` (rank_sql()), else newest first;
+        `with_rank`: whole rows (id, date, rank, groups held)."""
         from_sql, where, params = matches
         if order is None:
             sql = (
@@ -464,11 +476,28 @@ class DatabaseBackend:
             )
         limit = request.page_size if limit is None else limit
         cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+        if with_rank:
+            return cursor.fetchall()
         return [row[0] for row in cursor.fetchall()]
+
+    def _best_groups(self, cursor, request, groups, matches) -> int | None:
+        """How many word groups the best match holds, when no_answer() needs
+        it (two words or more): the first row of the full ranking."""
+        if len({g.word for g in groups}) < 2:
+            return None
+        select, order_by, params = self.rank_sql(groups, request.viewer.is_moderator)
+        from_sql, where, match_params = matches
+        cursor.execute(
+            f"SELECT a.id AS id, a.published_at AS pa{select} FROM {from_sql} "  # noqa: S608
+            f"WHERE {where} ORDER BY {order_by}pa DESC, id DESC LIMIT 1",
+            [*params, *match_params],
+        )
+        row = cursor.fetchone()
+        return row[3] if row else 0
 
     def _ranked_ids(
         self, cursor, request, groups, matches, visible, offset
-    ) -> list[int]:
+    ) -> tuple[list[int], int | None]:
         """The page of the ranking: documents with more of the query's word
         groups first, then by the engine's rank, then newest first. Ranking
         a match costs more than finding it, and a broad query matches tens
@@ -495,6 +524,8 @@ class DatabaseBackend:
         )
         rows = cursor.fetchall()
         ids = [row[0] for row in rows if row[0] is not None]
+        # Some document holds every group: the best holds them all.
+        best = len(groups) if rows[0][1] else None
         tier_size = rows[0][1] if rows[0][1] < RANK_WINDOW else None
         position = max(offset, rows[0][1])
         if len(ids) < request.page_size and tier_size is None:
@@ -512,8 +543,20 @@ class DatabaseBackend:
             # Past the tier: in the full ranking those documents come first,
             # so its rows from this position on are the ones missing a group.
             order = self.rank_sql(groups, moderator)
-            ids += self._page(cursor, request, matches, order, position, end - position)
-        return ids
+            if best is None and position == 0:
+                # The first row of the full ranking is the best match.
+                rows = self._page(
+                    cursor, request, matches, order, 0, end, with_rank=True
+                )
+                best = rows[0][3] if rows else 0
+                ids += [row[0] for row in rows]
+            else:
+                ids += self._page(
+                    cursor, request, matches, order, position, end - position
+                )
+        if best is None:
+            best = self._best_groups(cursor, request, groups, matches)
+        return ids, best
 
     # Facet counts from `p`, the matches counted per pair of sets in one
     # GROUP BY: each set's count then goes to each of its values. Exact

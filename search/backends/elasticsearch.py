@@ -48,6 +48,9 @@ BULK_RETRIES = 5
 BULK_BACKOFF = 2
 
 
+ANSWERED = "answered"
+
+
 def visibility_filter(request: SearchRequest) -> list[dict]:
     """Visibility, facet filters and `since`: the database backend's
     where_sql() as filter clauses (every filter also narrows the counts)."""
@@ -122,12 +125,26 @@ def search_body(request: SearchRequest, groups, offset: int, size: int) -> dict:
         "size": size,
         "_source": {"excludes": ["terms", "restricted_terms", "facet_*"]},
     }
+    aggs = {}
     if request.facets:
         names = [n for n in FACETS if moderator or n not in MODERATOR_FACETS]
-        body["aggs"] = {
+        aggs = {
             n: {"terms": {"field": f"facet_labels.{n}", "size": FACET_SIZE}}
             for n in names
         }
+    if len({g.word for g in groups}) >= 2:
+        # The documents holding more than half of the groups: none, and the
+        # query has no answer (common.no_answer()).
+        aggs[ANSWERED] = {
+            "filter": {
+                "bool": {
+                    "should": [group_query(g, moderator) for g in groups],
+                    "minimum_should_match": len(groups) // 2 + 1,
+                }
+            }
+        }
+    if aggs:
+        body["aggs"] = aggs
     return body
 
 
@@ -333,6 +350,10 @@ class ElasticsearchBackend:
                 # The index went away under us: make one at the next request.
                 self._ready = False
                 raise SearchUnavailable(str(error)) from error
+        aggregations = dict(response.get("aggregations") or {})
+        answered = aggregations.pop(ANSWERED, None)
+        if answered is not None and answered["doc_count"] == 0:
+            return empty_result(request)
         terms = query_terms(groups)
         hits = [
             make_hit(
@@ -345,7 +366,7 @@ class ElasticsearchBackend:
         facets = {}
         if request.facets:
             rows = []
-            for name, aggregation in response["aggregations"].items():
+            for name, aggregation in aggregations.items():
                 for bucket in aggregation["buckets"]:
                     value, _, label = bucket["key"].partition(SEP)
                     rows.append((name, value, label, bucket["doc_count"]))
