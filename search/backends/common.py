@@ -24,7 +24,11 @@ def no_answer(groups, best: int | None) -> bool:
     share one common word with it ("tilbud", "taget") would fill the page
     with weak matches. `best`: the groups the best match holds (None: not
     needed, fewer than two words)."""
-    return best is not None and 2 * best <= len(groups)
+    if best is None or len({g.word for g in groups}) < 2:
+        # One typed word, even a compound of two groups: "demensramte"
+        # finds what says "demens".
+        return False
+    return 2 * best <= len(groups)
 
 
 def make_hit(fields: dict, terms: frozenset[str]) -> Hit:
