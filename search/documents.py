@@ -53,13 +53,6 @@ class IndexDocument:
     extra_text: str = ""
 
     @property
-    def search_text(self) -> str:
-        """What the index analyses: the title twice, so that a query word in
-        the title weighs above one in the text (bm25 and ts_rank count
-        occurrences), then the text and the extra text."""
-        return f"{self.title}\n{self.title}\n{self.body}\n{self.extra_text}"
-
-    @property
     def partnership_ids(self) -> list[str]:
         return [value for name, value, _label in self.facets if name == "partnership"]
 

@@ -201,7 +201,7 @@ class DatabaseBackend:
             for d, place_set, facet_set in zip(
                 documents, place_sets, facet_sets, strict=True
             ):
-                terms = analyzer.analyse(d.search_text)
+                terms = analyzer.analyse(f"{d.title}\n{d.body}\n{d.extra_text}")
                 restricted = analyzer.analyse(d.restricted_text)
                 vocabulary.update(terms)
                 rows.append(

@@ -57,6 +57,7 @@ MAPPING = {
 
 def entry_for(document: IndexDocument, analyzer: Analyzer) -> dict:
     """The document as Elasticsearch stores it."""
+    text = f"{document.title}\n{document.body}\n{document.extra_text}"
     values: dict[str, list[str]] = {}
     labels: dict[str, list[str]] = {}
     for name, value, label in document.facets:
@@ -75,7 +76,7 @@ def entry_for(document: IndexDocument, analyzer: Analyzer) -> dict:
         "audience": audience(document.status, document.visibility),
         "published_at": document.published_at,
         "meta": document.meta,
-        "terms": " ".join(analyzer.analyse(document.search_text)),
+        "terms": " ".join(analyzer.analyse(text)),
         "restricted_terms": " ".join(analyzer.analyse(document.restricted_text)),
         "facet_values": values,
         "facet_labels": labels,
