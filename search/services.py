@@ -18,6 +18,7 @@ from .documents import (
     summary_key,
 )
 from .query import SearchRequest, SearchResult
+from .vocabulary import VocabularyChange, vocabulary_clear
 
 
 def archive_index(*, document) -> None:
@@ -84,6 +85,8 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
     indexed = 0
     with transaction.atomic(), backend.bulk_load():
         backend.clear()
+        vocabulary_clear()
+        vocabulary = VocabularyChange()
         analyzer = backend.rebuild_analyzer()
         sets = backend.facet_sets()
         # In pages of primary keys, oldest first: no list of ids to send.
@@ -96,14 +99,18 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
                 analyzer=analyzer,
                 sets=sets,
                 fresh=True,
+                vocabulary=vocabulary,
             )
             after = batch[-1].pk
             indexed += len(batch)
             bar.update(len(batch))
         # Summaries last: the newest ids, first in a broad query's window
         # of ranked documents (see the database backend's _ranked_ids).
-        backend.index_many(documents, analyzer=analyzer, sets=sets, fresh=True)
+        backend.index_many(
+            documents, analyzer=analyzer, sets=sets, fresh=True, vocabulary=vocabulary
+        )
         bar.update(len(documents))
+        vocabulary.save()
         backend.analyse_tables()
     backend.after_rebuild()
     bar.close()
