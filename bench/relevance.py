@@ -33,6 +33,12 @@ def recall_at_k(ranked, relevant, k=K):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="per query")
+    parser.add_argument(
+        "--correct",
+        action="store_true",
+        help="as the archive page searches: a query that finds nothing shows "
+        "the results of its spelling correction",
+    )
     args = parser.parse_args()
     corpus = json.loads((DATA / "corpus.json").read_text(encoding="utf-8"))
     queries = json.loads((DATA / "queries.json").read_text(encoding="utf-8"))
@@ -50,7 +56,9 @@ def main():
         ndcgs, recalls = [], []
         for q in queries:
             result = archive_search(
-                request=SearchRequest(query=q["query"], page_size=K)
+                request=SearchRequest(
+                    query=q["query"], page_size=K, correct=args.correct
+                )
             )
             ranked = [doc_of.get(h.object_id) for h in result.hits]
             ndcgs.append(ndcg_at_k(ranked, q["relevant"]))

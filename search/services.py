@@ -18,6 +18,7 @@ from .documents import (
     summary_key,
 )
 from .query import SearchRequest, SearchResult
+from .spelling import with_suggestion
 from .vocabulary import VocabularyChange, vocabulary_clear
 
 
@@ -33,8 +34,12 @@ def archive_remove(*, key: str) -> None:
 
 def archive_search(*, request: SearchRequest) -> SearchResult:
     """Hits with highlighted excerpts, facet counts and the total, holding
-    only what request.viewer may see: visibility is part of the query."""
-    return get_backend().search(request)
+    only what request.viewer may see: visibility is part of the query. With
+    request.correct, a thin result carries a corrected query the viewer's
+    own search confirms, and a result of none the corrected one's hits."""
+    backend = get_backend()
+    result = backend.search(request)
+    return with_suggestion(request, result, search=backend.search)
 
 
 def archive_index_input(*, input_id: int) -> None:

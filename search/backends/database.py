@@ -318,10 +318,15 @@ class DatabaseBackend:
     def known_terms(self, candidates) -> set[str]:
         return known_terms(candidates)
 
-    def parse(self, query: str) -> list[TermGroup]:
+    def parse(self, query: str, corrections=None) -> list[TermGroup]:
         from ..query import parse
 
-        return parse(query, known_terms=self.known_terms, synonyms=synonym_map())
+        return parse(
+            query,
+            known_terms=self.known_terms,
+            synonyms=synonym_map(),
+            corrections=corrections,
+        )
 
     def visibility_sql(self, viewer):
         """Who may find what, as a condition on `a`: only moderators find
@@ -387,7 +392,7 @@ class DatabaseBackend:
         return {name: sorted(ids) for name, ids in found.items()}
 
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = self.parse(request.query)
+        groups = self.parse(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
         moderator = request.viewer.is_moderator

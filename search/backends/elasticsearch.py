@@ -309,14 +309,19 @@ class ElasticsearchBackend:
             )
 
     # --- reads ------------------------------------------------------------
-    def parse(self, query: str):
+    def parse(self, query: str, corrections=None):
         from ..query import parse
         from ..synonyms import synonym_map
 
-        return parse(query, known_terms=known_terms, synonyms=synonym_map())
+        return parse(
+            query,
+            known_terms=known_terms,
+            synonyms=synonym_map(),
+            corrections=corrections,
+        )
 
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = self.parse(request.query)
+        groups = self.parse(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
         self._ensure_index()
