@@ -110,6 +110,12 @@ def main():
         action="store_true",
         help="without the starter synonym groups (search/data/synonyms.txt)",
     )
+    parser.add_argument(
+        "--correct",
+        action="store_true",
+        help="as the archive page searches: a query that finds nothing shows "
+        "the results of its spelling correction",
+    )
     args = parser.parse_args()
     with test_database():
         from search.query import SearchRequest
@@ -126,7 +132,9 @@ def main():
         rows = []
         for q in queries:
             result = archive_search(
-                request=SearchRequest(query=q["query"], page_size=K)
+                request=SearchRequest(
+                    query=q["query"], page_size=K, correct=args.correct
+                )
             )
             ranked = [doc_of.get(h.object_id) for h in result.hits]
             relevant = q["relevant"]
