@@ -1,8 +1,14 @@
-"""Search quality: nDCG@10 and recall@10 over the judged test set in
-bench/data (40 Danish queries, 112 inputs), on the configured backend.
+"""Search quality: nDCG@10 and recall@10 on the configured backend, over
+one of two judged sets:
 
-    .venv/bin/python bench/relevance.py                      # SQLite
-    DATABASE_URL=postgres://... .venv/bin/python bench/relevance.py
+- `--set topics` (default): bench/data/corpus.json and queries.json, 40
+  queries over 112 generated inputs, judged by their topic labels;
+- `--set hard`: bench/data/hard/, 66 queries of nine types over 200
+  inputs, written and judged by reading (docs/search.md, "The harder
+  relevance set"). Reported overall, per query type and per query.
+
+    .venv/bin/python bench/relevance.py --set hard -v          # SQLite
+    DATABASE_URL=postgres://... .venv/bin/python bench/relevance.py --set hard
     ELASTICSEARCH_URL=http://localhost:9200 .venv/bin/python bench/relevance.py
 """
 
@@ -10,11 +16,13 @@ import argparse
 import json
 import math
 import random
+from collections import defaultdict
 
 from common import ROOT, backend_name, bulk_inputs, make_organisations, test_database
 
 DATA = ROOT / "bench" / "data"
 K = 10
+NO_ANSWER = "no-answer"
 
 
 def dcg(grades):
@@ -27,44 +35,128 @@ def ndcg_at_k(ranked, relevant, k=K):
 
 
 def recall_at_k(ranked, relevant, k=K):
-    return len(set(ranked[:k]) & set(relevant)) / len(relevant) if relevant else 0.0
+    """Share of the judged inputs in the first k, out of at most k: a query
+    with more than k relevant inputs scores 1 when all k are relevant."""
+    if not relevant:
+        return 0.0
+    return len(set(ranked[:k]) & set(relevant)) / min(len(relevant), k)
+
+
+def topics_set(rng):
+    """The generated set: its documents in the database, and its queries."""
+    corpus = json.loads((DATA / "corpus.json").read_text(encoding="utf-8"))
+    queries = json.loads((DATA / "queries.json").read_text(encoding="utf-8"))
+    orgs = make_organisations(20, rng)
+    for doc in corpus:
+        doc["organisation"] = rng.choice(orgs)
+    ids = bulk_inputs(corpus, rng)
+    doc_of = {pk: doc["id"] for pk, doc in zip(ids, corpus, strict=True)}
+    queries = [
+        {"id": f"t{n:02d}", "type": "topics", **q} for n, q in enumerate(queries, 1)
+    ]
+    return doc_of, queries, len(corpus)
+
+
+def hard_set():
+    from hard_set import create_inputs, load_inputs, load_queries
+
+    inputs = load_inputs()
+    doc_of = create_inputs(inputs)
+    queries = [
+        {"id": q.id, "type": q.type, "query": q.query, "relevant": q.relevant}
+        for q in load_queries()
+    ]
+    return doc_of, queries, len(inputs)
+
+
+def report(name, rows, documents):
+    """Overall, per type and (with -v, printed before) per query."""
+    judged = [r for r in rows if r["type"] != NO_ANSWER]
+    empty = [r for r in rows if r["type"] == NO_ANSWER]
+    by_type = defaultdict(list)
+    for r in judged:
+        by_type[r["type"]].append(r)
+    n = len(judged)
+    print(
+        f"{name}: nDCG@{K} {sum(r['ndcg'] for r in judged) / n:.3f}  "
+        f"recall@{K} {sum(r['recall'] for r in judged) / n:.3f}  "
+        f"({n} judged queries, {documents} documents)"
+    )
+    if len(by_type) > 1:
+        print(f"  {'type':<12} {'n':>3} {'nDCG@10':>8} {'recall@10':>9}")
+        for type_, rs in by_type.items():
+            print(
+                f"  {type_:<12} {len(rs):>3} {sum(r['ndcg'] for r in rs) / len(rs):>8.3f}"
+                f" {sum(r['recall'] for r in rs) / len(rs):>9.3f}"
+            )
+    if empty:
+        shown = sum(r["shown"] for r in empty) / len(empty)
+        total = sum(r["total"] for r in empty) / len(empty)
+        none = sum(1 for r in empty if r["total"] == 0)
+        print(
+            f"  {NO_ANSWER}: {len(empty)} queries, {none} answered with nothing; "
+            f"mean {shown:.1f} hits on the first page, {total:.1f} in all"
+        )
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--set", choices=["topics", "hard"], default="topics")
     parser.add_argument("-v", "--verbose", action="store_true", help="per query")
+    parser.add_argument(
+        "--no-synonyms",
+        action="store_true",
+        help="without the starter synonym groups (search/data/synonyms.txt)",
+    )
+    parser.add_argument(
+        "--correct",
+        action="store_true",
+        help="as the archive page searches: a query that finds nothing shows "
+        "the results of its spelling correction",
+    )
     args = parser.parse_args()
-    corpus = json.loads((DATA / "corpus.json").read_text(encoding="utf-8"))
-    queries = json.loads((DATA / "queries.json").read_text(encoding="utf-8"))
     with test_database():
         from search.query import SearchRequest
         from search.services import archive_rebuild, archive_search
+        from search.synonyms import synonyms_load_starter
 
-        rng = random.Random(5)
-        orgs = make_organisations(20, rng)
-        for doc in corpus:
-            doc["organisation"] = rng.choice(orgs)
-        ids = bulk_inputs(corpus, rng)
-        doc_of = {pk: doc["id"] for pk, doc in zip(ids, corpus, strict=True)}
+        if args.set == "hard":
+            doc_of, queries, documents = hard_set()
+        else:
+            doc_of, queries, documents = topics_set(random.Random(5))
+        if not args.no_synonyms:
+            synonyms_load_starter()
         archive_rebuild()
-        ndcgs, recalls = [], []
+        rows = []
         for q in queries:
             result = archive_search(
-                request=SearchRequest(query=q["query"], page_size=K)
+                request=SearchRequest(
+                    query=q["query"], page_size=K, correct=args.correct
+                )
             )
             ranked = [doc_of.get(h.object_id) for h in result.hits]
-            ndcgs.append(ndcg_at_k(ranked, q["relevant"]))
-            recalls.append(recall_at_k(ranked, q["relevant"]))
+            relevant = q["relevant"]
+            row = {
+                **q,
+                "ndcg": ndcg_at_k(ranked, relevant),
+                "recall": recall_at_k(ranked, relevant),
+                "shown": len(ranked),
+                "total": result.total,
+            }
+            rows.append(row)
             if args.verbose:
+                missed = [d for d in relevant if d not in ranked[:K]]
+                wrong = [d for d in ranked[:K] if d not in relevant]
                 print(
-                    f"{ndcgs[-1]:.3f} {recalls[-1]:.3f} {result.total:4d}  {q['query']}"
+                    f"{row['id']:<4} {row['type']:<11} {row['ndcg']:.3f} "
+                    f"{row['recall']:.3f} {result.total:4d}  {q['query']}"
+                    + (f"  missed {' '.join(missed)}" if missed and relevant else "")
+                    + (f"  unjudged {' '.join(wrong)}" if wrong else "")
                 )
         name = backend_name()
-    n = len(queries)
-    print(
-        f"{name}: nDCG@{K} {sum(ndcgs) / n:.3f}  recall@{K} {sum(recalls) / n:.3f}"
-        f"  ({n} queries, {len(corpus)} documents)"
-    )
+    report(name, rows, documents)
 
 
 if __name__ == "__main__":

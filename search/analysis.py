@@ -4,8 +4,10 @@ SQLite's FTS5 knows no Danish, so every text is turned into terms here, the
 same way at index and at query time: lower case, Snowball's Danish stemmer,
 Danish stop words, then folding to one ASCII spelling (æ→ae, ø→oe, å→aa,
 é→e), so that Køge, Koege and KØGE, or Ålborg and Aalborg, meet. Compound
-words are split with a dictionary of known terms, so that a part finds the
-whole and the whole finds its parts written apart."""
+words are split with a fixed dictionary (search/data/lexicon.txt), so that a
+part finds the whole and the whole finds its parts written apart; being
+fixed, it makes a document's terms depend on the document alone, whether it
+is indexed on its own or in a rebuild."""
 
 import re
 import unicodedata
@@ -189,8 +191,9 @@ def lexicon_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    """Their stems: the seed dictionary the compound splitter uses besides
-    the archive's own vocabulary."""
+    """Their stems: the dictionary compounds are split with at index time.
+    Not the archive's own vocabulary: that changes with every document, so
+    a document indexed on its own was split otherwise than in a rebuild."""
     return frozenset(stem(w) for w in lexicon_words())
 
 

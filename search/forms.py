@@ -31,6 +31,8 @@ class SearchForm(forms.Form):
         choices=[("relevance", _("Relevans")), ("newest", _("Nyeste først"))],
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    # "Søg i stedet efter …": the query as typed, without correcting it.
+    exact = forms.BooleanField(required=False)
 
     def clean_q(self):
         # The box takes QUERY_MAX_LENGTH characters; a longer query in a
@@ -47,10 +49,16 @@ def _facet_values(values: list[str]) -> list[str]:
 
 
 def search_request(
-    params: QueryDict, *, viewer: Viewer, page_size: int = PAGE_SIZE, facets=True
+    params: QueryDict,
+    *,
+    viewer: Viewer,
+    page_size: int = PAGE_SIZE,
+    facets=True,
+    correct=False,
 ) -> SearchRequest:
     """The search a query string describes. Invalid parts fall back to their
-    defaults rather than failing: shared links outlive the facets."""
+    defaults rather than failing: shared links outlive the facets. `correct`:
+    offer a corrected query (the page does), unless the link says `exact`."""
     form = SearchForm(params)
     form.is_valid()
     data = form.cleaned_data
@@ -67,6 +75,7 @@ def search_request(
         page_size=page_size,
         viewer=viewer,
         facets=facets,
+        correct=correct and not data.get("exact"),
     )
 
 

@@ -50,6 +50,11 @@ class SearchRequest:
     facets: bool = True
     # Only documents published after this (the saved-search digest).
     since: datetime | None = None
+    # Offer a corrected query when this one finds little (search/spelling.py):
+    # the archive page and its exports do; digests and the API do not.
+    correct: bool = False
+    # Typed word -> the term to search instead (a corrected search).
+    corrections: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -84,6 +89,16 @@ class FacetValue:
     selected: bool = False
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A corrected query ("Mente du …?"). `shown`: the result holds its
+    hits, because the query as typed (`typed`) found nothing."""
+
+    query: str
+    typed: str
+    shown: bool
+
+
 @dataclass
 class SearchResult:
     hits: list[Hit]
@@ -92,6 +107,7 @@ class SearchResult:
     page: int
     page_size: int
     terms: frozenset[str] = frozenset()
+    suggestion: Suggestion | None = None
 
     @property
     def num_pages(self) -> int:
@@ -111,13 +127,15 @@ class TermGroup:
         return {t for alt in self.alternatives for t in alt}
 
 
-def parse(query: str, *, known_terms, synonyms) -> list[TermGroup]:
+def parse(query: str, *, known_terms, synonyms, corrections=None) -> list[TermGroup]:
     """Turn what the person typed into term groups: stems, their synonyms,
     compound parts, and one-edit corrections of words the index never saw.
 
     `known_terms(candidates) -> set` answers which candidate terms exist in
     the vocabulary, in one query; `synonyms` maps a stem to the analysed
-    alternatives of its synonym group."""
+    alternatives of its synonym group; `corrections` maps a typed word to
+    the one term to search for it instead (search/spelling.py)."""
+    corrections = corrections or {}
     typed = [w for w in words(query) if not is_stop_word(w)][:MAX_QUERY_WORDS]
     if not typed:
         return []
@@ -129,13 +147,32 @@ def parse(query: str, *, known_terms, synonyms) -> list[TermGroup]:
     known = known_terms(candidates)
     groups = []
     for word in dict.fromkeys(typed):
+        if word in corrections:
+            term = corrections[word]
+            alternatives = [(term,)]
+            alternatives += [a for a in synonyms.get(term, ()) if a != (term,)]
+            groups.append(TermGroup(word=word, alternatives=alternatives))
+            continue
         s = stems[word]
         alternatives: list[tuple[str, ...]] = [(s,)]
-        parts = split_compound(word, known)
-        if parts:
-            alternatives.append(parts)
         alternatives += [alt for alt in synonyms.get(s, ()) if alt != (s,)]
         if s not in known and len(s) >= MIN_TYPO_LENGTH:
             alternatives += [(t,) for t in sorted(edits1(s) & known)]
-        groups.append(TermGroup(word=word, alternatives=alternatives))
+        parts = split_compound(word, known)
+        if not parts:
+            groups.append(TermGroup(word=word, alternatives=alternatives))
+            continue
+        # A compound counts as its parts, each a word of its own that the
+        # whole word (or its synonyms) also satisfies: "ungdomskriminalitet"
+        # finds "kriminalitet blandt unge", and what holds both parts, or
+        # the whole, ranks above what holds one.
+        for part in parts:
+            extra = [(part,)] + [a for a in synonyms.get(part, ()) if a != (part,)]
+            groups.append(
+                TermGroup(
+                    word=word,
+                    alternatives=alternatives
+                    + [a for a in extra if a not in alternatives],
+                )
+            )
     return groups

@@ -18,6 +18,8 @@ from .documents import (
     summary_key,
 )
 from .query import SearchRequest, SearchResult
+from .spelling import with_suggestion
+from .vocabulary import VocabularyChange, vocabulary_clear
 
 
 def archive_index(*, document) -> None:
@@ -32,8 +34,12 @@ def archive_remove(*, key: str) -> None:
 
 def archive_search(*, request: SearchRequest) -> SearchResult:
     """Hits with highlighted excerpts, facet counts and the total, holding
-    only what request.viewer may see: visibility is part of the query."""
-    return get_backend().search(request)
+    only what request.viewer may see: visibility is part of the query. With
+    request.correct, a thin result carries a corrected query the viewer's
+    own search confirms, and a result of none the corrected one's hits."""
+    backend = get_backend()
+    result = backend.search(request)
+    return with_suggestion(request, result, search=backend.search)
 
 
 def archive_index_input(*, input_id: int) -> None:
@@ -84,6 +90,8 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
     indexed = 0
     with transaction.atomic(), backend.bulk_load():
         backend.clear()
+        vocabulary_clear()
+        vocabulary = VocabularyChange()
         analyzer = backend.rebuild_analyzer()
         sets = backend.facet_sets()
         # In pages of primary keys, oldest first: no list of ids to send.
@@ -96,14 +104,18 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
                 analyzer=analyzer,
                 sets=sets,
                 fresh=True,
+                vocabulary=vocabulary,
             )
             after = batch[-1].pk
             indexed += len(batch)
             bar.update(len(batch))
         # Summaries last: the newest ids, first in a broad query's window
         # of ranked documents (see the database backend's _ranked_ids).
-        backend.index_many(documents, analyzer=analyzer, sets=sets, fresh=True)
+        backend.index_many(
+            documents, analyzer=analyzer, sets=sets, fresh=True, vocabulary=vocabulary
+        )
         bar.update(len(documents))
+        vocabulary.save()
         backend.analyse_tables()
     backend.after_rebuild()
     bar.close()

@@ -1,7 +1,12 @@
-"""The moderators' synonym groups as the query parser uses them."""
+"""The moderators' synonym groups as the query parser uses them, and the
+starter groups (search/data/synonyms.txt) a new site begins with."""
+
+from pathlib import Path
 
 from .analysis import analyse
 from .models import Synonym
+
+STARTER = Path(__file__).parent / "data" / "synonyms.txt"
 
 
 def synonym_map() -> dict[str, list[tuple[str, ...]]]:
@@ -16,3 +21,21 @@ def synonym_map() -> dict[str, list[tuple[str, ...]]]:
                 out.setdefault(member[0], [])
                 out[member[0]] += [m for m in members if m not in out[member[0]]]
     return out
+
+
+def starter_groups() -> list[str]:
+    """The starter file's groups, as a moderator would type them."""
+    lines = STARTER.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and line[0] != "#"]
+
+
+def synonyms_load_starter() -> int:
+    """Add the starter groups the database lacks; a moderator's groups are
+    never changed or deleted. Safe to run twice. Returns how many were
+    added. Searches use them at once (no rebuild)."""
+    existing = set(Synonym.objects.values_list("terms", flat=True))
+    new = [Synonym(terms=t) for t in starter_groups() if t not in existing]
+    for synonym in new:
+        synonym.full_clean()
+    Synonym.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)

@@ -34,7 +34,7 @@ def _unavailable(request):
 
 def search(request):
     viewer = viewer_for(user=request.user)
-    search_req = search_request(request.GET, viewer=viewer)
+    search_req = search_request(request.GET, viewer=viewer, correct=True)
     try:
         result = archive_search(request=search_req)
     except SearchUnavailable:
@@ -58,8 +58,24 @@ def search(request):
             "pages": _page_window(result.page, result.num_pages),
             "first_number": (result.page - 1) * result.page_size + 1,
             "search_params": QueryDict(query_string).lists(),
+            "suggestion_links": _suggestion_links(request.GET, result.suggestion),
         },
     )
+
+
+def _suggestion_links(params: QueryDict, suggestion) -> dict | None:
+    """The corrected search's link, and the typed one's without correcting
+    (when the page shows the corrected results), on the first page."""
+    if suggestion is None:
+        return None
+    corrected = params.copy()
+    corrected.pop("page", None)
+    corrected.pop("exact", None)
+    corrected["q"] = suggestion.query
+    typed = corrected.copy()
+    typed["q"] = suggestion.typed
+    typed["exact"] = "1"
+    return {"corrected": f"?{corrected.urlencode()}", "typed": f"?{typed.urlencode()}"}
 
 
 def _page_window(page: int, num_pages: int, size: int = 2) -> list[int]:
@@ -70,7 +86,7 @@ def _page_window(page: int, num_pages: int, size: int = 2) -> list[int]:
 def export(request, fmt: str):
     viewer = viewer_for(user=request.user)
     search_req = search_request(
-        request.GET, viewer=viewer, page_size=MAX_ROWS, facets=False
+        request.GET, viewer=viewer, page_size=MAX_ROWS, facets=False, correct=True
     )
     search_req.page = 1
     try:

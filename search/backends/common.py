@@ -18,6 +18,19 @@ def empty_result(request: SearchRequest) -> SearchResult:
     return SearchResult([], 0, {}, request.page, request.page_size)
 
 
+def no_answer(groups, best: int | None) -> bool:
+    """A query of two words or more that no document answers by more than
+    half of its word groups has no answer: showing the documents that
+    share one common word with it ("tilbud", "taget") would fill the page
+    with weak matches. `best`: the groups the best match holds (None: not
+    needed, fewer than two words)."""
+    if best is None or len({g.word for g in groups}) < 2:
+        # One typed word, even a compound of two groups: "demensramte"
+        # finds what says "demens".
+        return False
+    return 2 * best <= len(groups)
+
+
 def make_hit(fields: dict, terms: frozenset[str]) -> Hit:
     """A hit from a stored document's fields, marked for the query's terms."""
     return Hit(

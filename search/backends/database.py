@@ -6,7 +6,6 @@ condition and the rank are the only vendor-specific parts (sqlite.py,
 postgres.py)."""
 
 import hashlib
-import itertools
 import json
 from contextlib import contextmanager
 
@@ -15,23 +14,29 @@ from django.db.models import Q
 
 from inputs.selectors import PUBLISHED_STATUSES
 
-from ..analysis import Analyzer, compound_parts_needed, lexicon
+from ..analysis import Analyzer, lexicon
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..models import (
     ArchiveDocument,
     ArchiveFacetSet,
     ArchiveFacetValue,
     ArchiveMatch,
-    ArchiveTerm,
 )
 from ..query import Hit, SearchRequest, SearchResult, TermGroup
 from ..synonyms import synonym_map
-from .common import empty_result, make_hit, query_terms, viewer_facets
+from ..vocabulary import VocabularyChange, document_frequencies
+from .common import (
+    empty_result,
+    make_hit,
+    no_answer,
+    query_terms,
+    viewer_facets,
+)
 
 DOC = ArchiveDocument._meta.db_table
 MATCH = ArchiveMatch._meta.db_table
-TERM = ArchiveTerm._meta.db_table
 Audience = ArchiveMatch.Audience
+PUBLIC = Audience.PUBLIC
 VALUE = ArchiveFacetValue._meta.db_table
 # Facets with many values go in a set of their own, so the other set's
 # combinations stay few (see ArchiveFacetSet).
@@ -112,42 +117,17 @@ def _placeholders(values) -> str:
 
 
 def known_terms(candidates) -> set[str]:
-    """Which candidate terms are in the lexicon or the index's vocabulary.
-    Plain SQL: a typo's hundreds of candidates cost the ORM milliseconds."""
+    """Which candidate terms are in the lexicon or in some indexed document."""
     candidates = set(candidates)
     found = candidates & lexicon()
-    rest = sorted(candidates - found)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # One array parameter: hundreds of placeholders cost more to plan.
-            cursor.execute(f"SELECT term FROM {TERM} WHERE term = ANY(%s)", [rest])  # noqa: S608 - our table name
-            found.update(row[0] for row in cursor.fetchall())
-            return found
-        for start in range(0, len(rest), 900):
-            chunk = rest[start : start + 900]
-            cursor.execute(
-                f"SELECT term FROM {TERM} WHERE term IN ({_placeholders(chunk)})",  # noqa: S608 - our table name
-                chunk,
-            )
-            found.update(row[0] for row in cursor.fetchall())
-    return found
+    return found | document_frequencies(candidates - found, public=False).keys()
 
 
-def batch_analyzer(documents) -> Analyzer:
-    """An analyzer for a batch outside a rebuild: one query looks up the
-    compound parts the batch could use."""
-    text = " ".join(f"{d.title} {d.body} {d.extra_text}" for d in documents)
-    return Analyzer(known_terms(compound_parts_needed(text)))
-
-
-def store_vocabulary(terms) -> None:
-    """Remember indexed terms: typo correction and later compound splits
-    look them up (known_terms)."""
-    ArchiveTerm.objects.bulk_create(
-        [ArchiveTerm(term=t[:100]) for t in terms],
-        batch_size=2000,
-        ignore_conflicts=True,
-    )
+def index_analyzer() -> Analyzer:
+    """The analyzer documents are indexed with, alone or in a rebuild: it
+    splits compounds with the lexicon only, so a document's terms do not
+    depend on what else the index holds."""
+    return Analyzer(lexicon())
 
 
 class DatabaseBackend:
@@ -158,13 +138,17 @@ class DatabaseBackend:
         self.index_many([document])
 
     def index_many(
-        self, documents: list[IndexDocument], analyzer=None, sets=None, fresh=False
+        self,
+        documents: list[IndexDocument],
+        analyzer=None,
+        sets=None,
+        fresh=False,
+        vocabulary=None,
     ) -> None:
-        """Replace these documents in the index, in one transaction. The
-        analyzer knows the vocabulary compounds are split with; without
-        one, one query looks up the parts this batch could use. `sets`: the
-        FacetSets a rebuild shares between batches; `fresh`: the index was
-        just cleared, so there is nothing to replace."""
+        """Replace these documents in the index, in one transaction. `analyzer`,
+        `sets` (FacetSets) and `vocabulary` (a VocabularyChange, saved by
+        the caller) are what a rebuild shares between batches; `fresh`: the
+        index was just cleared, so there is nothing to replace."""
         if not documents:
             return
         if fresh:
@@ -177,11 +161,12 @@ class DatabaseBackend:
             documents = sorted(
                 documents, key=lambda d: -audience(d.status, d.visibility)
             )
-        analyzer = analyzer or batch_analyzer(documents)
+        analyzer = analyzer or index_analyzer()
         sets = sets or FacetSets()
+        change = vocabulary or VocabularyChange()
         with transaction.atomic():
             if not fresh:
-                self._delete_keys([d.key for d in documents])
+                self._delete_keys([d.key for d in documents], change)
             values = [
                 [(n, v[:64], lb[:200]) for n, v, lb in d.facets] for d in documents
             ]
@@ -191,13 +176,13 @@ class DatabaseBackend:
             facet_sets = sets.ids_for(
                 [[f for f in vs if f[0] not in PLACE_FACETS] for vs in values]
             )
-            rows, matches, vocabulary = [], [], set()
+            rows, matches = [], []
             for d, place_set, facet_set in zip(
                 documents, place_sets, facet_sets, strict=True
             ):
                 terms = analyzer.analyse(f"{d.title}\n{d.body}\n{d.extra_text}")
                 restricted = analyzer.analyse(d.restricted_text)
-                vocabulary.update(terms)
+                change.add(terms, public=audience(d.status, d.visibility) == PUBLIC)
                 rows.append(
                     ArchiveDocument(
                         key=d.key,
@@ -227,17 +212,26 @@ class DatabaseBackend:
             for row, match in zip(rows, matches, strict=True):
                 match.id = row.pk
             self.insert_matches(matches, rows)
-            store_vocabulary(vocabulary)
+            if vocabulary is None:
+                change.save()
             self.fulltext_insert(rows, matches, fresh=fresh)
 
     def remove(self, key: str) -> None:
         with transaction.atomic():
-            self._delete_keys([key])
+            change = VocabularyChange()
+            self._delete_keys([key], change)
+            change.save()
 
-    def _delete_keys(self, keys: list[str]) -> None:
-        ids = list(
-            ArchiveDocument.objects.filter(key__in=keys).values_list("pk", flat=True)
+    def _delete_keys(self, keys: list[str], change: VocabularyChange) -> None:
+        """Delete these documents, counting their terms out of `change`."""
+        rows = ArchiveDocument.objects.filter(key__in=keys).values_list(
+            "pk", "terms", "status", "visibility"
         )
+        ids = []
+        for pk, terms, status, visibility in rows:
+            ids.append(pk)
+            public = audience(status, visibility) == PUBLIC
+            change.add(terms.split(), public=public, sign=-1)
         if ids:
             self.fulltext_delete(ids)
             ArchiveMatch.objects.filter(pk__in=ids).delete()
@@ -310,7 +304,7 @@ class DatabaseBackend:
         raise NotImplementedError
 
     def rebuild_analyzer(self) -> Analyzer:
-        return Analyzer(corpus_vocabulary())
+        return index_analyzer()
 
     def facet_sets(self) -> FacetSets:
         return FacetSets()
@@ -330,10 +324,15 @@ class DatabaseBackend:
     def known_terms(self, candidates) -> set[str]:
         return known_terms(candidates)
 
-    def parse(self, query: str) -> list[TermGroup]:
+    def parse(self, query: str, corrections=None) -> list[TermGroup]:
         from ..query import parse
 
-        return parse(query, known_terms=self.known_terms, synonyms=synonym_map())
+        return parse(
+            query,
+            known_terms=self.known_terms,
+            synonyms=synonym_map(),
+            corrections=corrections,
+        )
 
     def visibility_sql(self, viewer):
         """Who may find what, as a condition on `a`: only moderators find
@@ -399,7 +398,7 @@ class DatabaseBackend:
         return {name: sorted(ids) for name, ids in found.items()}
 
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = self.parse(request.query)
+        groups = self.parse(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
         moderator = request.viewer.is_moderator
@@ -422,11 +421,14 @@ class DatabaseBackend:
         ranked = bool(groups) and request.sort == "relevance"
         with connection.cursor() as cursor:
             if ranked:
-                ids = self._ranked_ids(
+                ids, best = self._ranked_ids(
                     cursor, request, groups, matches, visible, offset
                 )
             else:
                 ids = self._page(cursor, request, matches, None, offset)
+                best = self._best_groups(cursor, request, groups, matches)
+            if no_answer(groups, best):
+                return empty_result(request)
             counts = (
                 self._counts(cursor, counting, bool(groups)) if request.facets else None
             )
@@ -447,8 +449,11 @@ class DatabaseBackend:
         hits = [self._hit(docs[i], terms) for i in ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
 
-    def _page(self, cursor, request, matches, order, offset, limit=None) -> list[int]:
-        """The page's ids: ranked by `order` (rank_sql()), else newest first."""
+    def _page(
+        self, cursor, request, matches, order, offset, limit=None, with_rank=False
+    ) -> list:
+        """The page's ids: ranked by `order` (rank_sql()), else newest first;
+        `with_rank`: whole rows (id, date, rank, groups held)."""
         from_sql, where, params = matches
         if order is None:
             sql = (
@@ -464,11 +469,28 @@ class DatabaseBackend:
             )
         limit = request.page_size if limit is None else limit
         cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+        if with_rank:
+            return cursor.fetchall()
         return [row[0] for row in cursor.fetchall()]
+
+    def _best_groups(self, cursor, request, groups, matches) -> int | None:
+        """How many word groups the best match holds, when no_answer() needs
+        it (two words or more): the first row of the full ranking."""
+        if len({g.word for g in groups}) < 2:
+            return None
+        select, order_by, params = self.rank_sql(groups, request.viewer.is_moderator)
+        from_sql, where, match_params = matches
+        cursor.execute(
+            f"SELECT a.id AS id, a.published_at AS pa{select} FROM {from_sql} "  # noqa: S608
+            f"WHERE {where} ORDER BY {order_by}pa DESC, id DESC LIMIT 1",
+            [*params, *match_params],
+        )
+        row = cursor.fetchone()
+        return row[3] if row else 0
 
     def _ranked_ids(
         self, cursor, request, groups, matches, visible, offset
-    ) -> list[int]:
+    ) -> tuple[list[int], int | None]:
         """The page of the ranking: documents with more of the query's word
         groups first, then by the engine's rank, then newest first. Ranking
         a match costs more than finding it, and a broad query matches tens
@@ -495,6 +517,8 @@ class DatabaseBackend:
         )
         rows = cursor.fetchall()
         ids = [row[0] for row in rows if row[0] is not None]
+        # Some document holds every group: the best holds them all.
+        best = len(groups) if rows[0][1] else None
         tier_size = rows[0][1] if rows[0][1] < RANK_WINDOW else None
         position = max(offset, rows[0][1])
         if len(ids) < request.page_size and tier_size is None:
@@ -512,8 +536,20 @@ class DatabaseBackend:
             # Past the tier: in the full ranking those documents come first,
             # so its rows from this position on are the ones missing a group.
             order = self.rank_sql(groups, moderator)
-            ids += self._page(cursor, request, matches, order, position, end - position)
-        return ids
+            if best is None and position == 0:
+                # The first row of the full ranking is the best match.
+                rows = self._page(
+                    cursor, request, matches, order, 0, end, with_rank=True
+                )
+                best = rows[0][3] if rows else 0
+                ids += [row[0] for row in rows]
+            else:
+                ids += self._page(
+                    cursor, request, matches, order, position, end - position
+                )
+        if best is None:
+            best = self._best_groups(cursor, request, groups, matches)
+        return ids, best
 
     # Facet counts from `p`, the matches counted per pair of sets in one
     # GROUP BY: each set's count then goes to each of its values. Exact
@@ -552,27 +588,3 @@ class DatabaseBackend:
     @staticmethod
     def _hit(doc: ArchiveDocument, terms) -> Hit:
         return make_hit(doc.__dict__, terms)
-
-
-def corpus_vocabulary() -> set[str]:
-    """Every stem the inputs and summaries use, plus the lexicon: the
-    dictionary a full rebuild splits compounds with. Also stored, so later
-    single-document updates split the same way."""
-    from cms.models import SummaryPage
-
-    from ..analysis import is_stop_word, stem, words
-    from ..documents import inputs_for_index
-
-    vocabulary = set(lexicon())
-    texts = inputs_for_index().values_list("title", "challenge", "solution")
-    pages = SummaryPage.objects.live().values_list("title", "introduction")
-    seen = set()
-    for row in itertools.chain(texts.iterator(chunk_size=5000), pages):
-        seen.update(words(" ".join(row)))
-    vocabulary.update(stem(w) for w in seen if not is_stop_word(w))
-    ArchiveTerm.objects.bulk_create(
-        [ArchiveTerm(term=t[:100]) for t in vocabulary],
-        batch_size=5000,
-        ignore_conflicts=True,
-    )
-    return vocabulary

@@ -21,13 +21,12 @@ from elasticsearch.helpers import BulkIndexError, streaming_bulk
 from ..analysis import Analyzer
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..query import SearchRequest, SearchResult, SearchUnavailable
+from ..vocabulary import VocabularyChange
 from .common import empty_result, make_hit, query_terms, viewer_facets
 from .database import (
     Audience,
-    batch_analyzer,
-    corpus_vocabulary,
+    index_analyzer,
     known_terms,
-    store_vocabulary,
 )
 from .elasticsearch_mapping import (
     MAPPING,
@@ -46,6 +45,9 @@ BULK_CHUNK = 500
 BULK_TIMEOUT = 120
 BULK_RETRIES = 5
 BULK_BACKOFF = 2
+
+
+ANSWERED = "answered"
 
 
 def visibility_filter(request: SearchRequest) -> list[dict]:
@@ -122,12 +124,26 @@ def search_body(request: SearchRequest, groups, offset: int, size: int) -> dict:
         "size": size,
         "_source": {"excludes": ["terms", "restricted_terms", "facet_*"]},
     }
+    aggs = {}
     if request.facets:
         names = [n for n in FACETS if moderator or n not in MODERATOR_FACETS]
-        body["aggs"] = {
+        aggs = {
             n: {"terms": {"field": f"facet_labels.{n}", "size": FACET_SIZE}}
             for n in names
         }
+    if len({g.word for g in groups}) >= 2:
+        # The documents holding more than half of the groups: none, and the
+        # query has no answer (common.no_answer()).
+        aggs[ANSWERED] = {
+            "filter": {
+                "bool": {
+                    "should": [group_query(g, moderator) for g in groups],
+                    "minimum_should_match": len(groups) // 2 + 1,
+                }
+            }
+        }
+    if aggs:
+        body["aggs"] = aggs
     return body
 
 
@@ -250,21 +266,30 @@ class ElasticsearchBackend:
         """Facet sets are the database backend's; Elasticsearch counts itself."""
 
     def rebuild_analyzer(self) -> Analyzer:
-        return Analyzer(corpus_vocabulary())
+        return index_analyzer()
 
     # --- writes -----------------------------------------------------------
     def index(self, document: IndexDocument) -> None:
         self.index_many([document])
 
-    def index_many(self, documents, analyzer=None, sets=None, fresh=False) -> None:
+    def index_many(
+        self, documents, analyzer=None, sets=None, fresh=False, vocabulary=None
+    ) -> None:
         """Bulk requests that retry a 429 with backoff; a rebuild's go to
         its new index and wait for no refresh, a single update waits for
-        the one that makes it searchable."""
+        the one that makes it searchable. The vocabulary's counts only grow
+        here (a replaced document's old terms are not fetched to count them
+        out) until the next rebuild counts afresh; spelling.py shows no
+        suggestion the viewer's own search does not confirm."""
         if not documents:
             return
-        analyzer = analyzer or batch_analyzer(documents)
+        analyzer = analyzer or index_analyzer()
         entries = [entry_for(d, analyzer) for d in documents]
-        store_vocabulary({t for e in entries for t in e["terms"].split()})
+        change = vocabulary or VocabularyChange()
+        for e in entries:
+            change.add(e["terms"].split(), public=e["audience"] == Audience.PUBLIC)
+        if vocabulary is None:
+            change.save()
         target = self._building
         if target is None:
             self._ensure_index()
@@ -301,14 +326,19 @@ class ElasticsearchBackend:
             )
 
     # --- reads ------------------------------------------------------------
-    def parse(self, query: str):
+    def parse(self, query: str, corrections=None):
         from ..query import parse
         from ..synonyms import synonym_map
 
-        return parse(query, known_terms=known_terms, synonyms=synonym_map())
+        return parse(
+            query,
+            known_terms=known_terms,
+            synonyms=synonym_map(),
+            corrections=corrections,
+        )
 
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = self.parse(request.query)
+        groups = self.parse(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
         self._ensure_index()
@@ -333,6 +363,10 @@ class ElasticsearchBackend:
                 # The index went away under us: make one at the next request.
                 self._ready = False
                 raise SearchUnavailable(str(error)) from error
+        aggregations = dict(response.get("aggregations") or {})
+        answered = aggregations.pop(ANSWERED, None)
+        if answered is not None and answered["doc_count"] == 0:
+            return empty_result(request)
         terms = query_terms(groups)
         hits = [
             make_hit(
@@ -345,7 +379,7 @@ class ElasticsearchBackend:
         facets = {}
         if request.facets:
             rows = []
-            for name, aggregation in response["aggregations"].items():
+            for name, aggregation in aggregations.items():
                 for bucket in aggregation["buckets"]:
                     value, _, label = bucket["key"].partition(SEP)
                     rows.append((name, value, label, bucket["doc_count"]))

@@ -134,10 +134,16 @@ class ArchiveFacetValue(models.Model):
 
 
 class ArchiveTerm(models.Model):
-    """Every term the index has seen. Terms of removed documents stay: a typo
-    corrected to a term nobody uses any more simply finds nothing."""
+    """The index's vocabulary with each term's document frequency, kept by
+    every backend as it indexes and removes documents (search/vocabulary.py):
+    what misspelt query words are corrected against (search/spelling.py).
+    `public_documents` counts only documents everyone may find, so a visitor
+    is never offered a word from a text they may not read. A term whose
+    documents are all gone stays with zero counts until the next rebuild."""
 
     term = models.CharField(max_length=100, primary_key=True)
+    documents = models.IntegerField(default=0)
+    public_documents = models.IntegerField(default=0)
 
     def __str__(self):
         return self.term

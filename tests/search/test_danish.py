@@ -112,3 +112,23 @@ def test_a_word_whose_stem_is_another_stop_word_is_still_found(archived, query, 
     # as stop words, from the index and the query alike.
     archived(title=title, challenge="Tekst om naboskab.", solution="")
     assert titles(query) == [title]
+
+
+def test_a_compound_finds_each_of_its_parts_whole_word_first(archived):
+    archived(title="Kriminalitet i opgangen", challenge="Politiet kom.", solution="")
+    archived(title="Ungdomskriminalitet falder", challenge="Færre sager.", solution="")
+    archived(title="Fodbold om aftenen", challenge="Drenge spiller.", solution="")
+    assert titles("ungdomskriminalitet") == [
+        "Ungdomskriminalitet falder",
+        "Kriminalitet i opgangen",
+    ]
+
+
+def test_a_query_no_document_answers_by_more_than_half_its_words_finds_nothing(
+    corpus,
+):
+    # Each document holds one word of the query at most: weak matches only.
+    assert titles("solceller familie") == []
+    assert titles("vinduer lejlighed fodbold tuba") == []
+    # Half or more in one document: the weaker matches follow it.
+    assert titles("familie lejlighed tuba")[0] == "En sårbar familie i Køge"

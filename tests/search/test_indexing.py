@@ -228,3 +228,65 @@ def test_fulltext_rowid_packs_the_counting_columns():
     )
     with pytest.raises(IndexFull, match="rebuild_search_index"):
         key(ArchiveMatch(id=1, audience=3, facet_set=2**20, place_set=1))
+
+
+def _index_rows():
+    from search.models import ArchiveDocument
+
+    return sorted(
+        ArchiveDocument.objects.values_list("key", "terms", "restricted_terms")
+    )
+
+
+def test_indexing_one_at_a_time_gives_the_terms_a_rebuild_gives(archived, demo_site):
+    # Compound parts depend on the document and fixed data only (the shipped
+    # lexicon), not on what the index held when the document came in: the
+    # first input's compounds have parts that only later inputs use.
+    archived(
+        title="Vaskekælder og cykelværksted",
+        challenge="Beboerne mangler et fælleslokale.",
+    )
+    archived(title="Kælderen er våd", challenge="Vask af tøj og cykler.")
+    archived(
+        title="Værkstedet i lokalet",
+        challenge="Fælles vaskeri.",
+        visibility=Visibility.BL_ONLY,
+    )
+    archived(title="Lektiehjælp i opgangen", status=Status.IN_REVIEW)
+    one_by_one = _index_rows()
+    assert len(one_by_one) == 4
+    archive_rebuild()
+    assert _index_rows() == one_by_one
+
+
+def _vocabulary():
+    from search.models import ArchiveTerm
+
+    return sorted(
+        ArchiveTerm.objects.filter(documents__gt=0).values_list(
+            "term", "documents", "public_documents"
+        )
+    )
+
+
+def test_vocabulary_counts_follow_edits_and_removals_as_a_rebuild_counts(
+    archived, demo_site, django_capture_on_commit_callbacks
+):
+    from search.analysis import stem
+
+    public = archived(title="Vaskekælder i gården", challenge="Vask og tøj.")
+    hidden = archived(title="Hemmelig fest i gården", visibility=Visibility.BL_ONLY)
+    archived(title="Gårdfest for alle", challenge="Tøj til byttemarked.")
+    gone = archived(title="Byttemarked i kælderen")
+    _edit(public, django_capture_on_commit_callbacks, title="Vaskeri i gården")
+    _move(hidden, Status.ARCHIVED, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        gone.delete()
+    counts = {term: (n, p) for term, n, p in _vocabulary()}
+    assert counts[stem("gården")] == (2, 1)
+    assert counts[stem("hemmelig")] == (1, 0)  # only a BL-only input has it
+    assert stem("vaskekælder") not in counts  # edited away
+    assert counts[stem("byttemarked")] == (1, 1)  # one of two deleted
+    one_by_one = _vocabulary()
+    archive_rebuild()
+    assert _vocabulary() == one_by_one

@@ -14,6 +14,7 @@ from portal.organisations.demo import (
     seed_people,
 )
 from portal.site import site_base_url
+from search.synonyms import synonyms_load_starter
 
 
 class Command(BaseCommand):
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             logins = seed_people()
             seed_inputs()
             seed_summaries()
+            synonyms_load_starter()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         configured = urlsplit(site_base_url()).netloc
         address = options["address"] or configured

@@ -1,0 +1,210 @@
+"""Misspelt queries: corrections against the index's vocabulary, "Mente du
+…?", the corrected results when the typed query finds nothing, and no word
+from a text the viewer may not read."""
+
+import pytest
+from django.urls import reverse
+
+from inputs.models.inputs import Visibility
+from inputs.states import Status
+from search.analysis import stem
+from search.query import SearchRequest, Viewer
+from search.services import archive_search
+from search.spelling import corrections, edit_distance, max_edits
+from tests.factories import log_in, moderator
+
+URL = reverse("archive:search")
+STAFF = Viewer(is_moderator=True)
+
+
+@pytest.mark.parametrize(
+    ("word", "edits"),
+    [("bus", 0), ("bolg", 1), ("familie", 1), ("pensionist", 2), ("kælder", 1)],
+)
+def test_the_edit_distance_allowed_grows_with_the_word(word, edits):
+    assert max_edits(word) == edits
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [
+        ("famili", "famili", 0),
+        ("famlii", "famili", 1),  # a swap of neighbours is one edit
+        ("famli", "famili", 1),
+        ("pensjonist", "pensionist", 1),
+        ("pensjonst", "pensionist", 2),
+        ("abcdefgh", "hgfedcba", 3),  # past the limit of 2
+    ],
+)
+def test_edit_distance(a, b, distance):
+    assert edit_distance(a, b, 2) == distance
+
+
+def _search(query, viewer=None, **kwargs):
+    request = SearchRequest(query=query, viewer=viewer or Viewer(), **kwargs)
+    return archive_search(request=request)
+
+
+@pytest.fixture
+def corpus(archived):
+    archived(title="Sårbare familier i opgangen", challenge="Familien mangler hjælp.")
+    archived(title="Familiecafé", challenge="Familier mødes om onsdagen.")
+    archived(title="Pensionister spiller petanque", challenge="Ensomme pensionister.")
+    archived(title="Fælles gårdmand", challenge="En familie passer gården.")
+    archived(title="Famøs fest", challenge="Fest for hele opgangen.")
+
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.usefixtures("corpus")
+def test_corrections_against_the_vocabulary():
+    fixes = corrections("pensjonst og famlie", public=True)
+    assert fixes == {"pensjonst": stem("pensionister"), "famlie": stem("familie")}
+
+
+@pytest.mark.usefixtures("corpus")
+def test_a_word_the_vocabulary_holds_is_never_corrected():
+    # "famøs" is one edit from the far commoner "famil…", and stays.
+    assert corrections("famøs gården familie", public=True) == {}
+
+
+@pytest.mark.usefixtures("corpus")
+def test_short_words_are_not_corrected_and_long_ones_by_two_edits():
+    assert corrections("fes", public=True) == {}  # three letters: none
+    assert corrections("famlei", public=True) == {}  # two edits, six letters
+    assert corrections("pensjonst", public=True) == {"pensjonst": stem("pensionist")}
+
+
+@pytest.mark.usefixtures("corpus")
+def test_folded_letters_count_as_the_spelling_they_fold_to():
+    # "sarbare" lacks the a of å → aa: one edit from "sårbare".
+    assert corrections("sarbare", public=True) == {"sarbare": stem("sårbare")}
+
+
+def test_the_commoner_candidate_wins(archived):
+    for n in range(3):
+        archived(title=f"Madklub nummer {n}")
+    archived(title="Madklud")  # one edit from "madkluv" too, but rare
+    assert corrections("madkluv", public=True) == {"madkluv": stem("madklub")}
+
+
+@pytest.mark.usefixtures("corpus")
+def test_nothing_found_shows_the_corrected_results():
+    result = _search("pensjonster", correct=True)
+    assert result.total == 1
+    assert result.suggestion.shown
+    assert result.suggestion.query == "pensionister"
+    assert result.suggestion.typed == "pensjonster"
+
+
+@pytest.mark.usefixtures("corpus")
+def test_without_correct_nothing_is_corrected():
+    assert _search("pensjonster").total == 0
+    assert _search("pensjonster").suggestion is None
+
+
+@pytest.mark.usefixtures("corpus")
+def test_a_thin_result_keeps_its_hits_and_suggests_the_correction():
+    # "fest" finds one input; "pensjonster" corrected finds one more.
+    result = _search("Fest pensjonster", correct=True)
+    assert result.total == 1
+    assert not result.suggestion.shown
+    assert result.suggestion.query == "Fest pensionister"
+
+
+@pytest.mark.usefixtures("corpus")
+def test_the_page_says_mente_du_with_a_link(client):
+    response = client.get(URL, {"q": "fest pensjonster", "sort": "newest"})
+    html = response.content.decode()
+    assert "Mente du" in html
+    link = response.context["suggestion_links"]["corrected"]
+    assert "sort=newest" in link
+    assert "q=fest+pensionister" in link
+
+
+@pytest.mark.usefixtures("corpus")
+def test_the_page_shows_corrected_results_and_a_link_to_the_typed_query(client):
+    response = client.get(URL, {"q": "pensjonster"})
+    html = response.content.decode()
+    assert "Viser resultater for" in html
+    assert "Søg i stedet efter" in html
+    assert "spiller petanque" in html
+    typed = client.get(URL + response.context["suggestion_links"]["typed"])
+    assert typed.context["result"].total == 0
+    assert typed.context["result"].suggestion is None
+
+
+@pytest.mark.usefixtures("corpus")
+def test_the_page_in_english(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(URL, {"q": "pensjonster"}).content.decode()
+    assert "Showing results for" in html
+    assert "Search instead for" in html
+    html = client.get(URL, {"q": "fest pensjonster"}).content.decode()
+    assert "Did you mean" in html
+
+
+@pytest.fixture
+def secret(archived):
+    """A word only a BL-only and an unpublished input use, next to a public
+    text with a word one edit from it."""
+    archived(title="Tagterrasse for beboerne", visibility=Visibility.BL_ONLY)
+    archived(title="Tagterrasse i opgangen", status=Status.IN_REVIEW)
+    archived(title="Tagterrasserne", visibility=Visibility.BL_ONLY)
+    archived(title="Vaskekælder")
+
+
+def test_no_word_from_a_text_the_viewer_may_not_read(client, secret):
+    for query in ("tagterase", "tagtarase", "tagtarase vaskekælder"):
+        assert corrections(query, public=True) == {}
+        result = _search(query, correct=True)
+        assert result.suggestion is None
+        html = client.get(URL, {"q": query}).content.decode().lower()
+        assert "tagterrasse" not in html
+        assert "mente du" not in html
+    # A moderator may read them, and is offered the word.
+    assert _search("tagtarase", STAFF, correct=True).suggestion.query == "tagterrasse"
+    log_in(client, moderator())
+    assert (
+        "Viser resultater for" in client.get(URL, {"q": "tagtarase"}).content.decode()
+    )
+
+
+def test_a_members_suggestions_come_from_public_texts_only(archived, partnerships):
+    # Partnership texts are not counted per partnership; a member is offered
+    # only public words (a safe subset of what they may read).
+    ours, _ = partnerships
+    archived(
+        title="Tagterrasse",
+        visibility=Visibility.PARTNERSHIP,
+        partnerships=[ours],
+    )
+    member = Viewer(partnership_ids=(str(ours.pk),))
+    assert _search("tagtarase", member, correct=True).suggestion is None
+
+
+def test_a_stale_count_cannot_leak(archived):
+    # Were the public count wrong (the Elasticsearch backend counts only
+    # up), the viewer's own corrected search finds nothing: no suggestion.
+    from search.models import ArchiveTerm
+
+    archived(title="Tagterrasse", visibility=Visibility.BL_ONLY)
+    ArchiveTerm.objects.filter(term=stem("tagterrasse")).update(public_documents=1)
+    assert corrections("tagtarase", public=True) == {"tagtarase": stem("tagterrasse")}
+    assert _search("tagtarase", correct=True).suggestion is None
+
+
+def test_query_count_with_a_correction(client, archived, django_assert_max_num_queries):
+    # The search (7), the correction's vocabulary (1, 2 for a long word),
+    # the corrected search (7); the rest is the site's header and footer.
+    for n in range(5):
+        archived(title=f"Pensionister nummer {n}")
+    client.get(URL)  # the first request creates the site's settings row
+    with django_assert_max_num_queries(21):
+        response = client.get(URL, {"q": "pensjonster"})
+    assert response.context["result"].suggestion.shown
+    for n in range(20):
+        archived(title=f"Pensionister og familier {n}")
+    with django_assert_max_num_queries(21):
+        client.get(URL, {"q": "pensjonster"})

@@ -1,0 +1,37 @@
+"""The starter synonym groups (search/data/synonyms.txt)."""
+
+import pytest
+from django.core.management import call_command
+
+from search.models import Synonym
+from search.synonyms import starter_groups, synonyms_load_starter
+from tests.search.helpers import titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_starter_groups_are_valid_groups():
+    groups = starter_groups()
+    assert len(groups) == len(set(groups)) > 20
+    for terms in groups:
+        Synonym(terms=terms).full_clean()
+
+
+def test_loading_adds_what_is_missing_once_and_keeps_the_moderators_groups():
+    own = Synonym.objects.create(terms="seniorer, de gamle")
+    first = starter_groups()[0]
+    Synonym.objects.create(terms=first)
+    added = synonyms_load_starter()
+    assert added == len(starter_groups()) - 1
+    assert synonyms_load_starter() == 0
+    own.refresh_from_db()
+    assert own.terms == "seniorer, de gamle"
+    assert Synonym.objects.count() == len(starter_groups()) + 1
+
+
+def test_the_command_loads_them_and_searches_use_them(archived, capsys):
+    archived(title="Ledige beboere søger job", challenge="Kurser.", solution="")
+    assert titles("arbejdsløse") == []
+    call_command("load_synonyms")
+    assert "synonymgrupper tilføjet" in capsys.readouterr().out
+    assert titles("arbejdsløse") == ["Ledige beboere søger job"]
