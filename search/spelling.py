@@ -113,9 +113,10 @@ def corrections(query: str, *, public: bool) -> dict[str, str]:
     return out
 
 
-def shown_word(term: str, result: SearchResult) -> str:
-    """How the viewer's own hits write the term: the marked word of theirs
-    with that stem they use most (the shorter on a tie); else the term."""
+def shown_word(term: str, typed: str, result: SearchResult) -> str:
+    """How the viewer's own hits write the term: of their marked words with
+    that stem, the one nearest what was typed, then the one they use most;
+    else the term."""
     seen: Counter[str] = Counter()
     for hit in result.hits:
         for text in (hit.title, hit.excerpt):
@@ -125,7 +126,12 @@ def shown_word(term: str, result: SearchResult) -> str:
                     seen[word] += 1
     if not seen:
         return term
-    return min(seen, key=lambda w: (-seen[w], len(w), w))
+    folded = fold(typed)
+
+    def nearness(word):
+        return (edit_distance(folded, fold(word), 99), -seen[word], word)
+
+    return min(seen, key=nearness)
 
 
 def rewrite(query: str, replacements: dict[str, str]) -> str:
@@ -164,7 +170,7 @@ def with_suggestion(
     if other.total <= result.total:
         return result
     query = rewrite(
-        request.query, {w: shown_word(t, other) for w, t in corrected.items()}
+        request.query, {w: shown_word(t, w, other) for w, t in corrected.items()}
     )
     answer = other if shown else result
     answer.suggestion = Suggestion(query=query, typed=request.query, shown=shown)

@@ -66,7 +66,10 @@ def test_moderator_finds_everything_with_a_status_facet(client, world):
 def test_anonymised_organisation_is_never_revealed_to_the_public(client, world):
     response = client.get(URL, {"q": "vaskekælder"})
     assert b"Hemmelige" not in response.content
-    assert _titles(client.get(URL, {"q": "Hemmelige"})) == set()
+    assert _titles(client.get(URL, {"q": "Hemmelige", "exact": "1"})) == set()
+    # Corrected against public words only, never to the name.
+    suggestion = client.get(URL, {"q": "Hemmelige"}).context["result"].suggestion
+    assert suggestion is None or "hemmelig" not in suggestion.query.lower()
     # Exports show what the page shows.
     csv = client.get(reverse("archive:export_csv"), {"q": "vaskekælder"})
     assert b"Hemmelige" not in csv.content
