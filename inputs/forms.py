@@ -47,6 +47,18 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+def _display_name(obj) -> str:
+    return obj.display_name
+
+
+def _mark_required(field) -> None:
+    """Marked required (the template adds "(skal besvares)" to its label),
+    though only a submission enforces it: a draft may leave it empty, and the
+    form has novalidate. The label itself stays as the question was asked:
+    it is stored with the answer."""
+    field.widget.attrs.update({"required": True, "aria-required": "true"})
+
+
 class InputForm(forms.ModelForm):
     """intent=DRAFT needs only a title; intent=SUBMIT needs everything a
     moderator needs. Both run the personal-data guard and check files."""
@@ -158,10 +170,14 @@ class InputForm(forms.ModelForm):
                 answer = self.instance.answers.get(clean_name)
                 if isinstance(answer, dict):
                     field.initial = answer.get("value")
+                if getattr(field, "question_required", False):
+                    _mark_required(field)
         # What a field needs is decided in clean(), by intent.
         for name in self.Meta.fields:
             self.fields[name].required = False
         self.fields["kind"].choices = Kind.choices
+        for name in ("partnerships", "themes", "target_groups"):
+            self.fields[name].label_from_instance = _display_name
 
     @property
     def full_validation(self) -> bool:

@@ -20,5 +20,6 @@ def register_input_actions(actions):
         ("inputs.themes", _("Temaer ændret")),
         ("inputs.redact", _("Tekst redigeret af moderator")),
         ("inputs.link", _("Forbundet med andet input")),
+        ("inputs.delete_draft", _("Kladde slettet")),
     ]:
         actions.register_action(action, label, label)

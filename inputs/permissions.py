@@ -75,6 +75,14 @@ def can_withdraw_input(user, input: Input) -> bool:
     )
 
 
+def can_delete_draft(user, input: Input) -> bool:
+    """A member of the organisation, while the input is a draft: nobody
+    outside the organisation has seen it yet."""
+    return input.status == Status.DRAFT and can_take_action(
+        user, input, Actor.SUBMITTER
+    )
+
+
 def viewable_input_or_404(user, pk: int) -> Input:
     """The input if the user may see it; 404 otherwise, never 403, so nobody
     learns that another organisation's input exists."""

@@ -31,7 +31,10 @@ from itertools import pairwise
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cpr
 from stdnum.exceptions import ValidationError as StdnumError
@@ -338,6 +341,44 @@ def _input_fields(data: Mapping) -> dict[str, tuple[str, object]]:
     return fields
 
 
+def input_text_findings(*, data: Mapping) -> list[Finding]:
+    """What the rule finds in `data` (the same shape input_text_check takes)."""
+    return scan(_input_fields(data))
+
+
+def marked_excerpt(text: str, matched: str, *, context: int = 40) -> SafeString:
+    """The matched text in <mark>, with some of the text around it."""
+    at = text.find(matched)
+    if at < 0:
+        return format_html("<mark>{}</mark>", matched)
+    start, end = max(0, at - context), at + len(matched) + context
+    return format_html(
+        "{}{}<mark>{}</mark>{}{}",
+        "…" if start else "",
+        text[start:at],
+        matched,
+        text[at + len(matched) : end],
+        "…" if end < len(text) else "",
+    )
+
+
+def field_warning(finding: Finding, data: Mapping) -> SafeString:
+    """The warning shown beside the field that holds the contact details,
+    with the text marked and a link to the confirmation."""
+    value = _input_fields(data).get(finding.field, ("", ""))[1]
+    text = next((t for t in _texts(value) if finding.text in t), finding.text)
+    return format_html(
+        gettext(
+            "Muligvis en personoplysning ({kind}): »{excerpt}«. Fjern den, eller bekræft "
+            '<a href="#id_{confirm}">nederst på siden</a>, at det er '
+            "organisationens egne kontaktoplysninger."
+        ),
+        kind=KIND_LABELS[finding.kind],
+        excerpt=marked_excerpt(text, finding.text),
+        confirm=CONFIRM_FIELD,
+    )
+
+
 def input_text_check(*, data: Mapping, confirmed: bool) -> bool:
     """The rule for every write of an input's text. `data` holds what is
     written: any of title, challenge, solution, estate, keywords, answers
@@ -348,7 +389,7 @@ def input_text_check(*, data: Mapping, confirmed: bool) -> bool:
     for each CPR number, and on CONFIRM_FIELD for an e-mail address or phone
     number that is not `confirmed`. Returns whether such contact details were
     found, i.e. whether the input is to be flagged for the moderators."""
-    findings = scan(_input_fields(data))
+    findings = input_text_findings(data=data)
     errors = {}
     for finding in findings:
         if finding.blocks:
@@ -382,3 +423,13 @@ def form_check(form, *, data: Mapping) -> None:
     except ValidationError as error:
         form.add_error(None, error)
         form.personal_data_warning = " ".join(form.errors.get(CONFIRM_FIELD, []))
+        if form.personal_data_warning:
+            _warn_beside_fields(form, data)
+
+
+def _warn_beside_fields(form, data: Mapping) -> None:
+    """Each e-mail address or phone number to confirm is also shown beside
+    its own field (not only at the end of a long form)."""
+    for finding in input_text_findings(data=data):
+        if not finding.blocks and finding.field in form.fields:
+            form.add_error(finding.field, field_warning(finding, data))

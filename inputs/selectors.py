@@ -118,6 +118,12 @@ def input_feedback(*, history: list[HistoryEntry]) -> list[HistoryEntry]:
     return [e for e in history if e.action in FEEDBACK_ACTIONS and e.note]
 
 
+def input_changes_requested_note(*, input: Input) -> HistoryEntry | None:
+    """BL's latest request for changes, which the edit form shows on top."""
+    requests = [e for e in input_history(input=input) if e.action == "request_changes"]
+    return requests[-1] if requests else None
+
+
 def open_calls():
     """Live calls open now, soonest closing first."""
     now = timezone.now()

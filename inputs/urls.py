@@ -12,6 +12,7 @@ urlpatterns = [
     path("<id:pk>/rediger/", editing.input_edit, name="edit"),
     path("<id:pk>/kvittering/", detail.input_receipt, name="receipt"),
     path("<id:pk>/traek-tilbage/", editing.input_withdraw_view, name="withdraw"),
+    path("<id:pk>/slet/", editing.input_delete_view, name="delete"),
     path(
         "<id:pk>/bilag/<id:attachment_id>/",
         attachments.attachment_download,

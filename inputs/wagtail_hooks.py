@@ -38,3 +38,7 @@ def dashboard_css():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("css/admin_dashboard.css")
     )
+
+
+# Themes and target groups (with their English names) in the admin menu.
+from . import vocabulary_admin  # noqa: E402, F401

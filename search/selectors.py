@@ -1,7 +1,9 @@
 """Reads for the archive search."""
 
+from django.utils.translation import get_language
+
 from inputs.permissions import can_moderate
-from portal.organisations.models import PartnershipMembership
+from portal.organisations.models import Partnership, PartnershipMembership
 
 from .query import ANONYMOUS, Viewer
 
@@ -26,3 +28,44 @@ def saved_searches_of(*, user):
     from .models import SavedSearch
 
     return SavedSearch.objects.filter(user=user)
+
+
+def facets_in_active_language(facets: dict) -> dict:
+    """The index stores each facet value's label as it was when indexed (in
+    Danish, or whatever language the indexing request had). Values are ids
+    and choice keys, so the labels are looked up again here, in the active
+    language: English names of partnerships, themes and target groups where
+    given (one query each), the choices' own translations. Region,
+    municipality and year are names and stay as stored."""
+    from django.utils.translation import gettext
+
+    from inputs.models import TargetGroup, Theme
+
+    from .documents import SUMMARY_STATUS, choice_labels
+
+    labels = choice_labels()
+    tables = {
+        "source": {"input": str(labels["input"]), "summary": gettext("Opsamling")},
+        "kind": labels["kind"],
+        "status": {**labels["status"], SUMMARY_STATUS: gettext("Offentliggjort")},
+        "organisation_kind": labels["org_kind"],
+    }
+    english = get_language() == "en"
+    for name, model in (
+        ("partnership", Partnership),
+        ("theme", Theme),
+        ("target_group", TargetGroup),
+    ):
+        ids = [v.value for v in facets.get(name, []) if v.value.isdigit()]
+        if not ids:
+            continue
+        rows = model.objects.filter(pk__in=ids).values_list("pk", "name", "name_en")
+        tables[name] = {
+            str(pk): (name_en if english and name_en else name_da)
+            for pk, name_da, name_en in rows
+        }
+    for name, values in facets.items():
+        table = tables.get(name, {})
+        for value in values:
+            value.label = table.get(value.value, value.label)
+    return facets

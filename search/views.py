@@ -16,7 +16,7 @@ from .export import MAX_ROWS, export_rows
 from .forms import FACET_LABELS, SavedSearchForm, search_request
 from .query import SearchUnavailable
 from .saved import canonical_query_string, saved_search_create, saved_search_delete
-from .selectors import saved_searches_of, viewer_for
+from .selectors import facets_in_active_language, saved_searches_of, viewer_for
 from .services import archive_search
 
 
@@ -41,7 +41,7 @@ def search(request):
         return _unavailable(request)
     facets = [
         {"name": name, "label": FACET_LABELS[name], "values": values}
-        for name, values in result.facets.items()
+        for name, values in facets_in_active_language(result.facets).items()
         if values
     ]
     query_string = canonical_query_string(request.GET)
@@ -52,6 +52,7 @@ def search(request):
             "search": search_req,
             "result": result,
             "facets": facets,
+            "facets_chosen": sum(v.selected for f in facets for v in f["values"]),
             "searched": bool(query_string),
             "query_string": query_string,
             "save_form": SavedSearchForm() if _may_save(viewer) else None,

@@ -77,6 +77,7 @@ ROWS = [
     Row("input/<id:pk>/rediger/", "/input/{submitted}/rediger/", LOGIN, 200, 404, 200, 404, 404, 404, 404),
     Row("input/<id:pk>/kvittering/", "/input/{submitted}/kvittering/", LOGIN, 200, 404, 200, 404, 404, 200, 404),
     Row("input/<id:pk>/traek-tilbage/", "/input/{submitted}/traek-tilbage/", LOGIN, 200, 404, 200, 404, 404, 404, 404),
+    Row("input/<id:pk>/slet/", "/input/{draft_a}/slet/", LOGIN, 200, 404, 200, 404, 404, 404, 404),
     Row("input/<id:pk>/bilag/<id:attachment_id>/", "/input/{bl_only}/bilag/{attachment}/", LOGIN, 200, 404, 200, 404, 404, 200, 404),
     # Moderation (in the Wagtail admin)
     Row("admin/input/", "/admin/input/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
@@ -154,6 +155,7 @@ PREFIX_RULES = {
     "konto/": [
         Row("konto/", "/konto/login/", 200, "/", "/", "/", "/", "/", "/", "/"),
         Row("konto/", "/konto/signup/", 200, "/", "/", "/", "/", "/", "/", "/"),
+        Row("konto/", "/konto/start/", LOGIN, 200, 200, 200, 200, 200, 200, 200),
         Row("konto/", "/konto/email/", LOGIN, 200, 200, 200, 200, 200, 200, 200),
         Row("konto/", "/konto/2fa/", LOGIN, 200, 200, 200, 200, 200, 200, 200),
         Row("konto/", "/konto/2fa/reauthenticate/", LOGIN, PASSWORD, PASSWORD, PASSWORD, PASSWORD, 200, 200, 200),
@@ -296,6 +298,7 @@ def _build_world() -> World:
     submitted = InputFactory(organisation=org_a, title="Indsendt")
     input_transition(input=submitted, action="submit", user=users["member_a"])
     revision = InputRevision.objects.filter(input=bl_only).first()
+    draft_a = InputFactory(organisation=org_a, title="Kladde")
 
     summary = SummaryPage(title="Opsamling", slug="opsamling", introduction="Intro.")
     elderly.add_child(instance=summary)
@@ -320,6 +323,7 @@ def _build_world() -> World:
         "call": call.pk,
         "bl_only": bl_only.pk,
         "submitted": submitted.pk,
+        "draft_a": draft_a.pk,
         "attachment": attachment.pk,
         "revision": revision.pk if revision else 0,
         "summary": summary.pk,

@@ -27,13 +27,26 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("forside")
 
+    # How many of the latest published summaries the home page shows.
+    LATEST_SUMMARIES = 3
+
     def get_context(self, request, *args, **kwargs):
+        from inputs.selectors import open_calls
+
+        from .summaries import SummaryPage
+
         context = super().get_context(request, *args, **kwargs)
         context["partnership_pages"] = (
             PartnershipPage.objects.child_of(self)
             .live()
             .public()
             .select_related("partnership")
+        )
+        context["open_calls"] = open_calls().public()
+        context["latest_summaries"] = (
+            SummaryPage.objects.live()
+            .public()
+            .order_by("-first_published_at")[: self.LATEST_SUMMARIES]
         )
         return context
 

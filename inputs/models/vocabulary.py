@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.language import in_active_language
+
 
 class Vocabulary(models.Model):
     slug = models.SlugField(unique=True, max_length=80)
@@ -12,7 +14,13 @@ class Vocabulary(models.Model):
         ordering = ["name"]
 
     def __str__(self):
+        # Stays Danish: revisions, exports and the index store it.
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name to show a person, in their language."""
+        return in_active_language(self.name, self.name_en)
 
 
 class Theme(Vocabulary):

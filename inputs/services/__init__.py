@@ -1,7 +1,9 @@
 from .submission import (
     CallClosed,
+    NotADraft,
     StaleInput,
     input_create,
+    input_draft_delete,
     input_save,
     input_submit,
     input_update,
@@ -11,9 +13,11 @@ from .transitions import input_changed, input_transition
 
 __all__ = [
     "CallClosed",
+    "NotADraft",
     "StaleInput",
     "input_changed",
     "input_create",
+    "input_draft_delete",
     "input_save",
     "input_submit",
     "input_transition",

@@ -106,7 +106,7 @@ def call_apply_retention(
         else:
             kept = list(kept_with_contact.select_for_update())
             contacts = _erase_contacts(kept)
-            files = _delete_attachments(attachments)
+            files = attachments_delete_with_files(attachments)
             deleted = _delete_inputs(doomed)
     result = RetentionResult(call, ended_at, contacts, files, deleted, dry_run)
     logger.info(
@@ -134,7 +134,9 @@ def _erase_contacts(inputs: list[Input]) -> int:
     return len(inputs)
 
 
-def _delete_attachments(attachments: QuerySet) -> int:
+def attachments_delete_with_files(attachments: QuerySet) -> int:
+    """Delete the rows, and their files from the private storage once the
+    transaction commits (a rollback keeps both)."""
     rows = list(attachments.only("pk", "file"))
     storage_names = [(a.file.storage, a.file.name) for a in rows if a.file.name]
     Attachment.objects.filter(pk__in=[a.pk for a in rows]).delete()

@@ -10,11 +10,16 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from wagtail.log_actions import log
 
 from .. import personal_data
 from ..attachments import CheckedFile, check_count
 from ..models import Attachment, CallPage, Input
-from ..permissions import can_edit_input, organisations_for_new_input
+from ..permissions import (
+    can_delete_draft,
+    can_edit_input,
+    organisations_for_new_input,
+)
 from ..states import Status
 from .transitions import input_changed, input_transition
 
@@ -172,6 +177,35 @@ def input_submit(
             input=input, action=action, user=None, note=note, system=True
         )
     return input_transition(input=input, action=action, user=user, note=note)
+
+
+class NotADraft(Exception):
+    """Only a draft can be deleted; a sent input is withdrawn instead."""
+
+
+@transaction.atomic
+def input_draft_delete(*, input: Input, user) -> None:
+    """Delete a draft for good, with its attachments' files. Only a member of
+    its organisation may (PermissionDenied otherwise); anything past draft
+    raises NotADraft. The deletion stays in the audit log (Wagtail keeps log
+    entries of deleted objects), with the title and reference."""
+    from .retention import attachments_delete_with_files
+
+    locked = Input.objects.select_for_update().filter(pk=input.pk).first()
+    if locked is None:
+        return  # deleted already: a double submit deletes once
+    if not can_delete_draft(user, locked):
+        if locked.status != Status.DRAFT:
+            raise NotADraft
+        raise PermissionDenied
+    log(
+        instance=locked,
+        action="inputs.delete_draft",
+        user=user,
+        data={"title": locked.title, "reference": locked.reference},
+    )
+    attachments_delete_with_files(locked.attachments.all())
+    locked.delete()
 
 
 def input_withdraw(*, input: Input, user) -> Input:

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..models import Input
 from ..permissions import (
+    can_delete_draft,
     can_edit_input,
     can_view_input,
     can_withdraw_input,
@@ -31,6 +32,7 @@ def input_detail(request, pk: int):
                 "attachments": input.attachments.all(),
                 "may_edit": can_edit_input(request.user, input),
                 "may_withdraw": can_withdraw_input(request.user, input),
+                "may_delete": can_delete_draft(request.user, input),
             },
         )
     if not inputs_visible_to(user=request.user).filter(pk=pk).exists():

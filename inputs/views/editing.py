@@ -1,4 +1,4 @@
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,14 +12,29 @@ from django.views.decorators.http import require_http_methods
 
 from ..forms import DRAFT, SUBMIT, InputForm
 from ..models import CallPage
+from ..pending_uploads import (
+    REMOVE_FIELD,
+    pending_add,
+    pending_clear,
+    pending_files,
+    pending_list,
+    pending_remove,
+)
 from ..permissions import (
+    can_delete_draft,
     can_withdraw_input,
     editable_input_or_404,
     organisations_for_new_input,
     viewable_input_or_404,
 )
-from ..selectors import is_replayed_submit
-from ..services import CallClosed, StaleInput, input_save, input_withdraw
+from ..selectors import input_changes_requested_note, is_replayed_submit
+from ..services import (
+    CallClosed,
+    StaleInput,
+    input_draft_delete,
+    input_save,
+    input_withdraw,
+)
 from ..states import Status
 
 
@@ -29,7 +44,7 @@ def _intent(request) -> str:
 
 
 def _when(moment) -> str:
-    return date_format(timezone.localtime(moment), "j. F Y \\k\\l. H:i")
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def closed_message(call: CallPage) -> str:
@@ -57,11 +72,46 @@ def _after_save(request, result, intent):
     return redirect("inputs:edit", pk=input.pk)
 
 
-def _render_form(request, form, *, call, input=None):
+def _pending_key(request, input=None) -> str | None:
+    """Files chosen on a form that did not save wait under the form's key:
+    the input's, or a new input's form token."""
+    if input is not None:
+        return f"input-{input.pk}"
+    try:
+        return f"new-{UUID(request.POST.get('token', ''))}"
+    except ValueError:
+        return None
+
+
+def _files_to_save(request, form, key) -> list:
+    if key is None:
+        return form.checked_files
+    return pending_files(session=request.session, key=key) + form.checked_files
+
+
+def _keep_files(request, form, key) -> None:
+    """The form did not save: its checked files wait for the next try."""
+    if key is not None:
+        pending_add(session=request.session, key=key, files=form.checked_files)
+
+
+def _render_form(request, form, *, call, input=None, pending_key=None):
+    changes_note = None
+    if input is not None and input.status == Status.CHANGES_REQUESTED:
+        changes_note = input_changes_requested_note(input=input)
     return render(
         request,
         "inputs/input_form.html",
-        {"form": form, "call": call, "input": input},
+        {
+            "form": form,
+            "call": call,
+            "input": input,
+            "changes_note": changes_note,
+            "pending": pending_list(session=request.session, key=pending_key)
+            if pending_key
+            else [],
+            "remove_pending_field": REMOVE_FIELD,
+        },
         status=200 if not form.is_bound or form.is_valid() else 400,
     )
 
@@ -76,7 +126,12 @@ def input_create(request, call_id: int):
     if request.method == "GET" and not call.is_open():
         messages.error(request, closed_message(call))
         return redirect(call.url)
+    key = None
     if request.method == "POST":
+        key = _pending_key(request)
+        if key:
+            remove = request.POST.getlist(REMOVE_FIELD)
+            pending_remove(session=request.session, key=key, ids=remove)
         form = InputForm(
             request.POST,
             request.FILES,
@@ -92,7 +147,7 @@ def input_create(request, call_id: int):
                     organisation=form.cleaned_data["organisation"],
                     call=call,
                     token=form.cleaned_data["token"] or uuid4(),
-                    files=form.checked_files,
+                    files=_files_to_save(request, form, key),
                     submit=form.intent == SUBMIT,
                 )
             except CallClosed:
@@ -100,7 +155,10 @@ def input_create(request, call_id: int):
             except ValidationError as error:  # the services' own checks
                 form.add_error(None, error)
             else:
+                if key:
+                    pending_clear(session=request.session, key=key)
                 return _after_save(request, result, form.intent)
+        _keep_files(request, form, key)
     else:
         first = organisations.first()
         form = InputForm(
@@ -112,14 +170,17 @@ def input_create(request, call_id: int):
                 "municipality": first.municipality_id,
             },
         )
-    return _render_form(request, form, call=call)
+    return _render_form(request, form, call=call, pending_key=key)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def input_edit(request, pk: int):
     input = editable_input_or_404(request.user, pk)
+    key = _pending_key(request, input)
     if request.method == "POST":
+        remove = request.POST.getlist(REMOVE_FIELD)
+        pending_remove(session=request.session, key=key, ids=remove)
         form = InputForm(
             request.POST,
             request.FILES,
@@ -134,7 +195,7 @@ def input_edit(request, pk: int):
                     data=form.input_data(),
                     input=input,
                     version=form.cleaned_data["version"],
-                    files=form.checked_files,
+                    files=_files_to_save(request, form, key),
                     remove_ids=[a.pk for a in form.cleaned_data["remove_attachments"]],
                     submit=form.intent == SUBMIT,
                 )
@@ -150,10 +211,12 @@ def input_edit(request, pk: int):
             except ValidationError as error:  # the services' own checks
                 form.add_error(None, error)
             else:
+                pending_clear(session=request.session, key=key)
                 return _after_save(request, result, form.intent)
+        _keep_files(request, form, key)
     else:
         form = InputForm(instance=input, call=input.call)
-    return _render_form(request, form, call=input.call, input=input)
+    return _render_form(request, form, call=input.call, input=input, pending_key=key)
 
 
 @login_required
@@ -167,3 +230,19 @@ def input_withdraw_view(request, pk: int):
         messages.success(request, _("Inputtet er trukket tilbage."))
         return redirect("inputs:detail", pk=input.pk)
     return render(request, "inputs/input_withdraw.html", {"input": input})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def input_delete_view(request, pk: int):
+    """Delete a draft, after a confirmation page. Anyone else gets 404."""
+    input = viewable_input_or_404(request.user, pk)
+    if not can_delete_draft(request.user, input):
+        raise Http404
+    if request.method == "POST":
+        input_draft_delete(input=input, user=request.user)
+        messages.success(
+            request, _("Kladden »%(title)s« er slettet.") % {"title": input.title}
+        )
+        return redirect("inputs:list")
+    return render(request, "inputs/input_delete.html", {"input": input})

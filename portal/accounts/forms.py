@@ -28,3 +28,30 @@ class AccountDeleteForm(forms.Form):
                 _("Adgangskoden er forkert."), code="wrong_password"
             )
         return password
+
+
+class SignupNameForm(forms.Form):
+    """The person's name, asked at sign-up (allauth's ACCOUNT_SIGNUP_FORM_CLASS:
+    field_order puts them before e-mail and password). Member lists, e-mails and the
+    input history show it instead of the bare e-mail address.
+
+    This module must not import allauth's forms: allauth builds its sign-up
+    forms on top of this class."""
+
+    first_name = forms.CharField(
+        label=_("Fornavn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Efternavn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def signup(self, request, user):
+        # allauth's adapter (save_user) has already copied first_name and
+        # last_name onto the user from cleaned_data; nothing else to store.
+        pass

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .export import account_export_zip
 from .forms import AccountDeleteForm
+from .selectors import start_page_for
 from .services import (
     AccountDeletionRefused,
     account_delete,
@@ -16,6 +17,14 @@ from .services import (
 )
 
 DELETED_FLAG = "account_deleted"
+
+
+@login_required
+def start(request):
+    """Where a login lands: what waits for each of the person's roles."""
+    return render(
+        request, "account/start.html", {"start": start_page_for(user=request.user)}
+    )
 
 
 @login_required

@@ -59,6 +59,13 @@ class Partnership(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def display_name(self) -> str:
+        """The name to show a person, in their language."""
+        from portal.language import in_active_language
+
+        return in_active_language(self.name, self.name_en)
+
 
 def validate_cvr(value: str) -> None:
     try:

@@ -150,11 +150,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# Each role's own start page (portal/accounts/selectors.py).
+LOGIN_REDIRECT_URL = "accounts:start"
 
 # django-allauth: e-mail is the login; it must be verified.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# The person's name comes first (first and last name onto the user).
+ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.forms.SignupNameForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
@@ -225,6 +228,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Our own catalogue first; then Danish for the Wagtail strings that Wagtail's
 # own Danish catalogue lacks (locale/wagtail, see README's translations part).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
+# Our Danish date-and-time format ("kl."); English keeps Django's.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True

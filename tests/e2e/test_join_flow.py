@@ -29,6 +29,8 @@ def test_new_person_asks_to_join_and_admin_approves(page, live_site):
 
     url = live_site.url
     page.goto(f"{url}/konto/signup/")
+    page.get_by_label("Fornavn").fill("Sofie")
+    page.get_by_label("Efternavn").fill("Berg")
     page.get_by_label("E-mail").fill(EMAIL)
     page.get_by_label("Adgangskode:", exact=True).fill(PASSWORD)
     page.get_by_label("Adgangskode (igen)").fill(PASSWORD)

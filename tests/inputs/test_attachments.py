@@ -198,8 +198,11 @@ def test_a_refused_submit_stores_no_file(client, call, organisation, member):
     )
     assert response.status_code == 400
     assert not input.attachments.exists()
+    # The chosen file waits for the next try (inputs/pending_uploads.py),
+    # in the private storage's pending/ folder; nothing else is stored.
     private = Path(settings.PRIVATE_MEDIA_ROOT)
-    assert not private.exists() or not any(p.is_file() for p in private.rglob("*"))
+    stored = [p for p in private.rglob("*") if p.is_file()] if private.exists() else []
+    assert all(p.relative_to(private).parts[0] == "pending" for p in stored)
 
 
 def test_a_cpr_number_in_a_file_name_is_refused(client, call, organisation, member):

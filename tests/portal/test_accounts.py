@@ -48,7 +48,7 @@ def test_login_with_email_and_password(client):
 
 
 def test_member_lands_on_home_and_newcomer_on_min_organisation(client, org_member):
-    assert _log_in(client, org_member.email)["Location"] == "/"
+    assert _log_in(client, org_member.email)["Location"] == reverse("accounts:start")
     UserFactory(email="ny@aab.dk")
     response = _log_in(Client(), "ny@aab.dk")
     assert response["Location"] == reverse("organisations:home")
@@ -59,7 +59,7 @@ def test_wrong_password_is_refused_in_danish(client):
     response = _log_in(client, "karen@aab.dk", "forkert")
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
-    assert "ikke korrekt" in response.text
+    assert "E-mailadressen eller adgangskoden er forkert." in response.text
 
 
 def test_unverified_user_gets_the_verification_flow(client):
@@ -76,6 +76,8 @@ def test_signup_then_verify_then_find_organisation(client):
     response = client.post(
         reverse("account_signup"),
         {
+            "first_name": "Sofie",
+            "last_name": "Berg",
             "email": "Sofie@Boligen.dk",
             "password1": "Stærkt-kodeord-2020",
             "password2": "Stærkt-kodeord-2020",
@@ -84,12 +86,36 @@ def test_signup_then_verify_then_find_organisation(client):
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
     assert mail.outbox[-1].to == ["sofie@boligen.dk"]
+    user = EmailAddress.objects.get(email="sofie@boligen.dk").user
+    assert user.get_full_name() == "Sofie Berg"
+    assert "Sofie Berg" in mail.outbox[-1].body
     confirm = _link("/konto/confirm-email/")
     client.post(confirm)
     assert EmailAddress.objects.get(email="sofie@boligen.dk").verified
     response = _log_in(client, "sofie@boligen.dk", "Stærkt-kodeord-2020")
     assert "_auth_user_id" in client.session
     assert client.get(reverse("organisations:join")).status_code == 200
+
+
+def test_signup_asks_for_the_name_first(client):
+    page = client.get(reverse("account_signup")).text
+    fields = ["first_name", "last_name", "email", "password1"]
+    positions = [page.index(f'for="id_{name}"') for name in fields]
+    assert positions == sorted(positions)
+    assert ">Fornavn" in page and ">Efternavn" in page
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "first_name": " ",
+            "email": "sofie@boligen.dk",
+            "password1": "Stærkt-kodeord-2020",
+            "password2": "Stærkt-kodeord-2020",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"first_name", "last_name"}
+    assert 'value="sofie@boligen.dk"' in response.text
+    assert not EmailAddress.objects.filter(email="sofie@boligen.dk").exists()
 
 
 def test_password_reset_sends_email_and_link_sets_new_password(client):

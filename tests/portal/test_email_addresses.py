@@ -55,6 +55,8 @@ def test_verification_e_mail(client):
     client.post(
         reverse("account_signup"),
         {
+            "first_name": "Sofie",
+            "last_name": "Berg",
             "email": "sofie@boligen.dk",
             "password1": "Stærkt-kodeord-2020",
             "password2": "Stærkt-kodeord-2020",

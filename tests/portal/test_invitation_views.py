@@ -94,6 +94,8 @@ def test_invited_person_signs_up_verifies_and_accepts(invitation, organisation):
     client.post(
         reverse("account_signup"),
         {
+            "first_name": "Sofie",
+            "last_name": "Berg",
             "email": "kollega@solhjem.dk",
             "password1": "Stærkt-kodeord-2020",
             "password2": "Stærkt-kodeord-2020",

@@ -67,3 +67,26 @@ def test_the_input_list_stays_danish_without_the_cookie(client):
     response = client.get(reverse("inputs:list"))
     assert "<h2>Jeres input</h2>" in response.text
     assert "Your inputs" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("english", "danish"),
+    [
+        # allauth's own Danish, overridden in locale/da/
+        ("Successfully signed in as %(name)s.", "Du er logget ind som %(name)s."),
+        ("Password successfully changed.", "Din adgangskode er ændret."),
+        # Wagtail admin strings its Danish catalogue lacks
+        ("Reports", "Rapporter"),
+        ("Help", "Hjælp"),
+        ("Approve with comment", "Godkend med kommentar"),
+        ("Awaiting your review", "Venter på din gennemgang"),
+    ],
+)
+def test_third_party_strings_read_as_danish(english, danish):
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("da"):
+        assert gettext(english) == danish
+    with translation.override("en"):
+        assert gettext(english) == english

@@ -199,6 +199,8 @@ def test_signup(client, limit):
         client.post(
             url,
             {
+                "first_name": "Sofie",
+                "last_name": "Berg",
                 "email": f"ny{n}@solhjem.dk",
                 "password1": "et-langt-Kodeord-2026",
                 "password2": "et-langt-Kodeord-2026",

@@ -1,0 +1,77 @@
+"""Files chosen on an input form that did not save (another field had an
+error). They wait in the private storage, listed in the person's session
+under the form's key, so the next save takes them along and the person does
+not have to choose them again. Never in public media; a file the person
+removes, or that a save takes, leaves the storage."""
+
+from uuid import uuid4
+
+from django.core.files.base import ContentFile
+
+from .attachments import CheckedFile
+from .models.attachments import private_storage
+
+SESSION_PREFIX = "pending_uploads:"
+REMOVE_FIELD = "remove_pending"
+
+
+def _session_key(key: str) -> str:
+    return SESSION_PREFIX + key
+
+
+def pending_list(*, session, key: str) -> list[dict]:
+    return list(session.get(_session_key(key), []))
+
+
+def pending_add(*, session, key: str, files: list[CheckedFile]) -> None:
+    if not files:
+        return
+    entries = pending_list(session=session, key=key)
+    for checked in files:
+        checked.content.seek(0)
+        path = private_storage.save(
+            f"pending/{uuid4().hex}/{checked.name}",
+            ContentFile(checked.content.read()),
+        )
+        entries.append(
+            {
+                "id": uuid4().hex,
+                "name": checked.name,
+                "content_type": checked.content_type,
+                "path": path,
+            }
+        )
+    session[_session_key(key)] = entries
+
+
+def pending_remove(*, session, key: str, ids) -> None:
+    """Drop the files the person ticked "fjern" for."""
+    ids = set(ids)
+    if not ids:
+        return
+    keep = []
+    for entry in pending_list(session=session, key=key):
+        if entry["id"] in ids:
+            private_storage.delete(entry["path"])
+        else:
+            keep.append(entry)
+    session[_session_key(key)] = keep
+
+
+def pending_files(*, session, key: str) -> list[CheckedFile]:
+    """The waiting files, read back as checked files (they were checked when
+    chosen)."""
+    files = []
+    for entry in pending_list(session=session, key=key):
+        if not private_storage.exists(entry["path"]):
+            continue
+        with private_storage.open(entry["path"], "rb") as stream:
+            content = ContentFile(stream.read(), name=entry["name"])
+        files.append(CheckedFile(entry["name"], entry["content_type"], content))
+    return files
+
+
+def pending_clear(*, session, key: str) -> None:
+    """After a save took the files: delete the waiting copies."""
+    for entry in session.pop(_session_key(key), []):
+        private_storage.delete(entry["path"])

@@ -1,0 +1,34 @@
+"""Themes and target groups in the Wagtail admin, with their English names
+(shown on English pages). Registered from wagtail_hooks.py."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import TargetGroup, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
+    form_fields = ["name", "name_en", "slug"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
+    form_fields = ["name", "name_en", "slug"]
+
+
+class VocabularyViewSetGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, TargetGroupViewSet)
+    menu_icon = "tag"
+    menu_label = _("Ordforråd")
+    menu_name = "vocabulary"
+
+
+register_snippet(VocabularyViewSetGroup)
