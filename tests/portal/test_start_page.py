@@ -64,7 +64,7 @@ def test_moderator_sees_the_queue_counts(client, moderator, organisation):
     counts = {c.status: c.count for c in response.context["start"].moderation_counts}
     assert counts == {"submitted": 2, "in_review": 1, "changes_requested": 0}
     html = response.text
-    queue = reverse("inputs_moderation:queue")
+    queue = reverse("inputs_moderation:index")
     assert f'href="{queue}?status=submitted"' in html
     assert "Gå til moderationskøen" in html
 
