@@ -8,7 +8,8 @@ import sys
 import pytest
 from django.conf import settings
 
-from tests.portal.ops.test_shared_cache import _database_url, _env, _redis_url
+from tests.portal.ops.test_shared_cache import _redis_url
+from tests.processes import django_env
 
 # One "node" makes a session, another reads it: the real settings
 # (portal.settings.dev reads REDIS_URL and DATABASE_URL as production does).
@@ -54,7 +55,7 @@ def _session_crosses_processes(env) -> tuple[str, str, str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_session_crosses_processes_through_redis():
-    env = _env(REDIS_URL=_redis_url(), DATABASE_URL=_database_url())
+    env = django_env(REDIS_URL=_redis_url())
     assert _session_crosses_processes(env) == (
         "django.core.cache.backends.redis.RedisCache",
         "True",
@@ -64,7 +65,7 @@ def test_a_session_crosses_processes_through_redis():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_session_crosses_processes_through_the_database():
-    env = _env(DATABASE_URL=_database_url())
+    env = django_env()
     subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", "createcachetable"],
         env=env,

@@ -3,7 +3,6 @@ job when it is due and not again before its next slot, and several
 schedulers at once run each job once."""
 
 import json
-import os
 import subprocess
 import sys
 from datetime import datetime, time, timedelta
@@ -186,14 +185,9 @@ print(json.dumps(run_due()))
 
 @pytest.mark.django_db(transaction=True)
 def test_several_schedulers_at_once_run_each_job_once(reference_data, tmp_path):
-    from tests.portal.ops.test_shared_cache import _database_url
+    from tests.processes import django_env
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": _database_url(),
-    }
-    env.pop("REDIS_URL", None)
+    env = django_env()
     subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", "createcachetable"],
         env=env,
