@@ -1,6 +1,7 @@
 from .submission import (
     CallClosed,
     StaleInput,
+    StorageFull,
     input_create,
     input_save,
     input_submit,
@@ -12,6 +13,7 @@ from .transitions import input_changed, input_transition
 __all__ = [
     "CallClosed",
     "StaleInput",
+    "StorageFull",
     "input_changed",
     "input_create",
     "input_save",
