@@ -59,7 +59,7 @@ def make_people(*, members: int, partners: int, moderators: int) -> dict:
     )
     from portal.organisations.services import membership_set
 
-    call = CallPage.objects.live().select_related().order_by("pk").first()
+    call = next(c for c in CallPage.objects.live().order_by("pk") if c.is_open())
     partnership = call.partnerships.first()
     organisation = Organisation.objects.get(name__icontains="AAB")
     people = {"call": call.pk, "members": [], "partners": [], "moderators": []}
@@ -83,7 +83,47 @@ def make_people(*, members: int, partners: int, moderators: int) -> dict:
         ).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)
         people["moderators"].append(user.email)
+    people["form"] = _form_data(call, organisation)
+    people["pages"] = _page_urls()
     return people
+
+
+def _form_data(call, organisation) -> dict:
+    """A complete input form for the call, as a member fills it in."""
+    from inputs.models import TargetGroup, Theme
+
+    data = {
+        "organisation": organisation.pk,
+        "kind": "both",
+        "partnerships": [p.pk for p in call.partnerships.all()],
+        "themes": [Theme.objects.order_by("pk").first().pk],
+        "target_groups": [TargetGroup.objects.order_by("pk").first().pk],
+        "municipality": organisation.municipality_id,
+        "estate": "Afdeling 7",
+        "residents_reached": "25",
+        "consent": "named",
+    }
+    for question in call.questions.all():
+        name = f"question_{question.clean_name or question.get_field_clean_name()}"
+        if question.field_type == "yesno":
+            data[name] = "Ja"
+        elif question.field_type == "radio":
+            data[name] = question.choices.splitlines()[0]
+        else:
+            data[name] = "Flere frivillige og et lokale til lektiecaféen."
+    return data
+
+
+def _page_urls() -> list[str]:
+    """The public pages besides the home page: partnership pages, calls,
+    summaries, privacy."""
+    from wagtail.models import Page
+
+    return [
+        page.url
+        for page in Page.objects.live().public().filter(depth__gt=2).specific()
+        if page.url
+    ][:40]
 
 
 def main():
