@@ -42,8 +42,11 @@ bench: install ## Search quality and latency benchmarks (DATABASE_URL picks the 
 	$(PY) bench/relevance.py
 	$(PY) bench/search_latency.py -n $${BENCH_N:-100000}
 
+load: install ## Load benchmark on the production stack (PostgreSQL, Redis; bench/load.py, LOAD_ARGS=--reuse)
+	$(PY) bench/load.py $(LOAD_ARGS)
+
 worker: install ## Run the database-backed task worker (production on one machine)
-	$(PY) manage.py db_worker
+	$(PY) manage.py run_worker
 
 # make prod reads its settings from ENV_FILE (default .env; see .env.example).
 ENV_FILE ?= .env

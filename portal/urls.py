@@ -10,6 +10,8 @@ from portal.views import favicon
 
 # Rate limits (ours and allauth's) answer with the Danish 429 page.
 handler429 = "portal.ops.ratelimit.too_many_requests"
+# An unreachable database answers 503 "Prøv igen om lidt" (portal/ops/outage.py).
+handler500 = "portal.ops.outage.server_error"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

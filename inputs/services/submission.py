@@ -5,7 +5,8 @@ inputs.forms.InputForm, which the web form and the import share; these
 services take its cleaned data and guarantee the rest: one transaction,
 a reference number, idempotency and optimistic locking."""
 
-from dataclasses import dataclass
+import errno
+from dataclasses import dataclass, replace
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
@@ -50,10 +51,20 @@ class CallClosed(Exception):
     """The call does not take this submission now."""
 
 
+class StorageFull(Exception):
+    """The attachments' disk (or quota) is full: no file of the save was stored."""
+
+
+# What writing a file answers when there is no room.
+NO_ROOM = (errno.ENOSPC, errno.EDQUOT)
+
+
 @dataclass(frozen=True)
 class Created:
     input: Input
     created: bool
+    # The text was saved as a draft, but the files were not: no room for them.
+    files_not_stored: bool = False
 
 
 def reference_for(input: Input) -> str:
@@ -213,6 +224,23 @@ def input_withdraw(*, input: Input, user) -> Input:
     return input_transition(input=input, action="withdraw", user=user)
 
 
+def _store(attachment: Attachment, checked: CheckedFile) -> None:
+    """Write the file under a free name. A write that fails half-way (a full
+    disk) leaves no partial file behind: the storage itself does not remove
+    it."""
+    field = attachment.file.field
+    storage = attachment.file.storage
+    name = storage.get_available_name(
+        field.generate_filename(attachment, checked.name), max_length=field.max_length
+    )
+    try:
+        attachment.file.name = storage.save(name, checked.content)
+    except OSError:
+        if storage.exists(name):
+            storage.delete(name)
+        raise
+
+
 @transaction.atomic
 def attachments_add(
     *,
@@ -243,14 +271,16 @@ def attachments_add(
                 size=checked.content.size,
                 uploaded_by=user,
             )
-            attachment.file.save(checked.name, checked.content, save=False)
+            _store(attachment, checked)
             created.append(attachment)
             attachment.full_clean()
             attachment.save()
-    except Exception:
+    except Exception as error:
         # The rows roll back with the transaction; the files must go by hand.
         for attachment in created:
             attachment.file.storage.delete(attachment.file.name)
+        if isinstance(error, OSError) and error.errno in NO_ROOM:
+            raise StorageFull from error
         raise
     return created
 
@@ -269,8 +299,27 @@ def attachments_remove(*, input: Input, user, ids) -> int:
     return len(doomed)
 
 
+def input_save(**kwargs) -> Created:
+    """Everything one press of "Gem kladde" or "Indsend" does, all or nothing:
+    create (idempotently) or update (with the version check), remove and add
+    attachments, and submit if asked. A replayed create returns the first
+    input untouched (created=False).
+
+    When the disk for attachments is full, the person's text is not lost:
+    the save is done again without the files and without submitting, as a
+    draft, and the result says files_not_stored (the form then asks for the
+    files again)."""
+    try:
+        return _input_save(**kwargs)
+    except StorageFull:
+        # The first attempt rolled back entirely, so the same token and
+        # version save the draft now.
+        result = _input_save(**{**kwargs, "files": (), "submit": False})
+        return replace(result, files_not_stored=True)
+
+
 @transaction.atomic
-def input_save(
+def _input_save(
     *,
     user,
     data: dict,
@@ -284,10 +333,6 @@ def input_save(
     submit: bool = False,
     enforce_call_window: bool = True,
 ) -> Created:
-    """Everything one press of "Gem kladde" or "Indsend" does, all or nothing:
-    create (idempotently) or update (with the version check), remove and add
-    attachments, and submit if asked. A replayed create returns the first
-    input untouched (created=False)."""
     if input is None:
         result = input_create(
             organisation=organisation,

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from ..forms import DRAFT, SUBMIT, InputForm
@@ -64,8 +65,30 @@ STALE_MESSAGE = _(
 )
 
 
+STORAGE_FULL_MESSAGE = gettext_lazy(
+    "Bilagene blev ikke gemt, fordi der ikke er plads på serveren lige nu. Din "
+    "tekst er gemt som kladde (og ikke indsendt). Vælg filerne igen om lidt."
+)
+
+
 def _after_save(request, result, intent):
     input = result.input
+    if result.files_not_stored:
+        # The text is safe in a draft; the files are asked for again, next
+        # to their field, on the draft's own form.
+        form = InputForm(instance=input, call=input.call)
+        # add_error() needs a bound form; this one shows the saved draft.
+        form.errors["attachments"] = form.error_class(
+            [STORAGE_FULL_MESSAGE],
+            renderer=form.renderer,
+            field_id=form["attachments"].auto_id,
+        )
+        return render(
+            request,
+            "inputs/input_form.html",
+            {"form": form, "call": input.call, "input": input},
+            status=507,
+        )
     if input.status == Status.SUBMITTED and (intent == SUBMIT or not result.created):
         return redirect("inputs:receipt", pk=input.pk)
     messages.success(request, _("Dine ændringer er gemt."))

@@ -1,0 +1,261 @@
+"""The load benchmark's people (bench/load.py runs this with locust, headless).
+
+Behind a TLS proxy as in production: every request says X-Forwarded-Proto
+https and a client address of its own in X-Forwarded-For (TRUSTED_PROXY_COUNT
+1), and the client sends the Secure cookies over the plain HTTP hop. Logins
+go through the real forms with CSRF; moderators type their TOTP code.
+
+Each input a member submits successfully (the receipt page) is appended to
+SUBMITTED_LOG, so bench/load.py can count them against the database."""
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import random
+import re
+import time
+from http.cookiejar import DefaultCookiePolicy
+from pathlib import Path
+from uuid import uuid4
+
+from locust import HttpUser, between, task
+
+ROOT = Path(__file__).resolve().parent.parent
+PEOPLE = json.loads((ROOT / "bench" / ".load-people.json").read_text())
+SUBMITTED_LOG = Path(os.environ.get("LOAD_SUBMITTED_LOG", ROOT / "var/load/submitted"))
+PASSWORD = "demo-Partner-2020"  # noqa: S105 - the demo's public password
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - the demo's
+QUERIES = [
+    "ensomme ældre",
+    "lektiehjælp",
+    "sårbare familier",
+    "Koege",
+    "hjælp til lektier",
+    "vold i hjemmet",
+    "håndsprit opgang",
+    "",
+]
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+VERSION = re.compile(r'name="version" value="(\d+)"')
+QUEUE_LINK = re.compile(r'href="/admin/input/(\d+)/"')
+
+
+def totp_now(secret: str = TOTP_SECRET) -> str:
+    """RFC 6238, as an authenticator app computes it (30 s, 6 digits)."""
+    counter = int(time.time() // 30).to_bytes(8, "big")
+    digest = hmac.new(base64.b32decode(secret), counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = int.from_bytes(digest[offset : offset + 4], "big") & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def _secure_over_proxy(self, cookie, request):
+    """TLS ends at the proxy; the hop behind it is plain HTTP. requests makes
+    a fresh cookie jar for every request, so the policy is the class's."""
+    return True
+
+
+DefaultCookiePolicy.return_ok_secure = _secure_over_proxy
+
+
+class Person(HttpUser):
+    abstract = True
+    wait_time = between(1, 3)
+    pool: list[str] = []
+
+    def on_start(self):
+        address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"  # noqa: S311
+        self.client.headers.update(
+            {
+                "X-Forwarded-Proto": "https",
+                "X-Forwarded-For": address,
+                # What the browser sends on the https:// address.
+                "Origin": self.host.replace("http://", "https://"),
+                "Referer": self.host.replace("http://", "https://") + "/",
+            }
+        )
+        if self.pool:
+            self.email = random.choice(self.pool)  # noqa: S311
+            self.log_in()
+
+    def csrf(self, html: str) -> str:
+        found = CSRF.search(html)
+        return found.group(1) if found else ""
+
+    def log_in(self):
+        page = self.client.get("/konto/login/", name="login page")
+        response = self.client.post(
+            "/konto/login/",
+            {
+                "login": self.email,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": self.csrf(page.text),
+            },
+            name="login",
+        )
+        if "/2fa/" in response.url:
+            self.second_factor(response)
+
+    def second_factor(self, response):
+        # allauth refuses a code used once; wait for the next one if needed.
+        code = totp_now()
+        for _attempt in range(3):
+            done = self.client.post(
+                response.url,
+                {"code": code, "csrfmiddlewaretoken": self.csrf(response.text)},
+                name="login: TOTP code",
+            )
+            if "/2fa/" not in done.url:
+                return
+            time.sleep(31 - time.time() % 30)
+            code = totp_now()
+
+    def search(self, facets: bool, page2: bool):
+        params = {"q": random.choice(QUERIES)}  # noqa: S311
+        name = "archive search"
+        if facets:
+            params.update(kind="solution", sort="newest")
+            name += " + facets"
+        if page2:
+            params["page"] = 2
+            name += ", page 2"
+        self.client.get("/arkiv/", params=params, name=name)
+
+
+class Visitor(Person):
+    weight = 6
+
+    @task(3)
+    def home(self):
+        self.client.get("/", name="home")
+
+    @task(3)
+    def page(self):
+        self.client.get(random.choice(PEOPLE["pages"]), name="CMS page")  # noqa: S311
+
+    @task(2)
+    def statistics(self):
+        self.client.get("/statistik/", name="statistics")
+
+    @task(4)
+    def search_plain(self):
+        self.search(facets=False, page2=False)
+
+    @task(2)
+    def search_facets(self):
+        self.search(facets=True, page2=False)
+
+    @task(1)
+    def search_page2(self):
+        self.search(facets=random.random() < 0.5, page2=True)  # noqa: S311
+
+
+class PartnershipMember(Person):
+    weight = 2
+    pool = PEOPLE["partners"]
+
+    @task(3)
+    def search_plain(self):
+        self.search(facets=False, page2=False)
+
+    @task(2)
+    def search_facets(self):
+        self.search(facets=True, page2=random.random() < 0.3)  # noqa: S311
+
+
+class OrganisationMember(Person):
+    """Starts an input, saves the draft, then submits it. A failed request
+    (a 503 while the database restarts) is sent again, as a person would,
+    with the same form: the idempotency token and version make it safe."""
+
+    weight = 2
+    pool = PEOPLE["members"]
+
+    def send(self, url, data, name, tries=20):
+        for _attempt in range(tries):
+            with self.client.post(
+                url, data, name=name, catch_response=True, allow_redirects=True
+            ) as response:
+                if response.status_code == 200 and response.url != self.host + url:
+                    return response
+                response.failure(f"{response.status_code}")
+            time.sleep(2)
+        return None
+
+    @task
+    def draft_then_submit(self):
+        call = PEOPLE["call"]
+        form = self.client.get(f"/input/ny/{call}/", name="input form")
+        if form.status_code != 200:
+            return
+        title = f"Belastningsprøve {uuid4().hex[:10]}"
+        data = {
+            **PEOPLE["form"],
+            "csrfmiddlewaretoken": self.csrf(form.text),
+            "token": str(uuid4()),
+            "title": title,
+            "challenge": "Beboerne har svært ved at nå hinanden under nedlukningen.",
+            "solution": "Vi ringer rundt og inviterer til gårdmøder i små hold.",
+            "intent": "draft",
+        }
+        saved = self.send(f"/input/ny/{call}/", data, "save draft")
+        if saved is None or "/rediger/" not in saved.url:
+            return
+        edit_url = saved.url.removeprefix(self.host)
+        version = VERSION.search(saved.text)
+        submit = {
+            **{k: v for k, v in data.items() if k not in ("token", "organisation")},
+            "csrfmiddlewaretoken": self.csrf(saved.text),
+            "version": version.group(1) if version else "",
+            "intent": "submit",
+        }
+        done = self.send(edit_url, submit, "submit input")
+        if done is not None and "/kvittering/" in done.url:
+            with SUBMITTED_LOG.open("a") as log:
+                log.write(title + "\n")
+
+
+class Moderator(Person):
+    """Opens the queue and an input, starts the review and accepts or
+    rejects it."""
+
+    weight = 1
+    pool = PEOPLE["moderators"]
+
+    @task
+    def work_the_queue(self):
+        queue = self.client.get("/admin/input/?status=submitted", name="queue")
+        ids = QUEUE_LINK.findall(queue.text)
+        if not ids:
+            return
+        pk = random.choice(ids)  # noqa: S311
+        detail = self.client.get(f"/admin/input/{pk}/", name="queue: open input")
+        token = self.csrf(detail.text)
+        started = self.client.post(
+            f"/admin/input/{pk}/status/",
+            {"action": "start_review", "csrfmiddlewaretoken": token},
+            name="queue: start review",
+        )
+        token = self.csrf(started.text) or token
+        if random.random() < 0.8:  # noqa: S311
+            self.client.post(
+                f"/admin/input/{pk}/status/",
+                {
+                    "action": "accept",
+                    "visibility": "public",
+                    "csrfmiddlewaretoken": token,
+                },
+                name="queue: accept",
+            )
+        else:
+            self.client.post(
+                f"/admin/input/{pk}/status/",
+                {
+                    "action": "reject",
+                    "note": "Tak for inputtet; det ligger uden for partnerskabet.",
+                    "csrfmiddlewaretoken": token,
+                },
+                name="queue: reject",
+            )
