@@ -74,6 +74,15 @@ SAME_IN_DANISH = {
     "Tags",
     "Alt",
     "Filter",
+    "Type",
+    "App",
+    "Alias",
+    "Site",
+    "Format",
+    "ID",
+    "Layout",
+    "System",
+    "Snippets",
 }
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -46,7 +47,10 @@ class HomePage(Page):
         context["latest_summaries"] = (
             SummaryPage.objects.live()
             .public()
-            .order_by("-first_published_at")[: self.LATEST_SUMMARIES]
+            # PostgreSQL puts NULLs first in descending order, SQLite last.
+            .order_by(F("first_published_at").desc(nulls_last=True))[
+                : self.LATEST_SUMMARIES
+            ]
         )
         return context
 

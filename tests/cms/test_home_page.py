@@ -25,7 +25,9 @@ def test_newcomer_sees_steps_open_calls_and_summaries(client, demo_site):
     elderly = PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre")
     for n in range(4):
         _summary(elderly, f"Opsamling nummer {n}", f"opsamling-{n}")
-    draft = SummaryPage(title="Ikke udgivet", slug="kladde", introduction="x")
+    draft = SummaryPage(
+        title="Ikke udgivet", slug="kladde", introduction="x", live=False
+    )
     elderly.add_child(instance=draft)
 
     html = client.get("/").text

@@ -80,6 +80,13 @@ def log_in(page, base_url: str, email: str, two_factor: bool = False) -> None:
     if two_factor:
         page.get_by_label("Kode").fill(current_totp())
         page.get_by_role("button", name="Log ind").click()
+        page.wait_for_load_state()
+        if page.get_by_text("Forkert kode").count():
+            # This window's code was used already (an earlier test, the
+            # shared cache remembers): the next window's is new.
+            time.sleep(30 - time.time() % 30 + 0.5)
+            page.get_by_label("Kode").fill(current_totp())
+            page.get_by_role("button", name="Log ind").click()
 
 
 def assert_accessible(page) -> None:

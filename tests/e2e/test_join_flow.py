@@ -65,7 +65,8 @@ def test_new_person_asks_to_join_and_admin_approves(page, live_site):
     assert "admin@aab.demo" in mail.outbox[-1].to
 
     page.get_by_role("button", name="Log ud").click()
-    expect(page.get_by_role("link", name="Log ind")).to_be_visible()
+    account_menu = page.get_by_role("navigation", name="Konto")
+    expect(account_menu.get_by_role("link", name="Log ind")).to_be_visible()
     log_in(page, url, "admin@aab.demo")
     page.goto(f"{url}/organisation/")
     page.get_by_role("link", name="Administrer medlemmer – AAB").click()

@@ -92,7 +92,7 @@ def test_moderator_accepts_input_and_publishes_summary(page, live_site):
     page.goto(f"{live_site.url}/admin/pages/{summary.pk}/edit/")
     page.get_by_role("button", name=re.compile("Flere handlinger|More actions")).click()
     page.get_by_role(
-        "button", name=re.compile("Submit to Godkendelse af opsamlinger")
+        "button", name=re.compile("Send til Godkendelse af opsamlinger")
     ).click()
     expect(
         page.get_by_text(re.compile("in moderation|til moderation")).first

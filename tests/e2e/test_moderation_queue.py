@@ -43,7 +43,7 @@ def test_queue_is_accessible_and_visibility_changes_later(page, live_site):
     page.goto(f"{live_site.url}/admin/input/")
     assert_accessible(page)
     # Wagtail's filter panel: the date range's two inputs have names.
-    page.locator("[data-w-dropdown-target='toggle'][aria-label*='filter' i]").click()
+    page.locator("[data-w-dropdown-target='toggle'][aria-label*='filtr' i]").click()
     page.get_by_role("button", name="Indsendt (fra – til)").click()
     expect(page.get_by_label("Indsendt fra", exact=True)).to_be_visible()
     expect(page.get_by_label("Indsendt til", exact=True)).to_be_visible()

@@ -194,7 +194,7 @@ def test_existing_address_is_not_taken_over(client, oidc, aab):
     assert get_user_model().objects.get() == owner  # no second account either
     # As for any sign-up with a taken address: the owner is told by e-mail.
     assert mail.outbox[-1].to == ["mette@aab.dk"]
-    assert "Konto eksisterer allerede" in mail.outbox[-1].subject
+    assert "Kontoen findes allerede" in mail.outbox[-1].subject
 
 
 def _staff_with_mitid(uid: str):
@@ -217,7 +217,9 @@ def test_high_assurance_counts_as_the_second_factor(client, oidc, db):
     response = log_in_with_mitid(client, oidc, "moderator-hoej")
 
     assert response.wsgi_request.user == staff
-    assert response.redirect_chain[-1][0] == "/"  # no CVR, no "find your organisation"
+    assert (
+        response.redirect_chain[-1][0] == "/konto/start/"
+    )  # no CVR, no "find your organisation"
     [record] = _second_factor_records(response.wsgi_request)
     assert record["type"] == "oidc_assurance"
     assert record["assurance"].endswith("/High")

@@ -70,6 +70,6 @@ def test_the_admin_menu_reads_in_danish():
         assert translation.gettext("Reports") == "Rapporter"
         assert translation.gettext("Help") == "Hjælp"
         assert translation.gettext("Approve with comment") == "Godkend med kommentar"
-        assert translation.gettext("Awaiting your review") == "Afventer din gennemgang"
+        assert translation.gettext("Awaiting your review") == "Venter på din gennemgang"
     with translation.override("en"):
         assert translation.gettext("Reports") == "Reports"

@@ -106,21 +106,22 @@ def test_without_correct_nothing_is_corrected():
 
 @pytest.mark.usefixtures("corpus")
 def test_a_thin_result_keeps_its_hits_and_suggests_the_correction():
-    # "fest" finds one input; "pensjonster" corrected finds one more.
-    result = _search("Fest pensjonster", correct=True)
-    assert result.total == 1
+    # "fest" and "opgangen" find two inputs; "pensjonster" corrected finds
+    # one more. (Three words: with two, a document must hold both.)
+    result = _search("Fest opgangen pensjonster", correct=True)
+    assert result.total == 2
     assert not result.suggestion.shown
-    assert result.suggestion.query == "Fest pensionister"
+    assert result.suggestion.query == "Fest opgangen pensionister"
 
 
 @pytest.mark.usefixtures("corpus")
 def test_the_page_says_mente_du_with_a_link(client):
-    response = client.get(URL, {"q": "fest pensjonster", "sort": "newest"})
+    response = client.get(URL, {"q": "fest opgangen pensjonster", "sort": "newest"})
     html = response.content.decode()
     assert "Mente du" in html
     link = response.context["suggestion_links"]["corrected"]
     assert "sort=newest" in link
-    assert "q=fest+pensionister" in link
+    assert "q=fest+opgangen+pensionister" in link
 
 
 @pytest.mark.usefixtures("corpus")
@@ -141,7 +142,7 @@ def test_the_page_in_english(client, settings):
     html = client.get(URL, {"q": "pensjonster"}).content.decode()
     assert "Showing results for" in html
     assert "Search instead for" in html
-    html = client.get(URL, {"q": "fest pensjonster"}).content.decode()
+    html = client.get(URL, {"q": "fest opgangen pensjonster"}).content.decode()
     assert "Did you mean" in html
 
 
