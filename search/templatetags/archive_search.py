@@ -13,8 +13,9 @@ from django.utils.timezone import localtime
 register = template.Library()
 
 OPTION = (
-    '<li><input type="checkbox" name="{0}" value="{1}" id="f-{0}-{1}"{2}>'
-    '<label for="f-{0}-{1}">{3} <span class="facet__count">({4})</span></label></li>'
+    '<li class="form-group-checkbox"><input type="checkbox" class="form-checkbox"'
+    ' name="{0}" value="{1}" id="f-{0}-{1}"{2}><label class="form-label"'
+    ' for="f-{0}-{1}">{3} <span class="facet__count">({4})</span></label></li>'
 )
 
 

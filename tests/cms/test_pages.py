@@ -33,7 +33,7 @@ def test_home_page_lists_the_three_partnerships(client, demo_site):
         assert name in html
     assert "Partnerskabet for mennesker med handicap" not in html
     assert html.count("<h1") == 1
-    assert 'class="skip-link" href="#main"' in html
+    assert 'class="skipnav" href="#main"' in html
 
 
 @pytest.mark.django_db

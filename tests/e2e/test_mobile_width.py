@@ -86,10 +86,10 @@ def test_organisation_member_pages_fit_a_phone(browser, live_site, demo):
         ],
     )
     page.goto(f"{live_site.url}/input/{item.pk}/")
-    expect(page.locator("td[data-label='Handling']").first).to_be_visible()
+    expect(page.locator("td[data-title='Handling']").first).to_be_visible()
     assert_accessible(page)
     page.goto(live_site.url + "/input/")
-    expect(page.locator("td[data-label='Referencenummer']").first).to_be_visible()
+    expect(page.locator("td[data-title='Referencenummer']").first).to_be_visible()
     assert_accessible(page)
 
 

@@ -91,7 +91,7 @@ def test_page_is_accessible_html_without_javascript(client, spread):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<h1") == 1
-    assert '<label for="id_q">' in html
+    assert '<label class="form-label" for="id_q">' in html
     assert "<fieldset" in html and "<legend" in html
     assert "<mark>" in html
     assert "<script" not in html.split("</header>")[1]
@@ -103,11 +103,12 @@ def test_facet_checkboxes_and_dates(client, spread):
     html = response.content.decode()
     box = f'id="f-municipality-{koege.pk}" checked>'
     assert (
-        f'<input type="checkbox" name="municipality" value="{koege.pk}" {box}' in html
+        f'<input type="checkbox" class="form-checkbox" name="municipality"'
+        f' value="{koege.pk}" {box}' in html
     )
     assert (
-        f'<label for="f-municipality-{koege.pk}">Køge <span class="facet__count">(1)</span>'
-        in html
+        f'<label class="form-label" for="f-municipality-{koege.pk}">Køge'
+        ' <span class="facet__count">(1)</span>' in html
     )
     hit = response.context["result"].hits[0]
     local = timezone.localtime(hit.date)
