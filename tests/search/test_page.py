@@ -226,3 +226,29 @@ def test_a_facet_value_with_a_control_character_matches_nothing_and_fails_nothin
     api = client.get("/api/v1/inputs", {"q": "vaskekælder", "region": "\x00"})
     assert api.status_code == 200
     assert api.json()["total"] == 1
+
+
+def test_chosen_facets_are_tags_that_take_the_limit_off(client, spread):
+    koege, _ = spread
+    response = client.get(
+        URL, {"q": "madklub", "municipality": koege.pk, "kind": Kind.SOLUTION}
+    )
+    html = response.content.decode()
+    chosen = html.split('class="archive-search__chosen"')[1].split("</ul>")[0]
+    # Each tag links to the same search without its value.
+    assert chosen.count('class="tag tag-icon"') == 2
+    assert f'href="?q=madklub&amp;kind={Kind.SOLUTION}">' in chosen
+    assert f'href="?q=madklub&amp;municipality={koege.pk}">' in chosen
+    assert "Køge" in chosen and "Løsning" in chosen
+
+
+def test_a_tag_starts_again_from_page_one(client, spread):
+    koege, _ = spread
+    html = client.get(URL, {"municipality": koege.pk, "page": 1}).content.decode()
+    chosen = html.split('class="archive-search__chosen"')[1].split("</ul>")[0]
+    assert 'href="?">' in chosen
+
+
+def test_no_tags_without_chosen_facets(client, spread):
+    html = client.get(URL, {"q": "madklub"}).content.decode()
+    assert "archive-search__chosen" not in html
