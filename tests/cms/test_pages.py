@@ -47,6 +47,18 @@ def test_partnership_page_shows_ministry_and_facilitators(client, demo_site):
 
 
 @pytest.mark.django_db
+def test_pages_below_the_home_page_have_breadcrumbs(client, demo_site):
+    html = client.get("/udsatte-boern-og-unge/").content.decode()
+    crumbs = html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
+    assert 'href="/">Partnerportalen</a>' in crumbs
+    current = crumbs.split('aria-current="page">')[1]
+    assert "Partnerskabet for udsatte børn og unge" in current
+    assert "<a " not in current
+    home = client.get("/").content.decode()
+    assert 'class="breadcrumbs"' not in home
+
+
+@pytest.mark.django_db
 def test_footer_links_to_privacy_page(client, demo_site):
     html = client.get("/").content.decode()
     assert 'href="/privatliv/"' in html
