@@ -68,3 +68,23 @@ def test_a_good_name_is_untouched(client, call, organisation, member):
     log_in(client, member)
     post_with_raw_file_name(client, call, organisation, "Møde – referat.pdf".encode())
     assert Attachment.objects.get().original_name == "Møde – referat.pdf"
+
+
+def test_a_file_input_left_empty_sends_no_file(client, call, organisation, member):
+    """Browsers send an empty file input as a part with filename="" and no
+    content: that is no file, not a file named "bilag" that is empty."""
+    log_in(client, member)
+    body = encode_multipart(BOUNDARY, form_data(call, organisation, intent="draft"))
+    closing = f"--{BOUNDARY}--\r\n".encode()
+    part = (
+        f"--{BOUNDARY}\r\n".encode()
+        + b'Content-Disposition: form-data; name="attachments"; filename=""\r\n'
+        + b"Content-Type: application/octet-stream\r\n\r\n\r\n"
+    )
+    body = body[: -len(closing)] + part + closing
+    response = client.post(
+        reverse("inputs:create", args=[call.pk]), body, content_type=RAW_MULTIPART
+    )
+    assert response.status_code == 302
+    assert Input.objects.exists()
+    assert not Attachment.objects.exists()
