@@ -93,7 +93,8 @@ def dkfds_fields(form):
 def error_summary(form, heading=""):
     """DKFDS's error summary: every error, each linking to its field."""
     errors = []
-    if form is not None and form.errors:
+    # allauth's form element passes "" when a page has no form.
+    if getattr(form, "errors", None):
         errors = [{"id": "", "message": e} for e in form.non_field_errors()]
         for field in form:
             if field.errors and not field.is_hidden:

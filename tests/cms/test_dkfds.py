@@ -117,3 +117,7 @@ def test_a_crumb_trail_pairs_addresses_and_titles():
     ]
     with pytest.raises(ValueError):
         crumb_trail("/", "Forside", "/input/")
+
+
+def test_no_summary_where_allauth_passes_no_form():
+    assert "alert" not in render("{% error_summary form %}", form="")

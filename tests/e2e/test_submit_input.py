@@ -61,7 +61,9 @@ def test_member_fills_in_and_submits_an_input_with_an_attachment(
     page.get_by_role("link", name="Se inputtet").click()
     expect(page.get_by_role("link", name="beboerhuset.png")).to_be_visible()
 
-    page.get_by_role("link", name="Vores input").click()
+    page.get_by_role("navigation", name="Konto").get_by_role(
+        "link", name="Vores input"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vores input")
     expect(page.get_by_role("link", name="Kaffeklub for ensomme ældre")).to_be_visible()
     assert_accessible(page)
