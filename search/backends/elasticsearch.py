@@ -35,6 +35,7 @@ from .elasticsearch_mapping import (
     SETTINGS,
     entry_for,
 )
+from .types import FacetCount, IndexedState
 
 # Each query word group a document holds outweighs any BM25 score, so
 # documents with more of the words rank first (as rank_sql() does).
@@ -382,17 +383,17 @@ class ElasticsearchBackend:
             for name, aggregation in aggregations.items():
                 for bucket in aggregation["buckets"]:
                     value, _, label = bucket["key"].partition(SEP)
-                    rows.append((name, value, label, bucket["doc_count"]))
+                    rows.append(FacetCount(name, value, label, bucket["doc_count"]))
             facets = viewer_facets(request, rows)
         total = response["hits"]["total"]["value"]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
 
     # --- the index check --------------------------------------------------
-    def index_state(self) -> dict[str, tuple[str, str, str]]:
+    def index_state(self) -> dict[str, IndexedState]:
         """Every indexed key with what the index check compares, in pages
         sorted by key (search_after: no window, no scroll context)."""
         self._ensure_index()
-        state: dict[str, tuple[str, str, str]] = {}
+        state: dict[str, IndexedState] = {}
         after = None
         with _guard():
             while True:
@@ -409,5 +410,7 @@ class ElasticsearchBackend:
                     return state
                 for hit in hits:
                     src = hit["_source"]
-                    state[hit["_id"]] = (src["status"], src["visibility"], src["title"])
+                    state[hit["_id"]] = IndexedState(
+                        src["status"], src["visibility"], src["title"]
+                    )
                 after = hits[-1]["sort"]

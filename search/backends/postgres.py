@@ -7,7 +7,9 @@ from django.db import connection
 
 from ..models import ArchiveFacetSet, ArchiveFacetValue
 from ..query import TermGroup
-from .database import DOC, MATCH, DatabaseBackend
+from .database import DatabaseBackend
+from .sql import DOC, MATCH
+from .types import Matches, Rank, Sql, Tier
 
 # The terms are already Danish stems (search/analysis.py), so the `simple`
 # configuration takes them as they are. The `danish` one stemmed them again,
@@ -126,40 +128,47 @@ class PostgresBackend(DatabaseBackend):
 
     def in_sets_sql(self, column, ids):
         # An array constant: PostgreSQL hashes it, and estimates from it.
-        return f"{column} = ANY(%s::int[])", [ids]
+        return Sql(f"{column} = ANY(%s::int[])", (ids,))
 
     def match_sql(self, groups, moderator):
         expression = tsquery(groups)
-        return f"{MATCH} a", _match(moderator), [expression] * (2 if moderator else 1)
+        return Matches(
+            f"{MATCH} a", _match(moderator), (expression,) * (2 if moderator else 1)
+        )
 
     def tier_sql(self, groups, moderator):
         # A moderator's document may hold a group in the restricted vector
         # only, and the full ranking counts it: each group on its own then.
         if moderator:
             condition = " AND ".join(_match(True) for _ in groups)
-            params = [p for g in groups for p in [group_tsquery(g)] * 2]
+            params = tuple(p for g in groups for p in [group_tsquery(g)] * 2)
         else:
             condition = _match(False)
-            params = [" & ".join(f"({group_tsquery(g)})" for g in groups)]
+            params = (" & ".join(f"({group_tsquery(g)})" for g in groups),)
         # Only the window's rows are ranked, after the LIMIT, each fetching
         # its vector by id: carrying the vectors through the sort of every
         # match that holds all the words cost more (3-6 ms at 4,000 matches).
         vector = f"(SELECT b.search_vector FROM {MATCH} b WHERE b.id = w0.id)"  # noqa: S608
-        rank = (
-            "",
-            f", ts_rank({vector}, to_tsquery('{CONFIG}', %s)) AS r",
-            "r DESC, ",
-            [tsquery(groups)],
+        return Tier(
+            matches=Matches(f"{MATCH} a", condition, params),
+            recency="a.id",
+            carry="",
+            rank=Rank(
+                f", ts_rank({vector}, to_tsquery('{CONFIG}', %s)) AS r",
+                "r DESC, ",
+                (tsquery(groups),),
+            ),
         )
-        return f"{MATCH} a", condition, params, "a.id", rank
 
     def rank_sql(self, groups, moderator):
         params = [tsquery(groups)]
         if len(groups) == 1:
-            return f", {RANK} AS r", "r DESC, ", params
+            return Rank(f", {RANK} AS r", "r DESC, ", tuple(params))
         matched = " + ".join(
             f"(CASE WHEN {_match(moderator)} THEN 1 ELSE 0 END)" for _ in groups
         )
         for g in groups:
             params += [tsquery([g])] * (2 if moderator else 1)
-        return f", {RANK} AS r, ({matched}) AS k", "k DESC, r DESC, ", params
+        return Rank(
+            f", {RANK} AS r, ({matched}) AS k", "k DESC, r DESC, ", tuple(params)
+        )

@@ -12,7 +12,9 @@ from django.db import connection
 
 from ..models import ArchiveFacetSet
 from ..query import TermGroup
-from .database import DOC, MATCH, DatabaseBackend
+from .database import DatabaseBackend
+from .sql import DOC, MATCH
+from .types import Matches, Rank, Sql, Tier
 
 FTS = "archive_search_fts"
 # Bits of the rowid below the document's id, low to high: audience, place
@@ -131,14 +133,16 @@ class SQLiteBackend(DatabaseBackend):
             cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")  # noqa: S608 - our table name
 
     def match_sql(self, groups, moderator):
-        return MATCHES, CONDITION, [_restrict(fts_expression(groups), moderator)]
+        return Matches(
+            MATCHES, CONDITION, (_restrict(fts_expression(groups), moderator),)
+        )
 
     def in_sets_sql(self, column, ids):
         sql = f"{column} IN (SELECT value FROM json_each(%s))"  # noqa: S608 - our column
-        return sql, [json.dumps(ids)]
+        return Sql(sql, (json.dumps(ids),))
 
     def count_sql(self, groups, moderator):
-        return KEYS, [_restrict(fts_expression(groups), moderator)]
+        return Sql(KEYS, (_restrict(fts_expression(groups), moderator),))
 
     def tier_sql(self, groups, moderator):
         # FTS5 walks its matches newest rowid first and stops at the window,
@@ -146,18 +150,16 @@ class SQLiteBackend(DatabaseBackend):
         # holding every group has the same bm25 under AND as under OR (it
         # sums per phrase), so the full ranking agrees.
         expression = " AND ".join(fts_expression([g]) for g in groups)
-        rank = (f", {BM25} AS r", ", r", "r, ", [])
-        return (
-            MATCHES,
-            CONDITION,
-            [_restrict(expression, moderator)],
-            f"{FTS}.rowid",
-            rank,
+        return Tier(
+            matches=Matches(MATCHES, CONDITION, (_restrict(expression, moderator),)),
+            recency=f"{FTS}.rowid",
+            carry=f", {BM25} AS r",
+            rank=Rank(", r", "r, "),
         )
 
     def rank_sql(self, groups, moderator):
         if len(groups) == 1:
-            return f", {BM25} AS r", "r, ", []
+            return Rank(f", {BM25} AS r", "r, ")
         matched = " + ".join(f"({IN_MATCH})" for _ in groups)
-        params = [_restrict(fts_expression([g]), moderator) for g in groups]
-        return f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params
+        params = tuple(_restrict(fts_expression([g]), moderator) for g in groups)
+        return Rank(f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params)
