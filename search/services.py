@@ -8,6 +8,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from .backends import get_backend
+from .backends.common import index_analyzer
 from .backends.types import IndexedState
 from .documents import (
     choice_labels,
@@ -93,7 +94,7 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
         backend.clear()
         vocabulary_clear()
         vocabulary = VocabularyChange()
-        analyzer = backend.rebuild_analyzer()
+        analyzer = index_analyzer()
         sets = backend.facet_sets()
         # In pages of primary keys, oldest first: no list of ids to send.
         after = 0

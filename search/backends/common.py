@@ -4,10 +4,37 @@ answer to a query of stop words only."""
 
 import itertools
 
+from ..analysis import Analyzer, lexicon
 from ..documents import FACETS, MODERATOR_FACETS
 from ..highlight import excerpt, mark
-from ..query import FacetValue, Hit, SearchRequest, SearchResult
+from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup, parse
+from ..synonyms import synonym_map
+from ..vocabulary import document_frequencies
 from .types import FacetCount
+
+
+def index_analyzer() -> Analyzer:
+    """The analyzer documents are indexed with, alone or in a rebuild: it
+    splits compounds with the lexicon only, so a document's terms do not
+    depend on what else the index holds."""
+    return Analyzer(lexicon())
+
+
+def known_terms(candidates) -> set[str]:
+    """Which candidate terms are in the lexicon or in some indexed document."""
+    candidates = set(candidates)
+    found = candidates & lexicon()
+    return found | document_frequencies(candidates - found, public=False).keys()
+
+
+def parse_query(query: str, corrections=None) -> list[TermGroup]:
+    """The query's word groups, as every backend reads them (query.parse)."""
+    return parse(
+        query,
+        known_terms=known_terms,
+        synonyms=synonym_map(),
+        corrections=corrections,
+    )
 
 
 def query_terms(groups) -> frozenset[str]:

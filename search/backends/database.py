@@ -13,7 +13,6 @@ from django.db.models import Q
 
 from inputs.selectors import PUBLISHED_STATUSES
 
-from ..analysis import Analyzer, lexicon
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..models import (
     ArchiveDocument,
@@ -22,10 +21,17 @@ from ..models import (
     ArchiveMatch,
 )
 from ..query import SearchRequest, SearchResult, TermGroup
-from ..synonyms import synonym_map
-from ..vocabulary import VocabularyChange, document_frequencies
+from ..vocabulary import VocabularyChange
 from . import sql
-from .common import empty_result, make_hit, no_answer, query_terms, viewer_facets
+from .common import (
+    empty_result,
+    index_analyzer,
+    make_hit,
+    no_answer,
+    parse_query,
+    query_terms,
+    viewer_facets,
+)
 from .sql import MATCH, Audience
 from .types import FacetCount, IndexedState, Matches, Rank, RankedPage, Sql, Tier
 
@@ -102,20 +108,6 @@ def audience(status: str, visibility: str) -> int:
     if visibility == "partnership":
         return Audience.PARTNERSHIP
     return Audience.BL
-
-
-def known_terms(candidates) -> set[str]:
-    """Which candidate terms are in the lexicon or in some indexed document."""
-    candidates = set(candidates)
-    found = candidates & lexicon()
-    return found | document_frequencies(candidates - found, public=False).keys()
-
-
-def index_analyzer() -> Analyzer:
-    """The analyzer documents are indexed with, alone or in a rebuild: it
-    splits compounds with the lexicon only, so a document's terms do not
-    depend on what else the index holds."""
-    return Analyzer(lexicon())
 
 
 class DatabaseBackend:
@@ -204,10 +196,9 @@ class DatabaseBackend:
             rows = ArchiveDocument.objects.bulk_create(rows, batch_size=500)
             for row, match in zip(rows, matches, strict=True):
                 match.id = row.pk
-            self.insert_matches(matches, rows)
+            self.insert_matches(matches, rows, fresh=fresh)
             if vocabulary is None:
                 change.save()
-            self.fulltext_insert(rows, matches, fresh=fresh)
 
     def remove(self, key: str) -> None:
         with transaction.atomic():
@@ -226,13 +217,11 @@ class DatabaseBackend:
             public = audience(status, visibility) == PUBLIC
             change.add(terms.split(), public=public, sign=-1)
         if ids:
-            self.fulltext_delete(ids)
-            ArchiveMatch.objects.filter(pk__in=ids).delete()
+            self.delete_matches(ids)
             ArchiveDocument.objects.filter(pk__in=ids).delete()
 
     def clear(self) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
-            self.fulltext_clear(cursor)
             for statement in sql.CLEAR:
                 cursor.execute(statement)
 
@@ -246,23 +235,20 @@ class DatabaseBackend:
         }
 
     # --- vendor hooks: each database's own SQL -----------------------------
-    def insert_matches(self, matches: list[ArchiveMatch], rows) -> None:
-        """Insert the narrow rows of these ArchiveDocument rows."""
+    def insert_matches(self, matches: list[ArchiveMatch], rows, fresh: bool) -> None:
+        """Insert the narrow rows of these ArchiveDocument rows (`fresh`: into
+        an index clear() just emptied), and whatever full-text rows go with
+        them."""
         ArchiveMatch.objects.bulk_create(matches, batch_size=1000)
+
+    def delete_matches(self, ids) -> None:
+        """Delete the narrow rows of these documents, and their full-text rows."""
+        ArchiveMatch.objects.filter(pk__in=ids).delete()
 
     @contextmanager
     def bulk_load(self):
         """Around a rebuild's inserts (inside its transaction)."""
         yield
-
-    def fulltext_insert(self, rows, matches, fresh: bool = False) -> None:
-        raise NotImplementedError
-
-    def fulltext_delete(self, ids) -> None:
-        raise NotImplementedError
-
-    def fulltext_clear(self, cursor) -> None:
-        raise NotImplementedError
 
     def match_sql(self, groups: list[TermGroup], moderator: bool) -> Matches:
         """The documents holding any of the word groups."""
@@ -289,9 +275,6 @@ class DatabaseBackend:
         """The documents that hold every word group, and their rank."""
         raise NotImplementedError
 
-    def rebuild_analyzer(self) -> Analyzer:
-        return index_analyzer()
-
     def facet_sets(self) -> FacetSets:
         return FacetSets()
 
@@ -307,19 +290,6 @@ class DatabaseBackend:
                 cursor.execute(statement)
 
     # --- reads ------------------------------------------------------------
-    def known_terms(self, candidates) -> set[str]:
-        return known_terms(candidates)
-
-    def parse(self, query: str, corrections=None) -> list[TermGroup]:
-        from ..query import parse
-
-        return parse(
-            query,
-            known_terms=self.known_terms,
-            synonyms=synonym_map(),
-            corrections=corrections,
-        )
-
     def where_sql(self, request: SearchRequest) -> Sql:
         """Visibility, facet filters and `since`, as a condition on `a`.
         The facet sets each filter lets through are looked up first, in one
@@ -362,7 +332,7 @@ class DatabaseBackend:
         return {name: sorted(ids) for name, ids in found.items()}
 
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = self.parse(request.query, request.corrections)
+        groups = parse_query(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
         moderator = request.viewer.is_moderator

@@ -18,16 +18,18 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
-from ..analysis import Analyzer
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..query import SearchRequest, SearchResult, SearchUnavailable
 from ..vocabulary import VocabularyChange
-from .common import empty_result, make_hit, query_terms, viewer_facets
-from .database import (
-    Audience,
+from .common import (
+    empty_result,
     index_analyzer,
-    known_terms,
+    make_hit,
+    parse_query,
+    query_terms,
+    viewer_facets,
 )
+from .database import Audience
 from .elasticsearch_mapping import (
     MAPPING,
     RESULT_WINDOW,
@@ -266,9 +268,6 @@ class ElasticsearchBackend:
     def facet_sets(self):
         """Facet sets are the database backend's; Elasticsearch counts itself."""
 
-    def rebuild_analyzer(self) -> Analyzer:
-        return index_analyzer()
-
     # --- writes -----------------------------------------------------------
     def index(self, document: IndexDocument) -> None:
         self.index_many([document])
@@ -327,19 +326,8 @@ class ElasticsearchBackend:
             )
 
     # --- reads ------------------------------------------------------------
-    def parse(self, query: str, corrections=None):
-        from ..query import parse
-        from ..synonyms import synonym_map
-
-        return parse(
-            query,
-            known_terms=known_terms,
-            synonyms=synonym_map(),
-            corrections=corrections,
-        )
-
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = self.parse(request.query, request.corrections)
+        groups = parse_query(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
         self._ensure_index()

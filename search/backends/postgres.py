@@ -55,7 +55,7 @@ class PostgresBackend(DatabaseBackend):
     name = "postgresql"
     pack_pairs = False
 
-    def insert_matches(self, matches, rows) -> None:
+    def insert_matches(self, matches, rows, fresh) -> None:
         """One statement per batch, its columns as arrays: the vectors are
         computed in the INSERT itself (a later UPDATE would write every row
         twice), and the ORM would compile two expressions per row."""
@@ -76,9 +76,6 @@ class PostgresBackend(DatabaseBackend):
                     [r.restricted_terms for r in rows],
                 ],
             )
-
-    def fulltext_insert(self, rows, matches, fresh=False) -> None:
-        """insert_matches() filled the vectors."""
 
     def clear(self) -> None:
         """TRUNCATE rather than DELETE: a rebuild then leaves no dead rows
@@ -119,12 +116,6 @@ class PostgresBackend(DatabaseBackend):
                 cursor.execute(
                     f"CREATE INDEX {name} ON {MATCH} USING gin ({column}){where}"  # noqa: S608
                 )
-
-    def fulltext_delete(self, ids) -> None:
-        """The vectors live in the ArchiveMatch row; deleting it is enough."""
-
-    def fulltext_clear(self, cursor) -> None:
-        """As fulltext_delete()."""
 
     def in_sets_sql(self, column, ids):
         # An array constant: PostgreSQL hashes it, and estimates from it.

@@ -8,7 +8,7 @@ cost more than finding it."""
 import json
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ..models import ArchiveFacetSet
 from ..query import TermGroup
@@ -86,15 +86,24 @@ def _restrict(expression: str, moderator: bool) -> str:
     return expression if moderator else f"{{terms}} : ({expression})"
 
 
+def _fulltext_delete(ids) -> None:
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"DELETE FROM {FTS} WHERE rowid >= %s AND rowid < %s",  # noqa: S608
+            [(i << KEY_BITS, (i + 1) << KEY_BITS) for i in ids],
+        )
+
+
 class SQLiteBackend(DatabaseBackend):
     name = "sqlite"
 
-    def fulltext_insert(self, rows, matches, fresh=False) -> None:
+    def insert_matches(self, matches, rows, fresh) -> None:
+        super().insert_matches(matches, rows, fresh)
         # A flush (transactional tests) empties the model tables but not this
         # virtual table; stale rows must not stand in for reused ids. After
         # clear() (a rebuild) there are none.
         if not fresh:
-            self.fulltext_delete([r.pk for r in rows])
+            _fulltext_delete([r.pk for r in rows])
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {FTS} (rowid, terms, restricted_terms) VALUES (%s, %s, %s)",  # noqa: S608
@@ -104,22 +113,17 @@ class SQLiteBackend(DatabaseBackend):
                 ],
             )
 
-    def fulltext_delete(self, ids) -> None:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"DELETE FROM {FTS} WHERE rowid >= %s AND rowid < %s",  # noqa: S608
-                [(i << KEY_BITS, (i + 1) << KEY_BITS) for i in ids],
-            )
-
-    def fulltext_clear(self, cursor) -> None:
-        cursor.execute(f"DELETE FROM {FTS}")  # noqa: S608
+    def delete_matches(self, ids) -> None:
+        _fulltext_delete(ids)
+        super().delete_matches(ids)
 
     def clear(self) -> None:
         """Also number documents and facet sets from 1 again, so their ids
         stay within the rowid's bits however often documents are indexed."""
-        super().clear()
         tables = [DOC, ArchiveFacetSet._meta.db_table]
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS}")  # noqa: S608 - our table name
+            super().clear()
             cursor.execute("DELETE FROM sqlite_sequence WHERE name IN (%s, %s)", tables)
 
     @contextmanager
