@@ -362,6 +362,8 @@ class DatabaseBackend:
             if no_answer(groups, ranked.best):
                 return empty_result(request)
             if request.facets:
+                # Without words the pairs come in the order of the
+                # archive_match_counts index: grouping needs no sort.
                 pack = bool(groups) and self.pack_pairs
                 cursor.execute(*_execute(sql.facet_counts(counting, pack)))
                 facets = viewer_facets(

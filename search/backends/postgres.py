@@ -16,9 +16,9 @@ from .types import Matches, Rank, Sql, Tier
 # and dropped those that landed on its stop list ("siger" -> "sig"), from the
 # index and the query alike, so PostgreSQL and SQLite searched other terms.
 CONFIG = "simple"
-# As created by migrations 0006_archive_match and 0007: (name, column, the
+# As created by migration 0001_initial: (name, column, the
 # rows it holds). The partial ones serve visitors and partnership members
-# (see visibility_sql), who then visit only rows they may find.
+# (see sql.visibility()), who then visit only rows they may find.
 GIN_INDEXES = (
     ("archive_match_vector_gin", "search_vector", ""),
     ("archive_match_restricted_gin", "restricted_vector", ""),
