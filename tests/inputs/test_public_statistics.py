@@ -138,3 +138,22 @@ def test_the_page_says_how_often_it_counts(client, reported, settings):
     settings.PUBLIC_STATISTICS_CACHE_SECONDS = 600
     page = client.get(reverse("statistics"))
     assert "Tallene tælles op igen hvert 10. minut." in page.text
+
+
+def test_when_the_counts_are_old_one_request_counts_and_others_get_the_old(
+    reported, archived, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    settings.PUBLIC_STATISTICS_CACHE_SECONDS = 300
+    key = "public-statistics:all:da"
+    public_statistics()
+    counted_at, stats = cache.get(key)
+    cache.set(key, (counted_at - 301, stats))
+    archived(kind=Kind.SOLUTION)
+    cache.add(f"{key}:counting", True)  # another request is counting
+    with django_assert_num_queries(0):
+        assert kinds(public_statistics())["Løsning"] == 4
+    cache.delete(f"{key}:counting")
+    assert kinds(public_statistics())["Løsning"] == 5
+    assert cache.get(f"{key}:counting") is None
