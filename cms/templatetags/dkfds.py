@@ -3,6 +3,7 @@ Designsystem (DKFDS, static/vendor/dkfds). Only the public pages use these;
 the Wagtail admin keeps Django's and Wagtail's own rendering."""
 
 from django import forms, template
+from django.forms.boundfield import BoundWidget
 from django.templatetags.static import static
 from django.utils.html import format_html
 
@@ -52,10 +53,12 @@ def dkfds_options(field):
     group = "form-group-radio" if css_class == "form-radio" else "form-group-checkbox"
     options = []
     for option in field.subwidgets:
-        option.data["attrs"] = _with_class(option.data["attrs"], css_class)
+        # A copy: BoundField caches its subwidgets.
+        data = {**option.data, "attrs": _with_class(option.data["attrs"], css_class)}
+        styled = BoundWidget(option.parent_widget, data, option.renderer)
         options.append(
             {
-                "tag": option.tag(wrap_label=False),
+                "tag": styled.tag(wrap_label=False),
                 "id": option.id_for_label,
                 "label": option.choice_label,
                 "group": group,

@@ -121,3 +121,11 @@ def test_a_crumb_trail_pairs_addresses_and_titles():
 
 def test_no_summary_where_allauth_passes_no_form():
     assert "alert" not in render("{% error_summary form %}", form="")
+
+
+def test_a_choice_list_rendered_twice_gets_its_class_once():
+    form = ExampleForm()
+    render("{% dkfds_field form.kind %}", form=form)
+    again = render("{% dkfds_field form.kind %}", form=form)
+    assert 'class="form-radio form-radio"' not in again
+    assert again.count('class="form-radio"') == 2
