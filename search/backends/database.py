@@ -24,7 +24,7 @@ from ..models import (
 )
 from ..query import Hit, SearchRequest, SearchResult, TermGroup
 from ..synonyms import synonym_map
-from ..vocabulary import VocabularyChange, document_frequencies
+from ..vocabulary import VocabularyChange, document_frequencies, terms_near
 from .common import (
     empty_result,
     make_hit,
@@ -116,11 +116,17 @@ def _placeholders(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def known_terms(candidates) -> set[str]:
-    """Which candidate terms are in the lexicon or in some indexed document."""
+def known_terms(candidates) -> dict[str, int]:
+    """Which candidate terms are in the lexicon or in some indexed document,
+    with how many documents hold them (a lexicon word no document holds: 1)."""
     candidates = set(candidates)
-    found = candidates & lexicon()
-    return found | document_frequencies(candidates - found, public=False).keys()
+    found = document_frequencies(candidates, public=False)
+    return dict.fromkeys(candidates & lexicon(), 1) | found
+
+
+def near_terms(term: str, spread: int) -> dict[str, int]:
+    """Candidates for a correction two edits away (query.parse)."""
+    return terms_near(term, spread=spread, public=False)
 
 
 def index_analyzer() -> Analyzer:
@@ -321,7 +327,7 @@ class DatabaseBackend:
                 cursor.execute(f"ANALYZE {table}")
 
     # --- reads ------------------------------------------------------------
-    def known_terms(self, candidates) -> set[str]:
+    def known_terms(self, candidates) -> dict[str, int]:
         return known_terms(candidates)
 
     def parse(self, query: str, corrections=None) -> list[TermGroup]:
@@ -332,6 +338,7 @@ class DatabaseBackend:
             known_terms=self.known_terms,
             synonyms=synonym_map(),
             corrections=corrections,
+            near_terms=near_terms,
         )
 
     def visibility_sql(self, viewer):

@@ -27,6 +27,7 @@ from .database import (
     Audience,
     index_analyzer,
     known_terms,
+    near_terms,
 )
 from .elasticsearch_mapping import (
     MAPPING,
@@ -335,6 +336,7 @@ class ElasticsearchBackend:
             known_terms=known_terms,
             synonyms=synonym_map(),
             corrections=corrections,
+            near_terms=near_terms,
         )
 
     def search(self, request: SearchRequest) -> SearchResult:
