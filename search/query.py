@@ -126,6 +126,9 @@ class TermGroup:
 
     word: str
     alternatives: list[tuple[str, ...]]
+    # What holding the group counts in the ranking: 1 for a typed word,
+    # less for the expansion (search/feedback.py).
+    weight: float = 1.0
 
     def terms(self) -> set[str]:
         return {t for alt in self.alternatives for t in alt}

@@ -8,6 +8,7 @@ postgres.py)."""
 import hashlib
 import json
 from contextlib import contextmanager
+from dataclasses import replace
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -16,6 +17,7 @@ from inputs.selectors import PUBLISHED_STATUSES
 
 from ..analysis import Analyzer, lexicon
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
+from ..feedback import FEEDBACK_DOCUMENTS, expansion, typed
 from ..models import (
     ArchiveDocument,
     ArchiveFacetSet,
@@ -24,7 +26,12 @@ from ..models import (
 )
 from ..query import Hit, SearchRequest, SearchResult, TermGroup
 from ..synonyms import synonym_map
-from ..vocabulary import VocabularyChange, document_frequencies, terms_near
+from ..vocabulary import (
+    ALL_DOCUMENTS,
+    VocabularyChange,
+    document_frequencies,
+    terms_near,
+)
 from .common import (
     empty_result,
     make_hit,
@@ -127,6 +134,18 @@ def known_terms(candidates) -> dict[str, int]:
 def near_terms(term: str, spread: int) -> dict[str, int]:
     """Candidates for a correction two edits away (query.parse)."""
     return terms_near(term, spread=spread, public=False)
+
+
+def weighed(group: TermGroup) -> str:
+    """SQL that weighs a group's 0 or 1 in rank_sql(): nothing for a typed
+    word, so its query is unchanged."""
+    return "" if group.weight == 1 else f" * {float(group.weight)!r}"
+
+
+def term_counts(candidates) -> tuple[dict[str, int], int]:
+    """How many documents hold each candidate term, and how many there are."""
+    found = document_frequencies({*candidates, ALL_DOCUMENTS}, public=False)
+    return found, found.pop(ALL_DOCUMENTS, 0)
 
 
 def index_analyzer() -> Analyzer:
@@ -408,6 +427,27 @@ class DatabaseBackend:
         groups = self.parse(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
+        if groups and request.sort == "relevance":
+            groups = self._with_feedback(request, groups)
+        return self._search(request, groups)
+
+    def _with_feedback(self, request, groups) -> list[TermGroup]:
+        """The query's groups and, when its first search's best documents
+        agree on other words, the group of those words (search/feedback.py)."""
+        first = self._search(
+            replace(request, page=1, page_size=FEEDBACK_DOCUMENTS, facets=False),
+            groups,
+        )
+        keys = [h.key for h in first.hits]
+        if len(keys) < 2:
+            return groups
+        rows = dict(
+            ArchiveDocument.objects.filter(key__in=keys).values_list("key", "terms")
+        )
+        extra = expansion(groups, [rows.get(k, "") for k in keys], term_counts)
+        return [*groups, extra] if extra else groups
+
+    def _search(self, request: SearchRequest, groups) -> SearchResult:
         moderator = request.viewer.is_moderator
         visible = self.where_sql(request)
         matches = counting = (f"{MATCH} a", *visible)
@@ -434,7 +474,7 @@ class DatabaseBackend:
             else:
                 ids = self._page(cursor, request, matches, None, offset)
                 best = self._best_groups(cursor, request, groups, matches)
-            if no_answer(groups, best):
+            if no_answer(typed(groups), None if best is None else int(best)):
                 return empty_result(request)
             counts = (
                 self._counts(cursor, counting, bool(groups)) if request.facets else None
@@ -451,7 +491,7 @@ class DatabaseBackend:
                     counting[2],
                 )
                 total = cursor.fetchone()[0]
-        terms = query_terms(groups)
+        terms = query_terms(typed(groups))
         docs = ArchiveDocument.objects.in_bulk(ids)
         hits = [self._hit(docs[i], terms) for i in ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
@@ -508,8 +548,9 @@ class DatabaseBackend:
         end = offset + request.page_size
         moderator = request.viewer.is_moderator
         where, params = visible
+        # The tier: documents holding every typed word (not the expansion).
         from_sql, condition, tier_params, recency, rank = self.tier_sql(
-            groups, moderator
+            typed(groups), moderator
         )
         tier = (from_sql, f"{condition} AND {where}", [*tier_params, *params])
         carry, select, order_by, rank_params = rank
@@ -525,7 +566,7 @@ class DatabaseBackend:
         rows = cursor.fetchall()
         ids = [row[0] for row in rows if row[0] is not None]
         # Some document holds every group: the best holds them all.
-        best = len(groups) if rows[0][1] else None
+        best = len(typed(groups)) if rows[0][1] else None
         tier_size = rows[0][1] if rows[0][1] < RANK_WINDOW else None
         position = max(offset, rows[0][1])
         if len(ids) < request.page_size and tier_size is None:

@@ -7,7 +7,7 @@ from django.db import connection
 
 from ..models import ArchiveFacetSet, ArchiveFacetValue
 from ..query import TermGroup
-from .database import DOC, MATCH, DatabaseBackend
+from .database import DOC, MATCH, DatabaseBackend, weighed
 
 # The terms are already Danish stems (search/analysis.py), so the `simple`
 # configuration takes them as they are. The `danish` one stemmed them again,
@@ -158,7 +158,8 @@ class PostgresBackend(DatabaseBackend):
         if len(groups) == 1:
             return f", {RANK} AS r", "r DESC, ", params
         matched = " + ".join(
-            f"(CASE WHEN {_match(moderator)} THEN 1 ELSE 0 END)" for _ in groups
+            f"(CASE WHEN {_match(moderator)} THEN 1 ELSE 0 END){weighed(g)}"
+            for g in groups
         )
         for g in groups:
             params += [tsquery([g])] * (2 if moderator else 1)

@@ -12,7 +12,7 @@ from django.db import connection
 
 from ..models import ArchiveFacetSet
 from ..query import TermGroup
-from .database import DOC, MATCH, DatabaseBackend
+from .database import DOC, MATCH, DatabaseBackend, weighed
 
 FTS = "archive_search_fts"
 # Bits of the rowid below the document's id, low to high: audience, place
@@ -158,6 +158,6 @@ class SQLiteBackend(DatabaseBackend):
     def rank_sql(self, groups, moderator):
         if len(groups) == 1:
             return f", {BM25} AS r", "r, ", []
-        matched = " + ".join(f"({IN_MATCH})" for _ in groups)
+        matched = " + ".join(f"({IN_MATCH}){weighed(g)}" for g in groups)
         params = [_restrict(fts_expression([g]), moderator) for g in groups]
         return f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params
