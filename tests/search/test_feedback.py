@@ -50,7 +50,10 @@ def _titles(query):
     return [str(h.title) for h in result.hits]
 
 
-def test_a_search_finds_what_the_best_answers_say_in_other_words(archived):
+@pytest.fixture
+def pantry(archived):
+    """Two inputs about a madbank, one about the same in other words, and
+    enough others that their shared words are rare."""
     archived(
         title="Madbank i kælderen", challenge="Vi uddeler fødevarer og dagligvarer."
     )
@@ -62,6 +65,10 @@ def test_a_search_finds_what_the_best_answers_say_in_other_words(archived):
     )
     for n in range(12):
         archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
+
+
+@pytest.mark.usefixtures("pantry")
+def test_a_search_finds_what_the_best_answers_say_in_other_words():
     titles = _titles("madbank")
     assert set(titles[:2]) == {
         "<mark>Madbank</mark> i kælderen",
@@ -71,15 +78,8 @@ def test_a_search_finds_what_the_best_answers_say_in_other_words(archived):
     assert titles[2:] == ["Uddeling hver fredag"]
 
 
-def test_a_query_without_an_answer_gains_no_expansion(archived):
-    archived(
-        title="Madbank i kælderen", challenge="Vi uddeler fødevarer og dagligvarer."
-    )
-    archived(
-        title="Uddeling hver fredag", challenge="Fødevarer og dagligvarer til trængte."
-    )
-    for n in range(12):
-        archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
-    # No input holds both words: nothing, not the neighbours of the one
-    # that holds "kælderen".
+@pytest.mark.usefixtures("pantry")
+def test_a_query_without_an_answer_gains_no_expansion():
+    # No input holds both words: nothing, not the neighbours of those that
+    # hold "kælderen".
     assert _titles("kælderen solceller") == []
