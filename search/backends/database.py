@@ -427,29 +427,33 @@ class DatabaseBackend:
         groups = self.parse(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
+        # Visibility and filters, the same for both rankings.
+        visible = self.where_sql(request)
         if groups and request.sort == "relevance":
-            groups = self._with_feedback(request, groups)
-        return self._search(request, groups)
+            groups = self._with_feedback(request, groups, visible)
+        return self._search(request, groups, visible)
 
-    def _with_feedback(self, request, groups) -> list[TermGroup]:
-        """The query's groups and, when its first search's best documents
-        agree on other words, the group of those words (search/feedback.py)."""
-        first = self._search(
-            replace(request, page=1, page_size=FEEDBACK_DOCUMENTS, facets=False),
-            groups,
-        )
-        keys = [h.key for h in first.hits]
-        if len(keys) < 2:
+    def _with_feedback(self, request, groups, visible) -> list[TermGroup]:
+        """The query's groups and, when its first ranking's best documents
+        agree on other words, the group of those words (search/feedback.py).
+        The first ranking is ids only: no hits, no counts."""
+        first = replace(request, page=1, page_size=FEEDBACK_DOCUMENTS)
+        matches, _counting = self._matches(first, groups, visible)
+        with connection.cursor() as cursor:
+            ids, best = self._ranked_ids(cursor, first, groups, matches, visible, 0)
+        if len(ids) < 2 or no_answer(groups, best):
             return groups
         rows = dict(
-            ArchiveDocument.objects.filter(key__in=keys).values_list("key", "terms")
+            ArchiveDocument.objects.filter(pk__in=ids).values_list("pk", "terms")
         )
-        extra = expansion(groups, [rows.get(k, "") for k in keys], term_counts)
+        extra = expansion(groups, [rows.get(i, "") for i in ids], term_counts)
         return [*groups, extra] if extra else groups
 
-    def _search(self, request: SearchRequest, groups) -> SearchResult:
+    def _matches(self, request: SearchRequest, groups, visible):
+        """(matches, counting): the matching documents the viewer may find
+        (`visible`: where_sql()), as (from, where, params) for ranking and
+        for counting."""
         moderator = request.viewer.is_moderator
-        visible = self.where_sql(request)
         matches = counting = (f"{MATCH} a", *visible)
         if groups:
             from_sql, match, match_params = self.match_sql(groups, moderator)
@@ -463,6 +467,10 @@ class DatabaseBackend:
             counting = matches
             if keys and request.since is None:
                 counting = (keys[0], visible[0], [*keys[1], *visible[1]])
+        return matches, counting
+
+    def _search(self, request: SearchRequest, groups, visible) -> SearchResult:
+        matches, counting = self._matches(request, groups, visible)
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
         ranked = bool(groups) and request.sort == "relevance"
