@@ -61,3 +61,13 @@ def test_the_lexicon_splits_the_fields_compounds(word, parts):
     # Parts added from the themes, the seed letters and welfare vocabulary.
     assert split_compound(word, lexicon()) == tuple(stem(p) for p in parts)
     assert set(map(stem, parts)) <= set(analyse(word, lexicon()))
+
+
+def test_the_stemmer_is_pystemmers_c_implementation():
+    # snowballstemmer falls back to its pure-Python stemmers, some forty
+    # times slower, when PyStemmer is missing; nothing else would notice.
+    import Stemmer
+
+    from search import analysis
+
+    assert isinstance(analysis._stemmer, Stemmer.Stemmer)
