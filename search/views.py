@@ -39,6 +39,11 @@ def search(request):
         result = archive_search(request=search_req)
     except SearchUnavailable:
         return _unavailable(request)
+    if result.total and result.page > result.num_pages:
+        # A page past the last (an old link, fewer hits now): the last page.
+        params = request.GET.copy()
+        params["page"] = result.num_pages
+        return redirect(f"{request.path}?{params.urlencode()}")
     facets = [
         {"name": name, "label": FACET_LABELS[name], "values": values}
         for name, values in facets_in_active_language(result.facets).items()

@@ -180,6 +180,16 @@ def test_pagination_keeps_the_search(client, archived):
     assert "q=madklub&amp;page=1" in response.content.decode()
 
 
+def test_a_page_past_the_last_goes_to_the_last(client, archived):
+    for n in range(4):
+        archived(title=f"Madklub nummer {n}")
+    response = client.get(URL, {"q": "madklub", "page": 2, "sort": "newest"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?q=madklub&page=1&sort=newest"
+    page = client.get(response["Location"]).content.decode()
+    assert "4 resultater" in page and "Ingen resultater" not in page
+
+
 def test_empty_state(client, spread):
     response = client.get(URL, {"q": "xylofon"})
     assert "Ingen resultater for »xylofon«" in response.content.decode()
