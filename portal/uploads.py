@@ -37,7 +37,9 @@ def repaired_disposition(line: bytes) -> bytes:
         if name.strip().lower() != b"content-disposition":
             return line
         _kind, params = parse_header_parameters(value.decode().strip())
-        if "filename" not in params or _sanitized(params["filename"]):
+        # An empty name is a file input left empty: browsers send such a
+        # part, with no content, and Django rightly drops it.
+        if not params.get("filename") or _sanitized(params["filename"]):
             return line
     text = _decode(line)
     header, _, value = text.partition(":")

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 RAW_MULTIPART = f"multipart/form-data;boundary={BOUNDARY}"
 
 
-def post_with_raw_file_name(client, call, organisation, raw_name: bytes):
+def post_with_raw_file_name(
+    client, call, organisation, raw_name: bytes, content: bytes = files.PDF_BYTES
+):
     """The form, with one PDF whose Content-Disposition carries `raw_name`
     byte for byte (as a client on a Latin-1 system would send it)."""
     body = encode_multipart(BOUNDARY, form_data(call, organisation, intent="draft"))
@@ -27,7 +29,7 @@ def post_with_raw_file_name(client, call, organisation, raw_name: bytes):
         + b'Content-Disposition: form-data; name="attachments"; filename="'
         + raw_name
         + b'"\r\nContent-Type: application/pdf\r\n\r\n'
-        + files.PDF_BYTES
+        + content
         + b"\r\n"
     )
     body = body[: -len(closing)] + part + closing
@@ -68,3 +70,13 @@ def test_a_good_name_is_untouched(client, call, organisation, member):
     log_in(client, member)
     post_with_raw_file_name(client, call, organisation, "Møde – referat.pdf".encode())
     assert Attachment.objects.get().original_name == "Møde – referat.pdf"
+
+
+def test_a_file_input_left_empty_is_no_file(client, call, organisation, member):
+    """A browser sends a file input nobody filled as a part with an empty
+    name and no content: that is no file, not an empty one to refuse."""
+    log_in(client, member)
+    response = post_with_raw_file_name(client, call, organisation, b"", content=b"")
+    assert response.status_code == 302
+    assert Input.objects.get().status == "draft"
+    assert not Attachment.objects.exists()
