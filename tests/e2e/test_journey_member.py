@@ -115,6 +115,13 @@ def test_member_writes_submits_changes_and_deletes_a_draft(page, live_site, tmp_
     assert re.fullmatch(r"BL-\d{4}-\d{4,}", input.reference)
     journey.see("receipt", input.reference, heading="Tak for jeres input")
 
+    page.get_by_role("link", name="Se inputtet").click()
+    journey.see(
+        "input",
+        "beboerhuset.png",
+        heading=re.compile(TITLE),
+    )
+
     _bl_asks_for_changes(input)
     page.get_by_role("link", name="Mit overblik").click()
     page.get_by_role("region", name="BL har bedt om ændringer").get_by_role(

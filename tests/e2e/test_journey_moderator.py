@@ -105,6 +105,10 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
         ).to_be_visible(),
     )
 
+    page.get_by_role(
+        "link", name="Organisationer og anmodninger, der venter på godkendelse"
+    ).first.click()
+    journey.see("approvals")
     page.get_by_role("link", name="Administration").first.click()
     journey.see(
         "admin-dashboard",

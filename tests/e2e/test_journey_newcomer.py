@@ -70,6 +70,11 @@ def test_newcomer_signs_up_joins_and_lands_on_their_start_page(page, live_site):
         ).to_contain_text(re.compile(r"Frist: \d+\. \w+ \d{4}")),
     )
 
+    page.get_by_role("link", name=call.title).first.click()
+    journey.see("call", "Send input", "Log ind for at sende input", heading=call.title)
+    page.get_by_role("link", name="Statistik").click()
+    journey.see("statistics")
+    page.goto(url)
     page.get_by_role("link", name="Opret konto").first.click()
     journey.see("sign-up", heading="Opret konto")
     page.get_by_label("Fornavn").fill("Sofie")
