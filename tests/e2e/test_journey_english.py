@@ -16,7 +16,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 # The interface's own text: what the crawl test calls its chrome.
 CHROME = "label, button, th, legend, nav, summary, h1, h2, h3, caption, option"
 # Our vocabulary's Danish names too (kinds, statuses, consent).
-DANISH = (*DANISH_ON_ENGLISH, "Udfordring og løsning", "Accepteret", "Afventer")
+DANISH = (
+    *DANISH_ON_ENGLISH,
+    "Udfordring og løsning",
+    "Accepteret",
+    "Afventer",
+    "Synonymer",
+)
 
 
 def no_danish_labels(page, _width) -> None:
