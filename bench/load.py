@@ -13,7 +13,8 @@ p50/p95/p99 per request type with the failures. Then it compares the inputs
 the members saw submitted with those in the database.
 
 DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/pp_load and
-REDIS_URL to redis://127.0.0.1:6379/8. bench/faults.py uses the same stack."""
+REDIS_URL to redis://127.0.0.1:6379/8. bench/faults.py runs the same stack
+and people with a fault injected."""
 
 import argparse
 import csv
@@ -61,8 +62,8 @@ def stack_env(port: int) -> dict:
 class Stack:
     """The Procfile under honcho, in a process group of its own."""
 
-    def __init__(self, port: int):
-        self.port = port
+    def __init__(self, port: int, processes: list[str] | None = None):
+        self.port, self.processes = port, processes or []
         self.env = stack_env(port)
         self.log = (VAR / "stack.log").open("ab")
         self.process = None
@@ -76,7 +77,7 @@ class Stack:
                 check=True,
             )
         self.process = subprocess.Popen(  # noqa: S603
-            [str(BIN / "honcho"), "start", "-f", "Procfile"],
+            [str(BIN / "honcho"), "start", "-f", "Procfile", *self.processes],
             cwd=ROOT,
             env=self.env,
             stdout=self.log,

@@ -40,6 +40,16 @@ QUERIES = [
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
 QUEUE_LINK = re.compile(r'href="/admin/input/(\d+)/"')
+ALERT = re.compile(r'role="alert"[^>]*>(.*?)</div>', re.S)
+TAGS = re.compile(r"<[^>]+>")
+LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+def refusal(html: str) -> str:
+    """The form's error summary as text, so a refused form says why."""
+    found = ALERT.search(html)
+    text = TAGS.sub(" ", found.group(1)) if found else ""
+    return " ".join(text.split())[:120]
 
 
 def totp_now(secret: str = TOTP_SECRET) -> str:
@@ -74,6 +84,10 @@ class Person(HttpUser):
                 # What the browser sends on the https:// address.
                 "Origin": self.host.replace("http://", "https://"),
                 "Referer": self.host.replace("http://", "https://") + "/",
+                # A proxy in front (nginx's default) opens a connection per
+                # request to gunicorn. A kept-alive one races gunicorn's 2 s
+                # keep-alive timeout and reads as a connection reset.
+                "Connection": "close",
             }
         )
         if self.pool:
@@ -180,7 +194,9 @@ class OrganisationMember(Person):
             ) as response:
                 if response.status_code == 200 and response.url != self.host + url:
                     return response
-                response.failure(f"{response.status_code}")
+                response.failure(f"{response.status_code} {refusal(response.text)}")
+                if 400 <= response.status_code < 500:
+                    return None  # the form was refused: sending it again won't help
             time.sleep(2)
         return None
 
@@ -190,7 +206,9 @@ class OrganisationMember(Person):
         form = self.client.get(f"/input/ny/{call}/", name="input form")
         if form.status_code != 200:
             return
-        title = f"Belastningsprøve {uuid4().hex[:10]}"
+        # Letters only: a run of eight hex digits reads as a phone number, and
+        # the form rightly asks about it (the 400s of the first soak).
+        title = "Belastningsprøve " + uuid4().hex[:12].translate(LETTERS)
         data = {
             **PEOPLE["form"],
             "csrfmiddlewaretoken": self.csrf(form.text),

@@ -2,16 +2,24 @@
 error). They wait in the private storage, listed in the person's session
 under the form's key, so the next save takes them along and the person does
 not have to choose them again. Never in public media; a file the person
-removes, or that a save takes, leaves the storage."""
+removes, or that a save takes, leaves the storage. A form the person
+abandons leaves its files until pending_expired_delete (a scheduled job)
+removes them, once no session can still name them."""
 
+import os
+from contextlib import suppress
+from datetime import timedelta
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from .attachments import CheckedFile
 from .models.attachments import private_storage
 
 SESSION_PREFIX = "pending_uploads:"
+FOLDER = "pending"
 REMOVE_FIELD = "remove_pending"
 
 
@@ -30,7 +38,7 @@ def pending_add(*, session, key: str, files: list[CheckedFile]) -> None:
     for checked in files:
         checked.content.seek(0)
         path = private_storage.save(
-            f"pending/{uuid4().hex}/{checked.name}",
+            f"{FOLDER}/{uuid4().hex}/{checked.name}",
             ContentFile(checked.content.read()),
         )
         entries.append(
@@ -75,3 +83,26 @@ def pending_clear(*, session, key: str) -> None:
     """After a save took the files: delete the waiting copies."""
     for entry in session.pop(_session_key(key), []):
         private_storage.delete(entry["path"])
+
+
+def pending_expired_delete(*, now=None) -> int:
+    """Delete the waiting files older than a session can live: the form
+    they belong to was abandoned. Returns how many were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    try:
+        folders = private_storage.listdir(FOLDER)[0]
+    except FileNotFoundError:  # nothing has waited yet
+        return 0
+    deleted = 0
+    for folder in folders:
+        base = f"{FOLDER}/{folder}"
+        names = private_storage.listdir(base)[1]
+        for name in names:
+            if private_storage.get_modified_time(f"{base}/{name}") < cutoff:
+                private_storage.delete(f"{base}/{name}")
+                deleted += 1
+        if not private_storage.listdir(base)[1]:
+            # A file system keeps the empty folder; object storage has none.
+            with suppress(NotImplementedError, OSError):
+                os.rmdir(private_storage.path(base))
+    return deleted

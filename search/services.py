@@ -2,12 +2,14 @@
 project talks to the archive through these functions; the backend behind
 them is chosen by settings (see backends/__init__.py)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from tqdm import tqdm
 
 from .backends import get_backend
+from .backends.common import index_analyzer
+from .backends.types import IndexedState
 from .documents import (
     choice_labels,
     input_document,
@@ -92,7 +94,7 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
         backend.clear()
         vocabulary_clear()
         vocabulary = VocabularyChange()
-        analyzer = backend.rebuild_analyzer()
+        analyzer = index_analyzer()
         sets = backend.facet_sets()
         # In pages of primary keys, oldest first: no list of ids to send.
         after = 0
@@ -135,7 +137,7 @@ class IndexCheck:
         return not (self.missing or self.stale or self.extra)
 
 
-def _expected_state() -> dict[str, tuple[str, str, str]]:
+def _expected_state() -> dict[str, IndexedState]:
     """What the index should hold: each document's key, status, visibility
     and title as input_document() and summary_document() write them."""
     from cms.models import SummaryPage
@@ -144,13 +146,13 @@ def _expected_state() -> dict[str, tuple[str, str, str]]:
     from .documents import INPUT_VISIBILITY_PUBLIC
 
     state = {
-        input_key(pk): (str(status), str(visibility), title[:255])
+        input_key(pk): IndexedState(str(status), str(visibility), title[:255])
         for pk, status, visibility, title in inputs_for_index()
         .values_list("pk", "status", "visibility", "title")
         .iterator(chunk_size=5000)
     }
     for pk, title in SummaryPage.objects.live().values_list("pk", "title"):
-        state[summary_key(pk)] = (
+        state[summary_key(pk)] = IndexedState(
             str(Status.ACCEPTED),
             INPUT_VISIBILITY_PUBLIC,
             title[:255],
@@ -165,8 +167,8 @@ def archive_check(*, repair: bool = False) -> IndexCheck:
     lost, on any backend."""
     expected = _expected_state()
     indexed = {
-        key: (status, visibility, title[:255])
-        for key, (status, visibility, title) in get_backend().index_state().items()
+        key: replace(state, title=state.title[:255])
+        for key, state in get_backend().index_state().items()
     }
     check = IndexCheck(
         missing=sorted(expected.keys() - indexed.keys()),

@@ -1,6 +1,7 @@
 """Public statistics of the archive, overall and per partnership: charts
 with their tables, and the same numbers as CSV."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,7 @@ def statistics_page(request, slug=None):
             "partnerships": Partnership.objects.order_by("name"),
             "total": stats.total,
             "min_count": MIN_PUBLIC_COUNT,
+            "refresh_minutes": settings.PUBLIC_STATISTICS_CACHE_SECONDS // 60,
             "charts": [
                 {
                     "id": f"chart-{d['name']}",

@@ -74,6 +74,9 @@ JOBS = [
     # Erase contact persons and attachments, and delete never-accepted
     # inputs, of calls past their retention period.
     Job("retention", "apply_retention", at=time(3, 30), args=("--no-progress",)),
+    # Files chosen on a form that was never saved, once no session can
+    # still take them along (inputs/pending_uploads.py).
+    Job("abandoned-uploads", "delete_abandoned_uploads", at=time(3, 45)),
     # Mend what indexing missed (a worker or Elasticsearch outage).
     Job("search-index-check", "search_index_check", at=time(4, 0), args=("--repair",)),
 ]

@@ -333,6 +333,9 @@ CACHES = {
         "LOCATION": CACHE_TABLE,
     }
 }
+# How long the public statistics (page, CSV, API) are kept before counting
+# again (inputs/statistics.py).
+PUBLIC_STATISTICS_CACHE_SECONDS = int(env_str("PUBLIC_STATISTICS_CACHE_SECONDS", "300"))
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Rate limits, all counted in that cache by one mechanism (portal/ops/

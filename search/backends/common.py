@@ -4,9 +4,37 @@ answer to a query of stop words only."""
 
 import itertools
 
+from ..analysis import Analyzer, lexicon
 from ..documents import FACETS, MODERATOR_FACETS
 from ..highlight import excerpt, mark
-from ..query import FacetValue, Hit, SearchRequest, SearchResult
+from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup, parse
+from ..synonyms import synonym_map
+from ..vocabulary import document_frequencies
+from .types import FacetCount
+
+
+def index_analyzer() -> Analyzer:
+    """The analyzer documents are indexed with, alone or in a rebuild: it
+    splits compounds with the lexicon only, so a document's terms do not
+    depend on what else the index holds."""
+    return Analyzer(lexicon())
+
+
+def known_terms(candidates) -> set[str]:
+    """Which candidate terms are in the lexicon or in some indexed document."""
+    candidates = set(candidates)
+    found = candidates & lexicon()
+    return found | document_frequencies(candidates - found, public=False).keys()
+
+
+def parse_query(query: str, corrections=None) -> list[TermGroup]:
+    """The query's word groups, as every backend reads them (query.parse)."""
+    return parse(
+        query,
+        known_terms=known_terms,
+        synonyms=synonym_map(),
+        corrections=corrections,
+    )
 
 
 def query_terms(groups) -> frozenset[str]:
@@ -48,20 +76,22 @@ def make_hit(fields: dict, terms: frozenset[str]) -> Hit:
     )
 
 
-def viewer_facets(request: SearchRequest, rows) -> dict[str, list[FacetValue]]:
-    """(name, value, label, count) rows as the viewer's facets. Facets the
-    viewer may not use are dropped (they only ever count what the viewer may
-    see); years newest first, the others by count, then label."""
+def viewer_facets(
+    request: SearchRequest, counts: list[FacetCount]
+) -> dict[str, list[FacetValue]]:
+    """The counts as the viewer's facets. Facets the viewer may not use are
+    dropped (they only ever count what the viewer may see); years newest
+    first, the others by count, then label."""
     names = [
         n for n in FACETS if request.viewer.is_moderator or n not in MODERATOR_FACETS
     ]
     out: dict[str, list[FacetValue]] = {n: [] for n in names}
-    for name, value, label, count in rows:
-        if name not in out:
+    for c in counts:
+        if c.name not in out:
             continue
-        selected = value in request.filters.get(name, ())
+        selected = c.value in request.filters.get(c.name, ())
         # int(): PostgreSQL's SUM of counts is a numeric.
-        out[name].append(FacetValue(value, label, int(count), selected))
+        out[c.name].append(FacetValue(c.value, c.label, int(c.count), selected))
     for name, values in out.items():
         if name == "year":
             values.sort(key=lambda v: v.value, reverse=True)

@@ -1,20 +1,18 @@
-"""The database backend: the denormalised index tables; a search is one
-statement that ranks a window of the matches for the page of hits (see
-_ranked_ids) and one that counts the facets, and so the total, in a single
-pass over the matches, whatever the number of documents. The full-text
-condition and the rank are the only vendor-specific parts (sqlite.py,
-postgres.py)."""
+"""The database backend: the denormalised index tables, written here and
+searched with the statements of sql.py. Each database adds its own SQL in
+sqlite.py or postgres.py: the full-text table or vectors, the full-text
+condition and the rank."""
 
 import hashlib
 import json
 from contextlib import contextmanager
+from dataclasses import replace
 
 from django.db import connection, transaction
 from django.db.models import Q
 
 from inputs.selectors import PUBLISHED_STATUSES
 
-from ..analysis import Analyzer, lexicon
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..models import (
     ArchiveDocument,
@@ -22,22 +20,22 @@ from ..models import (
     ArchiveFacetValue,
     ArchiveMatch,
 )
-from ..query import Hit, SearchRequest, SearchResult, TermGroup
-from ..synonyms import synonym_map
-from ..vocabulary import VocabularyChange, document_frequencies
+from ..query import SearchRequest, SearchResult, TermGroup
+from ..vocabulary import VocabularyChange
+from . import sql
 from .common import (
     empty_result,
+    index_analyzer,
     make_hit,
     no_answer,
+    parse_query,
     query_terms,
     viewer_facets,
 )
+from .sql import MATCH, Audience
+from .types import FacetCount, IndexedState, Matches, Rank, RankedPage, Sql, Tier
 
-DOC = ArchiveDocument._meta.db_table
-MATCH = ArchiveMatch._meta.db_table
-Audience = ArchiveMatch.Audience
 PUBLIC = Audience.PUBLIC
-VALUE = ArchiveFacetValue._meta.db_table
 # Facets with many values go in a set of their own, so the other set's
 # combinations stay few (see ArchiveFacetSet).
 PLACE_FACETS = frozenset({"region", "municipality"})
@@ -112,26 +110,13 @@ def audience(status: str, visibility: str) -> int:
     return Audience.BL
 
 
-def _placeholders(values) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
-def known_terms(candidates) -> set[str]:
-    """Which candidate terms are in the lexicon or in some indexed document."""
-    candidates = set(candidates)
-    found = candidates & lexicon()
-    return found | document_frequencies(candidates - found, public=False).keys()
-
-
-def index_analyzer() -> Analyzer:
-    """The analyzer documents are indexed with, alone or in a rebuild: it
-    splits compounds with the lexicon only, so a document's terms do not
-    depend on what else the index holds."""
-    return Analyzer(lexicon())
-
-
 class DatabaseBackend:
     name = "database"
+    # Count facets grouped by one integer per pair of sets (sql.facet_counts):
+    # SQLite sorts to group, and one integer sorts faster than two.
+    # PostgreSQL hashes, and computing the integer cost it more than it
+    # saved (5 ms in 25,000).
+    pack_pairs = True
 
     # --- writes -----------------------------------------------------------
     def index(self, document: IndexDocument) -> None:
@@ -211,10 +196,9 @@ class DatabaseBackend:
             rows = ArchiveDocument.objects.bulk_create(rows, batch_size=500)
             for row, match in zip(rows, matches, strict=True):
                 match.id = row.pk
-            self.insert_matches(matches, rows)
+            self.insert_matches(matches, rows, fresh=fresh)
             if vocabulary is None:
                 change.save()
-            self.fulltext_insert(rows, matches, fresh=fresh)
 
     def remove(self, key: str) -> None:
         with transaction.atomic():
@@ -233,78 +217,63 @@ class DatabaseBackend:
             public = audience(status, visibility) == PUBLIC
             change.add(terms.split(), public=public, sign=-1)
         if ids:
-            self.fulltext_delete(ids)
-            ArchiveMatch.objects.filter(pk__in=ids).delete()
+            self.delete_matches(ids)
             ArchiveDocument.objects.filter(pk__in=ids).delete()
 
     def clear(self) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
-            self.fulltext_clear(cursor)
-            cursor.execute(f"DELETE FROM {MATCH}")  # noqa: S608 - table names are ours
-            cursor.execute(f"DELETE FROM {DOC}")  # noqa: S608
-            cursor.execute(f"DELETE FROM {VALUE}")  # noqa: S608
-            cursor.execute(f"DELETE FROM {ArchiveFacetSet._meta.db_table}")  # noqa: S608
+            for statement in sql.CLEAR:
+                cursor.execute(statement)
 
-    def index_state(self) -> dict[str, tuple[str, str, str]]:
+    def index_state(self) -> dict[str, IndexedState]:
         """Every indexed key with what the index check compares."""
         rows = ArchiveDocument.objects.values_list(
             "key", "status", "visibility", "title"
         )
-        return {key: tuple(rest) for key, *rest in rows.iterator(chunk_size=5000)}
+        return {
+            key: IndexedState(*rest) for key, *rest in rows.iterator(chunk_size=5000)
+        }
 
-    # --- vendor hooks -----------------------------------------------------
-    def insert_matches(self, matches: list[ArchiveMatch], rows) -> None:
-        """Insert the narrow rows of these ArchiveDocument rows."""
+    # --- vendor hooks: each database's own SQL -----------------------------
+    def insert_matches(self, matches: list[ArchiveMatch], rows, fresh: bool) -> None:
+        """Insert the narrow rows of these ArchiveDocument rows (`fresh`: into
+        an index clear() just emptied), and whatever full-text rows go with
+        them."""
         ArchiveMatch.objects.bulk_create(matches, batch_size=1000)
+
+    def delete_matches(self, ids) -> None:
+        """Delete the narrow rows of these documents, and their full-text rows."""
+        ArchiveMatch.objects.filter(pk__in=ids).delete()
 
     @contextmanager
     def bulk_load(self):
         """Around a rebuild's inserts (inside its transaction)."""
         yield
 
-    def fulltext_insert(self, rows, matches, fresh: bool = False) -> None:
+    def match_sql(self, groups: list[TermGroup], moderator: bool) -> Matches:
+        """The documents holding any of the word groups."""
         raise NotImplementedError
 
-    def fulltext_delete(self, ids) -> None:
+    def in_sets_sql(self, column: str, ids: list[int]) -> Sql:
+        """`column` holds one of these facet set ids (maybe none), as one
+        parameter however many there are."""
         raise NotImplementedError
 
-    def fulltext_clear(self, cursor) -> None:
-        raise NotImplementedError
-
-    def match_sql(self, groups: list[TermGroup], moderator: bool):
-        """(from_sql, condition, params): the matching documents' ArchiveMatch
-        rows as `a`, any group matching."""
-        raise NotImplementedError
-
-    def in_sets_sql(self, column: str, ids: list[int]):
-        """(sql, params): `column` holds one of these facet set ids (maybe
-        none), as one parameter however many there are."""
-        raise NotImplementedError
-
-    def count_sql(self, groups: list[TermGroup], moderator: bool):
-        """(from_sql, params): the matching documents as `a` with the columns
-        facet counting reads (all but published_at), when the engine has a
-        cheaper way to them than match_sql(); else None."""
+    def count_sql(self, groups: list[TermGroup], moderator: bool) -> Sql | None:
+        """The matching documents as `a` with the columns facet counting
+        reads (all but published_at), when the engine has a cheaper way to
+        them than match_sql(); else None."""
         return None
 
-    def rank_sql(self, groups: list[TermGroup], moderator: bool):
-        """(select_sql, order_sql, params): columns to add to each match, and
-        the ORDER BY over them that ranks documents with more of the
-        query's words first, then by the engine's own rank."""
+    def rank_sql(self, groups: list[TermGroup], moderator: bool) -> Rank:
+        """Documents with more of the query's word groups first, then by the
+        engine's own rank `r`. With several groups, the number a document
+        holds is `k`, the fourth column of sql.page()'s rows."""
         raise NotImplementedError
 
-    def tier_sql(self, groups: list[TermGroup], moderator: bool):
-        """(from_sql, condition, params, recency, rank) for the documents
-        that hold every word group, as `a`: `recency` the column that puts
-        the most recently indexed first (descending); `rank` is (carry,
-        select, order, params): what the window's rows carry from `a`, the
-        rank column computed from them (or looked up by w0.id) as `r`, and
-        the ORDER BY over `r`.
-        Those documents get the same rank in the full ranking (rank_sql)."""
+    def tier_sql(self, groups: list[TermGroup], moderator: bool) -> Tier:
+        """The documents that hold every word group, and their rank."""
         raise NotImplementedError
-
-    def rebuild_analyzer(self) -> Analyzer:
-        return index_analyzer()
 
     def facet_sets(self) -> FacetSets:
         return FacetSets()
@@ -317,44 +286,11 @@ class DatabaseBackend:
         and PostgreSQL guess, and may read the wide rows where the narrow
         index would do."""
         with connection.cursor() as cursor:
-            for table in (DOC, MATCH, VALUE):
-                cursor.execute(f"ANALYZE {table}")
+            for statement in sql.ANALYSE:
+                cursor.execute(statement)
 
     # --- reads ------------------------------------------------------------
-    def known_terms(self, candidates) -> set[str]:
-        return known_terms(candidates)
-
-    def parse(self, query: str, corrections=None) -> list[TermGroup]:
-        from ..query import parse
-
-        return parse(
-            query,
-            known_terms=self.known_terms,
-            synonyms=synonym_map(),
-            corrections=corrections,
-        )
-
-    def visibility_sql(self, viewer):
-        """Who may find what, as a condition on `a`: only moderators find
-        inputs that are not accepted (or archived) or that BL keeps to
-        itself; see audience(). A member's partnerships stay a subquery:
-        inside the OR, PostgreSQL hashes it once and reads the two partial
-        GIN indexes; given the sets as constants, it read the full one."""
-        if viewer.is_moderator:
-            return "1 = 1", []
-        sql = f"(a.audience = {Audience.PUBLIC:d}"
-        params = []
-        if viewer.partnership_ids:
-            ids = list(viewer.partnership_ids)
-            sql += (
-                f" OR (a.audience = {Audience.PARTNERSHIP:d} AND a.facet_set IN "  # noqa: S608 - our table names, values as params
-                f"(SELECT p.facet_set_id FROM {VALUE} p WHERE p.name = 'partnership'"
-                f" AND p.value IN ({_placeholders(ids)})))"
-            )
-            params += ids
-        return sql + ")", params
-
-    def where_sql(self, request: SearchRequest):
+    def where_sql(self, request: SearchRequest) -> Sql:
         """Visibility, facet filters and `since`, as a condition on `a`.
         The facet sets each filter lets through are looked up first, in one
         query, and go in as constants: as subqueries, PostgreSQL guessed
@@ -370,16 +306,14 @@ class DatabaseBackend:
             and (viewer.is_moderator or name not in MODERATOR_FACETS)
         }
         sets = self._sets_holding(filters)
-        sql, params = self.visibility_sql(viewer)
-        clauses = [sql]
-        for name in sorted(filters):
-            sql, p = self.in_sets_sql(f"a.{set_column(name)}", sets.get(name, []))
-            clauses.append(sql)
-            params += p
+        clauses = [sql.visibility(viewer)]
+        clauses += [
+            self.in_sets_sql(f"a.{set_column(name)}", sets.get(name, []))
+            for name in sorted(filters)
+        ]
         if request.since:
-            clauses.append("a.published_at > %s")
-            params.append(request.since)
-        return " AND ".join(clauses), params
+            clauses.append(Sql("a.published_at > %s", (request.since,)))
+        return sql.all_of(clauses)
 
     @staticmethod
     def _sets_holding(filters) -> dict[str, list[int]]:
@@ -398,99 +332,68 @@ class DatabaseBackend:
         return {name: sorted(ids) for name, ids in found.items()}
 
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = self.parse(request.query, request.corrections)
+        groups = parse_query(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
         moderator = request.viewer.is_moderator
         visible = self.where_sql(request)
-        matches = counting = (f"{MATCH} a", *visible)
+        matches = counting = Matches(f"{MATCH} a", visible.text, visible.params)
         if groups:
-            from_sql, match, match_params = self.match_sql(groups, moderator)
-            matches = (
-                from_sql,
-                f"{match} AND {visible[0]}",
-                [*match_params, *visible[1]],
-            )
+            matches = self.match_sql(groups, moderator).where(visible)
             keys = self.count_sql(groups, moderator)
             # `since` needs published_at, which only the join has.
             counting = matches
             if keys and request.since is None:
-                counting = (keys[0], visible[0], [*keys[1], *visible[1]])
+                counting = Matches(
+                    keys.text, visible.text, keys.params + visible.params
+                )
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
-        ranked = bool(groups) and request.sort == "relevance"
         with connection.cursor() as cursor:
-            if ranked:
-                ids, best = self._ranked_ids(
+            if groups and request.sort == "relevance":
+                ranked = self._ranked_ids(
                     cursor, request, groups, matches, visible, offset
                 )
             else:
-                ids = self._page(cursor, request, matches, None, offset)
-                best = self._best_groups(cursor, request, groups, matches)
-            if no_answer(groups, best):
+                ranked = RankedPage(
+                    _ids(cursor, sql.page(matches, None, request.page_size, offset)),
+                    self._best_groups(cursor, request, groups, matches),
+                )
+            if no_answer(groups, ranked.best):
                 return empty_result(request)
-            counts = (
-                self._counts(cursor, counting, bool(groups)) if request.facets else None
-            )
-            if counts is not None:
-                facets = viewer_facets(request, counts)
+            if request.facets:
+                # Without words the pairs come in the order of the
+                # archive_match_counts index: grouping needs no sort.
+                pack = bool(groups) and self.pack_pairs
+                cursor.execute(*_execute(sql.facet_counts(counting, pack)))
+                facets = viewer_facets(
+                    request, [FacetCount(*row) for row in cursor.fetchall()]
+                )
                 # Every document has exactly one "source" value, so its
                 # counts add up to the total: no separate COUNT query.
                 total = sum(v.count for v in facets["source"])
             else:
                 facets = {}
-                cursor.execute(
-                    f"SELECT COUNT(*) FROM {counting[0]} WHERE {counting[1]}",  # noqa: S608
-                    counting[2],
-                )
+                cursor.execute(*_execute(sql.count(counting)))
                 total = cursor.fetchone()[0]
         terms = query_terms(groups)
-        docs = ArchiveDocument.objects.in_bulk(ids)
-        hits = [self._hit(docs[i], terms) for i in ids if i in docs]
+        docs = ArchiveDocument.objects.in_bulk(ranked.ids)
+        hits = [make_hit(docs[i].__dict__, terms) for i in ranked.ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
-
-    def _page(
-        self, cursor, request, matches, order, offset, limit=None, with_rank=False
-    ) -> list:
-        """The page's ids: ranked by `order` (rank_sql()), else newest first;
-        `with_rank`: whole rows (id, date, rank, groups held)."""
-        from_sql, where, params = matches
-        if order is None:
-            sql = (
-                f"SELECT a.id FROM {from_sql} WHERE {where} "  # noqa: S608
-                "ORDER BY a.published_at DESC, a.id DESC"
-            )
-        else:
-            select, order_by, order_params = order
-            params = [*order_params, *params]
-            sql = (
-                f"SELECT a.id AS id, a.published_at AS pa{select} FROM {from_sql} "  # noqa: S608
-                f"WHERE {where} ORDER BY {order_by}pa DESC, id DESC"
-            )
-        limit = request.page_size if limit is None else limit
-        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
-        if with_rank:
-            return cursor.fetchall()
-        return [row[0] for row in cursor.fetchall()]
 
     def _best_groups(self, cursor, request, groups, matches) -> int | None:
         """How many word groups the best match holds, when no_answer() needs
         it (two words or more): the first row of the full ranking."""
         if len({g.word for g in groups}) < 2:
             return None
-        select, order_by, params = self.rank_sql(groups, request.viewer.is_moderator)
-        from_sql, where, match_params = matches
-        cursor.execute(
-            f"SELECT a.id AS id, a.published_at AS pa{select} FROM {from_sql} "  # noqa: S608
-            f"WHERE {where} ORDER BY {order_by}pa DESC, id DESC LIMIT 1",
-            [*params, *match_params],
-        )
+        rank = self.rank_sql(groups, request.viewer.is_moderator)
+        cursor.execute(*_execute(sql.page(matches, rank, 1, 0)))
         row = cursor.fetchone()
         return row[3] if row else 0
 
     def _ranked_ids(
         self, cursor, request, groups, matches, visible, offset
-    ) -> tuple[list[int], int | None]:
+    ) -> RankedPage:
         """The page of the ranking: documents with more of the query's word
         groups first, then by the engine's rank, then newest first. Ranking
         a match costs more than finding it, and a broad query matches tens
@@ -500,91 +403,44 @@ class DatabaseBackend:
         documents missing a group, each ranked (few: a rare word)."""
         end = offset + request.page_size
         moderator = request.viewer.is_moderator
-        where, params = visible
-        from_sql, condition, tier_params, recency, rank = self.tier_sql(
-            groups, moderator
-        )
-        tier = (from_sql, f"{condition} AND {where}", [*tier_params, *params])
-        carry, select, order_by, rank_params = rank
-        cursor.execute(
-            "WITH w0 AS MATERIALIZED (SELECT a.id AS id, a.published_at AS pa"  # noqa: S608
-            f"{carry} FROM {tier[0]} WHERE {tier[1]} ORDER BY {recency} DESC "
-            f"LIMIT %s), w AS (SELECT id, pa{select} FROM w0), "
-            f"h AS (SELECT id, ROW_NUMBER() OVER (ORDER BY {order_by}pa DESC, id DESC) "
-            "AS n FROM w) SELECT h.id, k.size FROM (SELECT COUNT(*) AS size FROM w0) k "
-            "LEFT JOIN h ON h.n > %s AND h.n <= %s ORDER BY h.n",
-            [*tier[2], RANK_WINDOW, *rank_params, offset, end],
-        )
+        tier = self.tier_sql(groups, moderator)
+        tier = replace(tier, matches=tier.matches.where(visible))
+        cursor.execute(*_execute(sql.window(tier, RANK_WINDOW, offset, end)))
         rows = cursor.fetchall()
         ids = [row[0] for row in rows if row[0] is not None]
+        size = rows[0][1]
         # Some document holds every group: the best holds them all.
-        best = len(groups) if rows[0][1] else None
-        tier_size = rows[0][1] if rows[0][1] < RANK_WINDOW else None
-        position = max(offset, rows[0][1])
+        best = len(groups) if size else None
+        tier_size = size if size < RANK_WINDOW else None
+        position = max(offset, size)
         if len(ids) < request.page_size and tier_size is None:
             # Past the window: the rest of the tier, most recent first.
-            cursor.execute(
-                f"SELECT a.id FROM {tier[0]} WHERE {tier[1]} "  # noqa: S608
-                f"ORDER BY {recency} DESC LIMIT %s OFFSET %s",
-                [*tier[2], end - position, position],
-            )
-            more = [row[0] for row in cursor.fetchall()]
+            more = _ids(cursor, sql.tier_rest(tier, end - position, position))
             ids += more
             tier_size = position + len(more)
             position = max(position, tier_size)
         if len(ids) < request.page_size and len(groups) > 1:
             # Past the tier: in the full ranking those documents come first,
             # so its rows from this position on are the ones missing a group.
-            order = self.rank_sql(groups, moderator)
+            rank = self.rank_sql(groups, moderator)
             if best is None and position == 0:
                 # The first row of the full ranking is the best match.
-                rows = self._page(
-                    cursor, request, matches, order, 0, end, with_rank=True
-                )
+                cursor.execute(*_execute(sql.page(matches, rank, end, 0)))
+                rows = cursor.fetchall()
                 best = rows[0][3] if rows else 0
                 ids += [row[0] for row in rows]
             else:
-                ids += self._page(
-                    cursor, request, matches, order, position, end - position
-                )
+                ids += _ids(cursor, sql.page(matches, rank, end - position, position))
         if best is None:
             best = self._best_groups(cursor, request, groups, matches)
-        return ids, best
+        return RankedPage(ids, best)
 
-    # Facet counts from `p`, the matches counted per pair of sets in one
-    # GROUP BY: each set's count then goes to each of its values. Exact
-    # counts, and the per-match work is a single GROUP BY.
-    COUNTS = (
-        "c AS (SELECT fs AS s, SUM(n) AS n FROM p GROUP BY fs "  # noqa: S608 - our table names
-        "UNION ALL SELECT ps, SUM(n) FROM p GROUP BY ps) "
-        f"SELECT v.name, v.value, v.label, SUM(c.n) FROM c JOIN {VALUE} v "
-        "ON v.facet_set_id = c.s GROUP BY v.name, v.value, v.label"
-    )
-    PAIR = 2**32
-    # Group a query's matches by one integer per pair of sets: SQLite sorts
-    # to group, and one integer sorts faster than two. PostgreSQL hashes,
-    # and computing the integer cost it more than it saved (5 ms in 25,000).
-    pack_pairs = True
 
-    def _counts(self, cursor, matches, words: bool):
-        """(name, value, label, count) of every facet value the matches have.
-        Without words the pairs come in the order of the archive_match_counts
-        index, so grouping needs no sort."""
-        from_sql, where, params = matches
-        if words and self.pack_pairs:
-            pairs = (
-                f"SELECT k / {self.PAIR} AS fs, k %% {self.PAIR} AS ps, n FROM "  # noqa: S608
-                f"(SELECT a.facet_set * {self.PAIR} + a.place_set AS k, COUNT(*) AS n "
-                f"FROM {from_sql} WHERE {where} GROUP BY k) pk"
-            )
-        else:
-            pairs = (
-                "SELECT a.facet_set AS fs, a.place_set AS ps, COUNT(*) AS n "  # noqa: S608
-                f"FROM {from_sql} WHERE {where} GROUP BY a.facet_set, a.place_set"
-            )
-        cursor.execute(f"WITH p AS ({pairs}), {self.COUNTS}", params)
-        return cursor.fetchall()
+def _execute(statement: Sql) -> tuple[str, list]:
+    """cursor.execute()'s arguments."""
+    return statement.text, list(statement.params)
 
-    @staticmethod
-    def _hit(doc: ArchiveDocument, terms) -> Hit:
-        return make_hit(doc.__dict__, terms)
+
+def _ids(cursor, statement: Sql) -> list[int]:
+    cursor.execute(*_execute(statement))
+    return [row[0] for row in cursor.fetchall()]

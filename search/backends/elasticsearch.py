@@ -18,16 +18,18 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
-from ..analysis import Analyzer
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..query import SearchRequest, SearchResult, SearchUnavailable
 from ..vocabulary import VocabularyChange
-from .common import empty_result, make_hit, query_terms, viewer_facets
-from .database import (
-    Audience,
+from .common import (
+    empty_result,
     index_analyzer,
-    known_terms,
+    make_hit,
+    parse_query,
+    query_terms,
+    viewer_facets,
 )
+from .database import Audience
 from .elasticsearch_mapping import (
     MAPPING,
     RESULT_WINDOW,
@@ -35,6 +37,7 @@ from .elasticsearch_mapping import (
     SETTINGS,
     entry_for,
 )
+from .types import FacetCount, IndexedState
 
 # Each query word group a document holds outweighs any BM25 score, so
 # documents with more of the words rank first (as rank_sql() does).
@@ -265,9 +268,6 @@ class ElasticsearchBackend:
     def facet_sets(self):
         """Facet sets are the database backend's; Elasticsearch counts itself."""
 
-    def rebuild_analyzer(self) -> Analyzer:
-        return index_analyzer()
-
     # --- writes -----------------------------------------------------------
     def index(self, document: IndexDocument) -> None:
         self.index_many([document])
@@ -326,19 +326,8 @@ class ElasticsearchBackend:
             )
 
     # --- reads ------------------------------------------------------------
-    def parse(self, query: str, corrections=None):
-        from ..query import parse
-        from ..synonyms import synonym_map
-
-        return parse(
-            query,
-            known_terms=known_terms,
-            synonyms=synonym_map(),
-            corrections=corrections,
-        )
-
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = self.parse(request.query, request.corrections)
+        groups = parse_query(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
         self._ensure_index()
@@ -382,17 +371,17 @@ class ElasticsearchBackend:
             for name, aggregation in aggregations.items():
                 for bucket in aggregation["buckets"]:
                     value, _, label = bucket["key"].partition(SEP)
-                    rows.append((name, value, label, bucket["doc_count"]))
+                    rows.append(FacetCount(name, value, label, bucket["doc_count"]))
             facets = viewer_facets(request, rows)
         total = response["hits"]["total"]["value"]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
 
     # --- the index check --------------------------------------------------
-    def index_state(self) -> dict[str, tuple[str, str, str]]:
+    def index_state(self) -> dict[str, IndexedState]:
         """Every indexed key with what the index check compares, in pages
         sorted by key (search_after: no window, no scroll context)."""
         self._ensure_index()
-        state: dict[str, tuple[str, str, str]] = {}
+        state: dict[str, IndexedState] = {}
         after = None
         with _guard():
             while True:
@@ -409,5 +398,7 @@ class ElasticsearchBackend:
                     return state
                 for hit in hits:
                     src = hit["_source"]
-                    state[hit["_id"]] = (src["status"], src["visibility"], src["title"])
+                    state[hit["_id"]] = IndexedState(
+                        src["status"], src["visibility"], src["title"]
+                    )
                 after = hits[-1]["sort"]

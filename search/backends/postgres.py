@@ -7,16 +7,18 @@ from django.db import connection
 
 from ..models import ArchiveFacetSet, ArchiveFacetValue
 from ..query import TermGroup
-from .database import DOC, MATCH, DatabaseBackend
+from .database import DatabaseBackend
+from .sql import DOC, MATCH
+from .types import Matches, Rank, Sql, Tier
 
 # The terms are already Danish stems (search/analysis.py), so the `simple`
 # configuration takes them as they are. The `danish` one stemmed them again,
 # and dropped those that landed on its stop list ("siger" -> "sig"), from the
 # index and the query alike, so PostgreSQL and SQLite searched other terms.
 CONFIG = "simple"
-# As created by migrations 0006_archive_match and 0007: (name, column, the
+# As created by migration 0001_initial: (name, column, the
 # rows it holds). The partial ones serve visitors and partnership members
-# (see visibility_sql), who then visit only rows they may find.
+# (see sql.visibility()), who then visit only rows they may find.
 GIN_INDEXES = (
     ("archive_match_vector_gin", "search_vector", ""),
     ("archive_match_restricted_gin", "restricted_vector", ""),
@@ -53,7 +55,7 @@ class PostgresBackend(DatabaseBackend):
     name = "postgresql"
     pack_pairs = False
 
-    def insert_matches(self, matches, rows) -> None:
+    def insert_matches(self, matches, rows, fresh) -> None:
         """One statement per batch, its columns as arrays: the vectors are
         computed in the INSERT itself (a later UPDATE would write every row
         twice), and the ORM would compile two expressions per row."""
@@ -74,9 +76,6 @@ class PostgresBackend(DatabaseBackend):
                     [r.restricted_terms for r in rows],
                 ],
             )
-
-    def fulltext_insert(self, rows, matches, fresh=False) -> None:
-        """insert_matches() filled the vectors."""
 
     def clear(self) -> None:
         """TRUNCATE rather than DELETE: a rebuild then leaves no dead rows
@@ -118,48 +117,49 @@ class PostgresBackend(DatabaseBackend):
                     f"CREATE INDEX {name} ON {MATCH} USING gin ({column}){where}"  # noqa: S608
                 )
 
-    def fulltext_delete(self, ids) -> None:
-        """The vectors live in the ArchiveMatch row; deleting it is enough."""
-
-    def fulltext_clear(self, cursor) -> None:
-        """As fulltext_delete()."""
-
     def in_sets_sql(self, column, ids):
         # An array constant: PostgreSQL hashes it, and estimates from it.
-        return f"{column} = ANY(%s::int[])", [ids]
+        return Sql(f"{column} = ANY(%s::int[])", (ids,))
 
     def match_sql(self, groups, moderator):
         expression = tsquery(groups)
-        return f"{MATCH} a", _match(moderator), [expression] * (2 if moderator else 1)
+        return Matches(
+            f"{MATCH} a", _match(moderator), (expression,) * (2 if moderator else 1)
+        )
 
     def tier_sql(self, groups, moderator):
         # A moderator's document may hold a group in the restricted vector
         # only, and the full ranking counts it: each group on its own then.
         if moderator:
             condition = " AND ".join(_match(True) for _ in groups)
-            params = [p for g in groups for p in [group_tsquery(g)] * 2]
+            params = tuple(p for g in groups for p in [group_tsquery(g)] * 2)
         else:
             condition = _match(False)
-            params = [" & ".join(f"({group_tsquery(g)})" for g in groups)]
+            params = (" & ".join(f"({group_tsquery(g)})" for g in groups),)
         # Only the window's rows are ranked, after the LIMIT, each fetching
         # its vector by id: carrying the vectors through the sort of every
         # match that holds all the words cost more (3-6 ms at 4,000 matches).
         vector = f"(SELECT b.search_vector FROM {MATCH} b WHERE b.id = w0.id)"  # noqa: S608
-        rank = (
-            "",
-            f", ts_rank({vector}, to_tsquery('{CONFIG}', %s)) AS r",
-            "r DESC, ",
-            [tsquery(groups)],
+        return Tier(
+            matches=Matches(f"{MATCH} a", condition, params),
+            recency="a.id",
+            carry="",
+            rank=Rank(
+                f", ts_rank({vector}, to_tsquery('{CONFIG}', %s)) AS r",
+                "r DESC, ",
+                (tsquery(groups),),
+            ),
         )
-        return f"{MATCH} a", condition, params, "a.id", rank
 
     def rank_sql(self, groups, moderator):
         params = [tsquery(groups)]
         if len(groups) == 1:
-            return f", {RANK} AS r", "r DESC, ", params
+            return Rank(f", {RANK} AS r", "r DESC, ", tuple(params))
         matched = " + ".join(
             f"(CASE WHEN {_match(moderator)} THEN 1 ELSE 0 END)" for _ in groups
         )
         for g in groups:
             params += [tsquery([g])] * (2 if moderator else 1)
-        return f", {RANK} AS r, ({matched}) AS k", "k DESC, r DESC, ", params
+        return Rank(
+            f", {RANK} AS r, ({matched}) AS k", "k DESC, r DESC, ", tuple(params)
+        )

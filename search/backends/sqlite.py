@@ -8,11 +8,13 @@ cost more than finding it."""
 import json
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ..models import ArchiveFacetSet
 from ..query import TermGroup
-from .database import DOC, MATCH, DatabaseBackend
+from .database import DatabaseBackend
+from .sql import DOC, MATCH
+from .types import Matches, Rank, Sql, Tier
 
 FTS = "archive_search_fts"
 # Bits of the rowid below the document's id, low to high: audience, place
@@ -84,15 +86,24 @@ def _restrict(expression: str, moderator: bool) -> str:
     return expression if moderator else f"{{terms}} : ({expression})"
 
 
+def _fulltext_delete(ids) -> None:
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"DELETE FROM {FTS} WHERE rowid >= %s AND rowid < %s",  # noqa: S608
+            [(i << KEY_BITS, (i + 1) << KEY_BITS) for i in ids],
+        )
+
+
 class SQLiteBackend(DatabaseBackend):
     name = "sqlite"
 
-    def fulltext_insert(self, rows, matches, fresh=False) -> None:
+    def insert_matches(self, matches, rows, fresh) -> None:
+        super().insert_matches(matches, rows, fresh)
         # A flush (transactional tests) empties the model tables but not this
         # virtual table; stale rows must not stand in for reused ids. After
         # clear() (a rebuild) there are none.
         if not fresh:
-            self.fulltext_delete([r.pk for r in rows])
+            _fulltext_delete([r.pk for r in rows])
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {FTS} (rowid, terms, restricted_terms) VALUES (%s, %s, %s)",  # noqa: S608
@@ -102,22 +113,17 @@ class SQLiteBackend(DatabaseBackend):
                 ],
             )
 
-    def fulltext_delete(self, ids) -> None:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"DELETE FROM {FTS} WHERE rowid >= %s AND rowid < %s",  # noqa: S608
-                [(i << KEY_BITS, (i + 1) << KEY_BITS) for i in ids],
-            )
-
-    def fulltext_clear(self, cursor) -> None:
-        cursor.execute(f"DELETE FROM {FTS}")  # noqa: S608
+    def delete_matches(self, ids) -> None:
+        _fulltext_delete(ids)
+        super().delete_matches(ids)
 
     def clear(self) -> None:
         """Also number documents and facet sets from 1 again, so their ids
         stay within the rowid's bits however often documents are indexed."""
-        super().clear()
         tables = [DOC, ArchiveFacetSet._meta.db_table]
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS}")  # noqa: S608 - our table name
+            super().clear()
             cursor.execute("DELETE FROM sqlite_sequence WHERE name IN (%s, %s)", tables)
 
     @contextmanager
@@ -131,14 +137,16 @@ class SQLiteBackend(DatabaseBackend):
             cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")  # noqa: S608 - our table name
 
     def match_sql(self, groups, moderator):
-        return MATCHES, CONDITION, [_restrict(fts_expression(groups), moderator)]
+        return Matches(
+            MATCHES, CONDITION, (_restrict(fts_expression(groups), moderator),)
+        )
 
     def in_sets_sql(self, column, ids):
         sql = f"{column} IN (SELECT value FROM json_each(%s))"  # noqa: S608 - our column
-        return sql, [json.dumps(ids)]
+        return Sql(sql, (json.dumps(ids),))
 
     def count_sql(self, groups, moderator):
-        return KEYS, [_restrict(fts_expression(groups), moderator)]
+        return Sql(KEYS, (_restrict(fts_expression(groups), moderator),))
 
     def tier_sql(self, groups, moderator):
         # FTS5 walks its matches newest rowid first and stops at the window,
@@ -146,18 +154,16 @@ class SQLiteBackend(DatabaseBackend):
         # holding every group has the same bm25 under AND as under OR (it
         # sums per phrase), so the full ranking agrees.
         expression = " AND ".join(fts_expression([g]) for g in groups)
-        rank = (f", {BM25} AS r", ", r", "r, ", [])
-        return (
-            MATCHES,
-            CONDITION,
-            [_restrict(expression, moderator)],
-            f"{FTS}.rowid",
-            rank,
+        return Tier(
+            matches=Matches(MATCHES, CONDITION, (_restrict(expression, moderator),)),
+            recency=f"{FTS}.rowid",
+            carry=f", {BM25} AS r",
+            rank=Rank(", r", "r, "),
         )
 
     def rank_sql(self, groups, moderator):
         if len(groups) == 1:
-            return f", {BM25} AS r", "r, ", []
+            return Rank(f", {BM25} AS r", "r, ")
         matched = " + ".join(f"({IN_MATCH})" for _ in groups)
-        params = [_restrict(fts_expression([g]), moderator) for g in groups]
-        return f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params
+        params = tuple(_restrict(fts_expression([g]), moderator) for g in groups)
+        return Rank(f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params)

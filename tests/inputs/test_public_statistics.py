@@ -3,6 +3,7 @@ to single out an organisation is shown, on the page, in the API or the CSV."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from inputs.models.inputs import Kind, Visibility
 from inputs.statistics import public_statistics
@@ -111,3 +112,48 @@ def test_the_csv_has_the_pages_numbers(client, reported):
     one = client.get(reverse("statistics_partnership_csv", args=["svaekkede-aeldre"]))
     assert one.status_code == 200
     assert 'filename="statistik-svaekkede-aeldre.csv"' in one["Content-Disposition"]
+
+
+def test_the_counts_are_kept_for_a_while_per_language(
+    reported, archived, settings, django_assert_num_queries
+):
+    settings.PUBLIC_STATISTICS_CACHE_SECONDS = 300
+    first = public_statistics()
+    archived(kind=Kind.SOLUTION)
+    with django_assert_num_queries(0):
+        assert public_statistics() == first
+    with translation.override("en"):
+        # Labels are in the page's language, so English counts again.
+        assert kinds(public_statistics())["Solution"] == 5
+
+
+def test_with_no_keeping_every_call_counts_again(reported, archived, settings):
+    settings.PUBLIC_STATISTICS_CACHE_SECONDS = 0
+    assert kinds(public_statistics())["Løsning"] == 4
+    archived(kind=Kind.SOLUTION)
+    assert kinds(public_statistics())["Løsning"] == 5
+
+
+def test_the_page_says_how_often_it_counts(client, reported, settings):
+    settings.PUBLIC_STATISTICS_CACHE_SECONDS = 600
+    page = client.get(reverse("statistics"))
+    assert "Tallene tælles op igen hvert 10. minut." in page.text
+
+
+def test_when_the_counts_are_old_one_request_counts_and_others_get_the_old(
+    reported, archived, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    settings.PUBLIC_STATISTICS_CACHE_SECONDS = 300
+    key = "public-statistics:all:da"
+    public_statistics()
+    counted_at, stats = cache.get(key)
+    cache.set(key, (counted_at - 301, stats))
+    archived(kind=Kind.SOLUTION)
+    cache.add(f"{key}:counting", True)  # another request is counting
+    with django_assert_num_queries(0):
+        assert kinds(public_statistics())["Løsning"] == 4
+    cache.delete(f"{key}:counting")
+    assert kinds(public_statistics())["Løsning"] == 5
+    assert cache.get(f"{key}:counting") is None

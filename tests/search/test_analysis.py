@@ -46,3 +46,13 @@ def test_compound_terms_include_parts():
 def test_edits1_reaches_a_swapped_or_missing_letter():
     assert "famili" in edits1("famlii")
     assert "famili" in edits1("famli")
+
+
+def test_the_stemmer_is_pystemmers_c_implementation():
+    # snowballstemmer falls back to its pure-Python stemmers, some forty
+    # times slower, when PyStemmer is missing; nothing else would notice.
+    import Stemmer
+
+    from search import analysis
+
+    assert isinstance(analysis._stemmer, Stemmer.Stemmer)

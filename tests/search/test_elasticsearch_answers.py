@@ -15,6 +15,7 @@ from inputs.models.inputs import Visibility
 from search import backends
 from search.backends import elasticsearch as es_backend
 from search.backends.database import Audience
+from search.backends.types import IndexedState
 from search.documents import input_document, inputs_for_index, summary_document
 from search.query import SearchRequest, SearchUnavailable, Viewer
 from search.services import archive_rebuild, archive_search
@@ -300,6 +301,6 @@ def test_the_index_check_pages_through_the_index(cluster, archived):
     second = archived(title="Sommerfest")
     state = backends.get_backend().index_state()
     assert set(state) == {f"input:{first.pk}", f"input:{second.pk}"}
-    assert state[f"input:{first.pk}"] == ("accepted", "public", "Gårdfest")
+    assert state[f"input:{first.pk}"] == IndexedState("accepted", "public", "Gårdfest")
     searches = cluster.sent("POST", "/_search")
     assert searches[-1].body["search_after"] == [max(state)]
