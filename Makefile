@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.12 || command -v python3.13 || command -v python3)
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
+# pytest-xdist workers for `make test` (a number, or auto: one per core).
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 
@@ -28,7 +30,7 @@ run: install ## Migrate, load demo content, serve on HOST (default 127.0.0.1:800
 test: install ## Run the whole test suite (DATABASE_URL picks the database)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## Check style with ruff
 	$(VENV)/bin/ruff check .

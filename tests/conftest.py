@@ -8,7 +8,9 @@ REFERENCE_DATA_MIGRATIONS = [
 
 def pytest_collection_modifyitems(config, items):
     """Transactional tests (the browser tests) flush the database when they
-    end, so they run last; ensure_reference_data() lets each one start whole."""
+    end, so they run last; ensure_reference_data() lets each one start whole.
+    Under pytest-xdist (make test) this holds in each worker: its scheduler
+    (--dist load, the default) hands each worker its tests in this order."""
 
     def flushes(item):
         marker = item.get_closest_marker("django_db")

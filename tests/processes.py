@@ -44,6 +44,23 @@ def django_env(**variables) -> dict[str, str]:
     return {**env, **variables}
 
 
+def database_cache_table() -> None:
+    """The database cache's table in the test database, which another process
+    with the real settings and no REDIS_URL uses. portal.ops' migration makes
+    it on a real install; on the test database it skipped it, the test
+    settings' cache being local memory. createcachetable in this process,
+    rather than in a second one: same table, without starting Django again."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    database_cache = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": settings.CACHE_TABLE,
+    }
+    with override_settings(CACHES={"default": database_cache}):
+        call_command("createcachetable")
+
+
 def wait_until(condition, *, timeout: float = 120, what: str = "the condition"):
     """Poll condition() until it is true; fail after timeout seconds (a
     bound for a stuck process, not a timing assertion)."""

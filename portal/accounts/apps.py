@@ -12,11 +12,13 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from . import log_actions  # noqa: F401 - registers the audit-log actions
-        from .roles import sync_role_groups
+        from .roles import sync_role_groups_after_migrate
         from .second_factor import on_authenticator_added, on_user_logged_in
 
         # Permissions are created after migrations; the role groups follow them.
-        post_migrate.connect(sync_role_groups, dispatch_uid="accounts_sync_roles")
+        post_migrate.connect(
+            sync_role_groups_after_migrate, dispatch_uid="accounts_sync_roles"
+        )
         user_logged_in.connect(on_user_logged_in, dispatch_uid="accounts_mark_login")
         authenticator_added.connect(
             on_authenticator_added, dispatch_uid="accounts_totp_added"

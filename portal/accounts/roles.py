@@ -160,6 +160,17 @@ def sync_role_groups(**kwargs):
             )
 
 
+def sync_role_groups_after_migrate(sender, **kwargs):
+    """post_migrate receiver. migrate and flush send the signal once per app,
+    and the roles need every app's permissions, which all exist once the last
+    app's signal has come: sync then, once, not once per app."""
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if sender is last:
+        sync_role_groups()
+
+
 def requires_two_factor(user) -> bool:
     """Whether the person must pass a second factor: superusers and anyone in a
     group beyond the plain roles (the staff roles, or a group made in the

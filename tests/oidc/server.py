@@ -5,6 +5,7 @@ on Node.js) on a free localhost port, and drive its login page over HTTP.
 nothing under node_modules is committed. Needs node and npm on the PATH."""
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -150,16 +151,26 @@ def _install() -> Path:
         b"".join((HERE / name).read_bytes() for name in FILES)
     ).hexdigest()
     stamp = CACHE / ".installed"
-    if not stamp.exists() or stamp.read_text() != digest:
-        CACHE.mkdir(parents=True, exist_ok=True)
-        for name in FILES:
-            shutil.copy(HERE / name, CACHE / name)
-        subprocess.run(  # noqa: S603
-            [shutil.which("npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=CACHE,
-            check=True,
-        )
-        stamp.write_text(digest)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    # Parallel test workers (pytest -n) may all start here: one installs,
+    # the others wait for it.
+    with open(CACHE / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not stamp.exists() or stamp.read_text() != digest:
+            for name in FILES:
+                shutil.copy(HERE / name, CACHE / name)
+            subprocess.run(  # noqa: S603
+                [
+                    shutil.which("npm"),
+                    "ci",
+                    "--no-audit",
+                    "--no-fund",
+                    "--loglevel=error",
+                ],
+                cwd=CACHE,
+                check=True,
+            )
+            stamp.write_text(digest)
     return CACHE
 
 

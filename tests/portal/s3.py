@@ -1,9 +1,8 @@
 """A real S3 endpoint for the object-storage tests: moto's standalone server,
-started as its own process on one of our ports, so boto3 and django-storages
-talk HTTP to it exactly as they would to a real service."""
+started as its own process on a free localhost port, so boto3 and
+django-storages talk HTTP to it exactly as they would to a real service."""
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -16,20 +15,10 @@ from pathlib import Path
 
 import boto3
 
-PORTS = range(8830, 8840)
+from tests.processes import free_port
+
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "AKIATESTPORTAL", "AWS_SECRET_ACCESS_KEY": "x" * 40}
 POLICY = Path(__file__).resolve().parents[2] / "docs" / "s3-public-media-policy.json"
-
-
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 8830-8839 for the S3 server")
 
 
 @dataclass
@@ -76,7 +65,7 @@ class S3Server:
 
 
 def start() -> S3Server:
-    port = _free_port()
+    port = free_port()
     server = Path(sys.executable).with_name("moto_server")
     process = subprocess.Popen(  # noqa: S603 - our own program and arguments
         [str(server), "-H", "127.0.0.1", "-p", str(port)],

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from tests.portal.ops.test_shared_cache import _redis_url
-from tests.processes import django_env
+from tests.processes import database_cache_table, django_env
 
 # One "node" makes a session, another reads it: the real settings
 # (portal.settings.dev reads REDIS_URL and DATABASE_URL as production does).
@@ -66,12 +66,7 @@ def test_a_session_crosses_processes_through_redis():
 @pytest.mark.django_db(transaction=True)
 def test_a_session_crosses_processes_through_the_database():
     env = django_env()
-    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [sys.executable, "manage.py", "createcachetable"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        check=True,
-    )
+    database_cache_table()
     assert _session_crosses_processes(env) == (
         "django.core.cache.backends.db.DatabaseCache",
         "True",

@@ -185,15 +185,10 @@ print(json.dumps(run_due()))
 
 @pytest.mark.django_db(transaction=True)
 def test_several_schedulers_at_once_run_each_job_once(reference_data, tmp_path):
-    from tests.processes import django_env
+    from tests.processes import database_cache_table, django_env
 
     env = django_env()
-    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [sys.executable, "manage.py", "createcachetable"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        check=True,
-    )
+    database_cache_table()
     count = 4
     processes = [
         subprocess.Popen(  # noqa: S603 - our own interpreter and script

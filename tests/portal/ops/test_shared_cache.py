@@ -9,7 +9,7 @@ import uuid
 import pytest
 from django.conf import settings
 
-from tests.processes import django_env
+from tests.processes import database_cache_table, django_env
 
 # Each process counts the same action from the same address through the real
 # settings (portal.settings.dev reads REDIS_URL as production does).
@@ -67,12 +67,7 @@ def test_limit_holds_across_processes_through_the_database_cache():
     env = django_env()
     # As on a server without REDIS_URL: the settings pick the database cache,
     # whose table createcachetable (run by portal.ops' migration) makes.
-    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [sys.executable, "manage.py", "createcachetable"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        check=True,
-    )
+    database_cache_table()
     results = _two_processes(env)
     assert {backend for backend, _ in results} == {
         "django.core.cache.backends.db.DatabaseCache"
