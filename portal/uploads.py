@@ -37,9 +37,11 @@ def repaired_disposition(line: bytes) -> bytes:
         if name.strip().lower() != b"content-disposition":
             return line
         _kind, params = parse_header_parameters(value.decode().strip())
-        # An empty name is a file input left empty: browsers send such a
-        # part, with no content, and Django rightly drops it.
-        if not params.get("filename") or _sanitized(params["filename"]):
+        # filename="" is how browsers send a file input left empty: no file,
+        # which Django rightly drops (not an empty file called "bilag").
+        if "filename" not in params or params["filename"] == "":
+            return line
+        if _sanitized(params["filename"]):
             return line
     text = _decode(line)
     header, _, value = text.partition(":")

@@ -123,7 +123,7 @@ def test_member_writes_submits_changes_and_deletes_a_draft(page, live_site, tmp_
     )
 
     _bl_asks_for_changes(input)
-    page.get_by_role("link", name="Mit overblik").click()
+    page.get_by_role("link", name="Mit overblik").first.click()
     page.get_by_role("region", name="BL har bedt om ændringer").get_by_role(
         "link", name=TITLE
     ).click()

@@ -109,7 +109,7 @@ def test_partnership_member_searches_pages_and_saves_a_search(page, live_site):
         "Søgningen er gemt. Du får besked om nye resultater.",
         "Madklubber",
     )
-    page.get_by_role("link", name="Mit overblik").click()
+    page.get_by_role("link", name="Mit overblik").first.click()
     journey.see(
         "start-with-saved-search",
         check=lambda page, _width: expect(
