@@ -82,7 +82,28 @@ prod-trial: install ## LOCAL TRIAL ONLY: make prod on a scratch SQLite database 
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py seed_demo --address 127.0.0.1:$(TRIAL_PORT)
 	$(MAKE) prod ENV_FILE=/dev/null
 
+# Det Fælles Designsystem (https://designsystem.dk, npm package dkfds, MIT; IBM Plex
+# Sans under OFL-1.1, icons under Apache-2.0). Its built CSS and only the fonts and
+# icons that CSS refers to are vendored in static/vendor/dkfds (see NOTE.md there).
+DKFDS_VERSION ?= 11.2.0
+DKFDS_THEME ?= dkfds-virkdk
+DKFDS_DIR := static/vendor/dkfds
+
+dkfds: ## Vendor DKFDS's built CSS, fonts and icons (DKFDS_VERSION=x.y.z; needs npm)
+	@set -euo pipefail; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	( cd "$$tmp" && npm pack --silent dkfds@$(DKFDS_VERSION) >/dev/null && tar xzf dkfds-$(DKFDS_VERSION).tgz ); \
+	dist="$$tmp/package/dist"; rm -rf $(DKFDS_DIR)/css $(DKFDS_DIR)/fonts $(DKFDS_DIR)/img; \
+	mkdir -p $(DKFDS_DIR)/css $(DKFDS_DIR)/img; \
+	sed '/sourceMappingURL/d' "$$dist/css/$(DKFDS_THEME).min.css" > $(DKFDS_DIR)/css/$(DKFDS_THEME).min.css; \
+	grep -o 'url([^)]*)' $(DKFDS_DIR)/css/$(DKFDS_THEME).min.css | sed 's/^url(//; s/)$$//; s/["'"'"']//g; s/[?#].*//; s|^\.\./||' | sort -u | \
+	while read -r file; do install -D -m 644 "$$dist/$$file" "$(DKFDS_DIR)/$$file"; done; \
+	cp "$$dist/img/all-svg-icons.svg" $(DKFDS_DIR)/img/; \
+	cp "$$tmp/package/LICENSE.md" $(DKFDS_DIR)/LICENSE.md; \
+	cp "$$dist/fonts/IBMPlexSans/complete/woff/license.txt" $(DKFDS_DIR)/fonts/IBMPlexSans/complete/LICENSE-OFL.txt 2>/dev/null || true; \
+	sed -i 's/^Version: .*/Version: $(DKFDS_VERSION)/' $(DKFDS_DIR)/NOTE.md; \
+	echo "DKFDS $(DKFDS_VERSION) ($(DKFDS_THEME)) vendored in $(DKFDS_DIR): $$(find $(DKFDS_DIR) -type f | wc -l) files, $$(du -sh $(DKFDS_DIR) | cut -f1)"
+
 browsers: ## Install Debian's Chromium for the browser tests (needs root)
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
-.PHONY: help install run test lint format bench worker prod prod-trial browsers
+.PHONY: help install run test lint format bench worker prod prod-trial browsers dkfds

@@ -13,8 +13,9 @@ from django.utils.timezone import localtime
 register = template.Library()
 
 OPTION = (
-    '<li><input type="checkbox" name="{0}" value="{1}" id="f-{0}-{1}"{2}>'
-    '<label for="f-{0}-{1}">{3} <span class="facet__count">({4})</span></label></li>'
+    '<li class="form-group-checkbox"><input type="checkbox" class="form-checkbox"'
+    ' name="{0}" value="{1}" id="f-{0}-{1}"{2}><label class="form-label"'
+    ' for="f-{0}-{1}">{3} <span class="facet__count">({4})</span></label></li>'
 )
 
 
@@ -48,3 +49,29 @@ def published(moment):
         local.isoformat(),
         date_format(local),
     )
+
+
+@register.simple_tag(takes_context=True)
+def chosen_facets(context, facets):
+    """Each chosen facet value with the address of the same search without
+    it (and from page 1): DKFDS tags that take a limit off."""
+    params = context["request"].GET
+    chosen = []
+    for facet in facets:
+        for value in facet["values"]:
+            if not value.selected:
+                continue
+            query = params.copy()
+            query.pop("page", None)
+            query.setlist(
+                facet["name"],
+                [v for v in query.getlist(facet["name"]) if v != str(value.value)],
+            )
+            chosen.append(
+                {
+                    "facet": facet["label"],
+                    "label": value.label,
+                    "url": "?" + query.urlencode(),
+                }
+            )
+    return chosen

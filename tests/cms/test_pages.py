@@ -33,7 +33,7 @@ def test_home_page_lists_the_three_partnerships(client, demo_site):
         assert name in html
     assert "Partnerskabet for mennesker med handicap" not in html
     assert html.count("<h1") == 1
-    assert 'class="skip-link" href="#main"' in html
+    assert 'class="skipnav" href="#main"' in html
 
 
 @pytest.mark.django_db
@@ -44,6 +44,18 @@ def test_partnership_page_shows_ministry_and_facilitators(client, demo_site):
     assert "Social- og Indenrigsministeriet" in html
     assert "Red Barnet, Røde Kors, Børns Vilkår" in html
     assert html.count("<h1") == 1
+
+
+@pytest.mark.django_db
+def test_pages_below_the_home_page_have_breadcrumbs(client, demo_site):
+    html = client.get("/udsatte-boern-og-unge/").content.decode()
+    crumbs = html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
+    assert 'href="/">Partnerportalen</a>' in crumbs
+    current = crumbs.split('aria-current="page">')[1]
+    assert "Partnerskabet for udsatte børn og unge" in current
+    assert "<a " not in current
+    home = client.get("/").content.decode()
+    assert 'class="breadcrumbs"' not in home
 
 
 @pytest.mark.django_db

@@ -26,7 +26,7 @@ def test_organisation_people_get_a_danish_no_access_page(client, role, path):
     assert "Du har ikke adgang til administrationen" in page
     assert reverse("organisations:home") in page
     assert reverse("archive:search") in page
-    assert 'class="site-header"' in page  # the site's own layout
+    assert '<header class="header"' in page  # the site's own layout
 
 
 def test_a_person_in_no_organisation_gets_it_too(client):

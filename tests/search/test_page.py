@@ -91,7 +91,7 @@ def test_page_is_accessible_html_without_javascript(client, spread):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<h1") == 1
-    assert '<label for="id_q">' in html
+    assert '<label class="form-label" for="id_q">' in html
     assert "<fieldset" in html and "<legend" in html
     assert "<mark>" in html
     assert "<script" not in html.split("</header>")[1]
@@ -103,11 +103,12 @@ def test_facet_checkboxes_and_dates(client, spread):
     html = response.content.decode()
     box = f'id="f-municipality-{koege.pk}" checked>'
     assert (
-        f'<input type="checkbox" name="municipality" value="{koege.pk}" {box}' in html
+        f'<input type="checkbox" class="form-checkbox" name="municipality"'
+        f' value="{koege.pk}" {box}' in html
     )
     assert (
-        f'<label for="f-municipality-{koege.pk}">Køge <span class="facet__count">(1)</span>'
-        in html
+        f'<label class="form-label" for="f-municipality-{koege.pk}">Køge'
+        ' <span class="facet__count">(1)</span>' in html
     )
     hit = response.context["result"].hits[0]
     local = timezone.localtime(hit.date)
@@ -225,3 +226,29 @@ def test_a_facet_value_with_a_control_character_matches_nothing_and_fails_nothin
     api = client.get("/api/v1/inputs", {"q": "vaskekælder", "region": "\x00"})
     assert api.status_code == 200
     assert api.json()["total"] == 1
+
+
+def test_chosen_facets_are_tags_that_take_the_limit_off(client, spread):
+    koege, _ = spread
+    response = client.get(
+        URL, {"q": "madklub", "municipality": koege.pk, "kind": Kind.SOLUTION}
+    )
+    html = response.content.decode()
+    chosen = html.split('class="archive-search__chosen"')[1].split("</ul>")[0]
+    # Each tag links to the same search without its value.
+    assert chosen.count('class="tag tag-icon"') == 2
+    assert f'href="?q=madklub&amp;kind={Kind.SOLUTION}">' in chosen
+    assert f'href="?q=madklub&amp;municipality={koege.pk}">' in chosen
+    assert "Køge" in chosen and "Løsning" in chosen
+
+
+def test_a_tag_starts_again_from_page_one(client, spread):
+    koege, _ = spread
+    html = client.get(URL, {"municipality": koege.pk, "page": 1}).content.decode()
+    chosen = html.split('class="archive-search__chosen"')[1].split("</ul>")[0]
+    assert 'href="?">' in chosen
+
+
+def test_no_tags_without_chosen_facets(client, spread):
+    html = client.get(URL, {"q": "madklub"}).content.decode()
+    assert "archive-search__chosen" not in html

@@ -1,0 +1,146 @@
+"""Form fields, error summaries and icons in the markup of Det Fælles
+Designsystem (DKFDS, static/vendor/dkfds). Only the public pages use these;
+the Wagtail admin keeps Django's and Wagtail's own rendering."""
+
+from django import forms, template
+from django.forms.boundfield import BoundWidget
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+register = template.Library()
+
+ICON_SPRITE = "vendor/dkfds/img/all-svg-icons.svg"
+
+# The DKFDS class each kind of widget carries.
+CHOICE_CLASSES = {
+    forms.CheckboxSelectMultiple: "form-checkbox",
+    forms.RadioSelect: "form-radio",
+}
+
+
+def _widget_class(widget) -> str:
+    for kind, css_class in CHOICE_CLASSES.items():
+        if isinstance(widget, kind):
+            return css_class
+    if isinstance(widget, forms.CheckboxInput):
+        return "form-checkbox"
+    if isinstance(widget, forms.Select):
+        return "form-select"
+    if isinstance(widget, forms.FileInput):
+        return "form-file"
+    return "form-input"
+
+
+def _with_class(attrs: dict, css_class: str) -> dict:
+    """attrs with css_class added to the widget's own classes."""
+    own = attrs.get("class", "")
+    return {**attrs, "class": f"{own} {css_class}".strip()}
+
+
+@register.filter
+def dkfds_widget(field):
+    """The field's widget with its DKFDS class; Django's own attributes
+    (required, aria-invalid, aria-describedby) stay."""
+    widget = field.field.widget
+    return field.as_widget(attrs=_with_class(widget.attrs, _widget_class(widget)))
+
+
+@register.simple_tag
+def dkfds_options(field):
+    """Each choice of a checkbox or radio list: its input (with the DKFDS
+    class), id and label."""
+    css_class = _widget_class(field.field.widget)
+    group = "form-group-radio" if css_class == "form-radio" else "form-group-checkbox"
+    options = []
+    for option in field.subwidgets:
+        # A copy: BoundField caches its subwidgets.
+        data = {**option.data, "attrs": _with_class(option.data["attrs"], css_class)}
+        styled = BoundWidget(option.parent_widget, data, option.renderer)
+        options.append(
+            {
+                "tag": styled.tag(wrap_label=False),
+                "id": option.id_for_label,
+                "label": option.choice_label,
+                "group": group,
+            }
+        )
+    return options
+
+
+@register.filter
+def dkfds_kind(field) -> str:
+    """How the field is laid out: "choices" (a list of checkboxes or radio
+    buttons in a fieldset), "checkbox" (one checkbox) or "input"."""
+    widget = field.field.widget
+    if isinstance(widget, tuple(CHOICE_CLASSES)):
+        return "choices"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    return "input"
+
+
+@register.inclusion_tag("includes/forms/field.html")
+def dkfds_field(field, required_label=False):
+    """One field: label, hint, error message beside it, then the widget."""
+    return {"field": field, "required_label": required_label}
+
+
+@register.inclusion_tag("includes/forms/fields.html")
+def dkfds_fields(form):
+    """The form's hidden fields, errors not tied to a field, and each visible
+    field."""
+    return {"form": form}
+
+
+@register.inclusion_tag("includes/forms/error_summary.html")
+def error_summary(form, heading=""):
+    """DKFDS's error summary: every error, each linking to its field."""
+    errors = []
+    # allauth's form element passes "" when a page has no form.
+    if getattr(form, "errors", None):
+        errors = [{"id": "", "message": e} for e in form.non_field_errors()]
+        for field in form:
+            if field.errors and not field.is_hidden:
+                anchor = field.id_for_label or field.auto_id
+                errors += [{"id": anchor, "message": e} for e in field.errors]
+    return {"errors": errors, "heading": heading}
+
+
+@register.simple_tag
+def icon(name, label="", css_class=""):
+    """An icon from DKFDS's sprite; decorative unless it has a label."""
+    classes = f"icon-svg {css_class}".strip()
+    if label:
+        return format_html(
+            '<svg class="{}" focusable="false" role="img" aria-label="{}">'
+            '<use href="{}#{}"></use></svg>',
+            classes,
+            label,
+            static(ICON_SPRITE),
+            name,
+        )
+    return format_html(
+        '<svg class="{}" focusable="false" aria-hidden="true">'
+        '<use href="{}#{}"></use></svg>',
+        classes,
+        static(ICON_SPRITE),
+        name,
+    )
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def page_breadcrumbs(context, page):
+    """DKFDS breadcrumbs for a Wagtail page: its live ancestors below the
+    tree's root, then the page itself (not a link)."""
+    ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    return {
+        "crumbs": [(a.get_url(context.get("request")), a.title) for a in ancestors],
+        "current": page.title,
+    }
+
+
+@register.simple_tag
+def crumb_trail(*urls_and_titles):
+    """The (url, title) pairs for includes/breadcrumbs.html from a flat list:
+    {% crumb_trail "/" "Forside" list_url "Vores input" as crumbs %}."""
+    return list(zip(urls_and_titles[::2], urls_and_titles[1::2], strict=True))
