@@ -187,7 +187,9 @@ class Journey:
 
     def see(self, name: str, *texts: str, heading: str | None = None, check=None):
         """`texts` are visible at both widths; `heading` is the page's h1;
-        `check(page, width)` asserts whatever else the page must show."""
+        `check(page, width)` asserts whatever else the page must show (one
+        of them should tell this page from the one before it)."""
+        self.page.wait_for_load_state()
         self.step += 1
         for viewport in (DESKTOP, PHONE):
             self.page.set_viewport_size(viewport)

@@ -56,7 +56,7 @@ def test_start_pages_archive_and_queue_read_in_english(page, live_site):
         check=no_danish_labels,
     )
     page.get_by_role("link", name="Our inputs").first.click()
-    journey.see("our-inputs", check=no_danish_labels)
+    journey.see("our-inputs", heading="Our inputs", check=no_danish_labels)
 
     partner = page.context.browser.new_page()
     journey = Journey(partner, "english-partner")
@@ -73,5 +73,5 @@ def test_start_pages_archive_and_queue_read_in_english(page, live_site):
     in_english(moderator)
     journey.see("start", "Go to the moderation queue", check=no_danish_labels)
     moderator.goto(f"{url}/admin/input/")
-    journey.see("queue", check=no_danish_labels)
+    journey.see("queue", "Input moderation", check=no_danish_labels)
     moderator.close()

@@ -108,7 +108,7 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
     page.get_by_role(
         "link", name="Organisationer og anmodninger, der venter på godkendelse"
     ).first.click()
-    journey.see("approvals")
+    journey.see("approvals", heading="Godkendelser")
     page.get_by_role("link", name="Administration").first.click()
     journey.see(
         "admin-dashboard",

@@ -73,7 +73,7 @@ def test_newcomer_signs_up_joins_and_lands_on_their_start_page(page, live_site):
     page.get_by_role("link", name=call.title).first.click()
     journey.see("call", "Send input", "Log ind for at sende input", heading=call.title)
     page.get_by_role("link", name="Statistik").click()
-    journey.see("statistics")
+    journey.see("statistics", heading="Statistik over input")
     page.goto(url)
     page.get_by_role("link", name="Opret konto").first.click()
     journey.see("sign-up", heading="Opret konto")
