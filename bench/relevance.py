@@ -9,10 +9,15 @@ one of two judged sets:
 
     .venv/bin/python bench/relevance.py --set hard -v          # SQLite
     DATABASE_URL=postgres://... .venv/bin/python bench/relevance.py --set hard
+    .venv/bin/python bench/relevance.py --set hard --split dev   # tune on this
+
+`--split dev|test` keeps half of the queries of each type (see split());
+tune on dev and check on test: a change that helps only dev is fitted to it.
     ELASTICSEARCH_URL=http://localhost:9200 .venv/bin/python bench/relevance.py
 """
 
 import argparse
+import hashlib
 import json
 import math
 import random
@@ -40,6 +45,22 @@ def recall_at_k(ranked, relevant, k=K):
     if not relevant:
         return 0.0
     return len(set(ranked[:k]) & set(relevant)) / min(len(relevant), k)
+
+
+def split(queries, part: str) -> list:
+    """Half of the queries of each type, the same halves every run: within a
+    type, ordered by a hash of the query's id (not by the order they were
+    written in), every other one goes to dev, the rest to test."""
+    if part == "all":
+        return queries
+    by_type = defaultdict(list)
+    for q in queries:
+        by_type[q["type"]].append(q)
+    chosen = set()
+    for qs in by_type.values():
+        qs.sort(key=lambda q: hashlib.sha256(q["id"].encode()).hexdigest())
+        chosen |= {q["id"] for q in qs[(0 if part == "dev" else 1) :: 2]}
+    return [q for q in queries if q["id"] in chosen]
 
 
 def topics_set(rng):
@@ -104,6 +125,12 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--set", choices=["topics", "hard"], default="topics")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "test", "all"],
+        default="all",
+        help="half of the queries of each type (dev to tune on, test to check)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per query")
     parser.add_argument(
         "--no-synonyms",
@@ -130,7 +157,7 @@ def main():
             synonyms_load_starter()
         archive_rebuild()
         rows = []
-        for q in queries:
+        for q in split(queries, args.split):
             result = archive_search(
                 request=SearchRequest(
                     query=q["query"], page_size=K, correct=args.correct
@@ -155,7 +182,7 @@ def main():
                     + (f"  missed {' '.join(missed)}" if missed and relevant else "")
                     + (f"  unjudged {' '.join(wrong)}" if wrong else "")
                 )
-        name = backend_name()
+        name = backend_name() + ("" if args.split == "all" else f" ({args.split})")
     report(name, rows, documents)
 
 

@@ -9,6 +9,7 @@ part finds the whole and the whole finds its parts written apart; being
 fixed, it makes a document's terms depend on the document alone, whether it
 is indexed on its own or in a rebuild."""
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -277,3 +278,110 @@ def edits1(term: str) -> set[str]:
     replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     inserts = {a + c + b for a, b in splits for c in _LETTERS}
     return (deletes | swaps | replaces | inserts) - {term}
+
+
+# How much likelier a candidate one edit further away must be to win a
+# correction: a candidate's weight is its document frequency divided by
+# this per edit.
+EDIT_COST = 20
+# How many corrections of one word a search looks for at most.
+MAX_CORRECTIONS = 3
+
+
+def max_edits(word: str) -> int:
+    """How many edits a word of this length may be off: none up to three
+    letters (a change turns one short word into another), one up to seven,
+    two from eight."""
+    n = len(fold(word))
+    if n <= 3:
+        return 0
+    return 1 if n <= 7 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of neighbours is one edit),
+    or limit + 1 as soon as it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(
+                previous[j] + 1,
+                current[j - 1] + 1,
+                previous[j - 1] + (ca != cb),
+            )
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def one_edit_candidates(word: str) -> dict[str, str | None]:
+    """The terms a misspelt word may have meant one edit away: the stems of
+    the words one edit from it as typed (folded), each with that word, and
+    the terms one edit from its stem (None: no word known). Both, because
+    the stemmer treats a typo differently from the word: "gældsrådgivnig"
+    stems to gaeldsraadgivn, three letters from gaeldsraadgivning, while the
+    word is one letter from "gældsrådgivning"; "ensomhet" keeps its ending,
+    "ensomhed" loses it (ensom)."""
+    folded = fold(word)
+    out: dict[str, str | None] = dict.fromkeys(edits1(stem(word)))
+    for edit in sorted(edits1(folded)):
+        if len(edit) >= 2 and not is_stop_word(edit):
+            term = stem(edit)
+            if out.get(term) is None:
+                out[term] = edit
+    out.pop(stem(word), None)
+    return out
+
+
+def misspelling_candidates(word: str, one_edit, counts, near=None):
+    """(edit distances, document counts) of the terms a misspelt word may
+    have meant: its one_edit_candidates() (`one_edit`) with their `counts`;
+    when none is in a document and the word may be two edits off, the
+    terms `near(stem, spread)` returns (the vocabulary's terms of about
+    that length, with their counts) that are within two edits of its stem."""
+    distances = dict.fromkeys(one_edit, 1)
+    limit = max_edits(word)
+    if near is None or limit < 2 or any(t in counts for t in distances):
+        return distances, counts
+    s = stem(word)
+    frequencies = dict(counts)
+    for t, n in near(s, limit).items():
+        distance = edit_distance(s, t, limit)
+        if distance <= limit and t not in distances:
+            distances[t] = distance
+            frequencies[t] = n
+    return distances, frequencies
+
+
+def likely_corrections(distances: dict[str, int], frequencies) -> list[str]:
+    """Of candidate terms with their edit distance, the likely ones, best
+    first: a candidate's weight is log(documents) - edits × log(EDIT_COST),
+    so a candidate one edit further must be EDIT_COST times as common; kept
+    are those within one edit's weight of the best (at most
+    MAX_CORRECTIONS), in order of weight, then alphabetical."""
+    weights = {
+        t: math.log(frequencies[t]) - d * math.log(EDIT_COST)
+        for t, d in distances.items()
+        if frequencies.get(t)
+    }
+    if not weights:
+        return []
+    ranked = sorted(weights, key=lambda t: (-weights[t], t))
+    best = weights[ranked[0]]
+    return [t for t in ranked if weights[t] > best - math.log(EDIT_COST)][
+        :MAX_CORRECTIONS
+    ]
+
+
+def best_correction(distances: dict[str, int], frequencies) -> str | None:
+    """The likeliest of likely_corrections(), or None."""
+    likely = likely_corrections(distances, frequencies)
+    return likely[0] if likely else None

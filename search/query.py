@@ -7,8 +7,10 @@ from django.utils.safestring import SafeString
 
 from .analysis import (
     compound_parts_needed,
-    edits1,
     is_stop_word,
+    likely_corrections,
+    misspelling_candidates,
+    one_edit_candidates,
     split_compound,
     stem,
     words,
@@ -19,7 +21,9 @@ PAGE_SIZE = 20
 MAX_PAGE = 10_000
 SORTS = ("relevance", "newest")
 MAX_QUERY_WORDS = 8
-# Below this length a one-letter change turns one word into another.
+# Below this length a one-letter change turns one word into another: a
+# search corrects only longer words by itself (a "Mente du" suggestion,
+# which the person chooses, corrects from four letters).
 MIN_TYPO_LENGTH = 5
 
 
@@ -122,57 +126,111 @@ class TermGroup:
 
     word: str
     alternatives: list[tuple[str, ...]]
+    # What holding the group counts in the ranking: 1 for a typed word,
+    # less for the expansion (search/feedback.py).
+    weight: float = 1.0
 
     def terms(self) -> set[str]:
         return {t for alt in self.alternatives for t in alt}
 
 
-def parse(query: str, *, known_terms, synonyms, corrections=None) -> list[TermGroup]:
+def parse(
+    query: str, *, known_terms, synonyms, corrections=None, near_terms=None
+) -> list[TermGroup]:
     """Turn what the person typed into term groups: stems, their synonyms,
-    compound parts, and one-edit corrections of words the index never saw.
+    compound parts, and the likeliest correction of each word the index
+    never saw.
 
-    `known_terms(candidates) -> set` answers which candidate terms exist in
-    the vocabulary, in one query; `synonyms` maps a stem to the analysed
-    alternatives of its synonym group; `corrections` maps a typed word to
-    the one term to search for it instead (search/spelling.py)."""
+    `known_terms(candidates) -> {term: documents}` answers which candidate
+    terms exist in the vocabulary (or the lexicon), in one query; `synonyms`
+    maps a stem to the analysed alternatives of its synonym group;
+    `corrections` maps a typed word to the one term to search for it
+    instead (search/spelling.py, "Mente du"); `near_terms(term, spread)`
+    gives the vocabulary's terms of about that length and first letter
+    with their document counts, for corrections two edits away."""
     corrections = corrections or {}
     typed = [w for w in words(query) if not is_stop_word(w)][:MAX_QUERY_WORDS]
     if not typed:
         return []
+    typed = list(dict.fromkeys(typed))
     stems = {w: stem(w) for w in typed}
-    candidates = set(stems.values()) | compound_parts_needed(" ".join(typed))
-    for s in stems.values():
-        if len(s) >= MIN_TYPO_LENGTH:
-            candidates |= edits1(s)
-    known = known_terms(candidates)
+    known = known_terms(set(stems.values()) | compound_parts_needed(" ".join(typed)))
+    guessed = _misspelt(typed, stems, known, known_terms, near_terms, corrections)
     groups = []
-    for word in dict.fromkeys(typed):
+    for word in typed:
         if word in corrections:
             term = corrections[word]
             alternatives = [(term,)]
             alternatives += [a for a in synonyms.get(term, ()) if a != (term,)]
             groups.append(TermGroup(word=word, alternatives=alternatives))
-            continue
-        s = stems[word]
-        alternatives: list[tuple[str, ...]] = [(s,)]
-        alternatives += [alt for alt in synonyms.get(s, ()) if alt != (s,)]
-        if s not in known and len(s) >= MIN_TYPO_LENGTH:
-            alternatives += [(t,) for t in sorted(edits1(s) & known)]
-        parts = split_compound(word, known)
-        if not parts:
-            groups.append(TermGroup(word=word, alternatives=alternatives))
-            continue
-        # A compound counts as its parts, each a word of its own that the
-        # whole word (or its synonyms) also satisfies: "ungdomskriminalitet"
-        # finds "kriminalitet blandt unge", and what holds both parts, or
-        # the whole, ranks above what holds one.
-        for part in parts:
-            extra = [(part,)] + [a for a in synonyms.get(part, ()) if a != (part,)]
-            groups.append(
-                TermGroup(
-                    word=word,
-                    alternatives=alternatives
-                    + [a for a in extra if a not in alternatives],
-                )
+        elif word in guessed:
+            # Corrected, but if the correction is no compound, the word as
+            # typed may still be one of known parts ("hjemlæse": hjem, læse).
+            terms, spelt, spelt_known = guessed[word]
+            if not (spelt and split_compound(spelt, spelt_known)):
+                spelt, spelt_known = word, known
+            word_groups = _word_groups(word, spelt, terms[0], spelt_known, synonyms)
+            for group in word_groups:
+                group.alternatives += [(t,) for t in terms[1:]]
+            groups += word_groups
+        else:
+            groups += _word_groups(word, word, stems[word], known, synonyms)
+    return groups
+
+
+def _misspelt(typed, stems, known, known_terms, near_terms, corrections) -> dict:
+    """Each typed word the index never saw (even if it splits into known
+    parts: "hjemlæse" is hjem and læse, and a typo of "hjemløse")
+    → (the likely terms it meant, best first, the best spelt as a word when
+    known, the known
+    terms its split needs): within one edit from MIN_TYPO_LENGTH letters,
+    two from eight (analysis.max_edits), preferring what more documents
+    hold (analysis.likely_corrections). A word the vocabulary holds is never
+    corrected, nor one whose stem is shorter than MIN_TYPO_LENGTH ("skaber"
+    is skab, which one edit turns into many another word)."""
+    unknown = [
+        w
+        for w in typed
+        if w not in corrections
+        and stems[w] not in known
+        and len(stems[w]) >= MIN_TYPO_LENGTH
+    ]
+    if not unknown:
+        return {}
+    near = {w: one_edit_candidates(w) for w in unknown}
+    counts = known_terms(set().union(*(n.keys() for n in near.values())))
+    out = {}
+    for word in unknown:
+        distances, frequencies = misspelling_candidates(
+            word, near[word], counts, near_terms
+        )
+        likely = likely_corrections(distances, frequencies)
+        if likely:
+            out[word] = (likely, near[word].get(likely[0]))
+    spelt = [s for _, s in out.values() if s]
+    parts = known_terms(compound_parts_needed(" ".join(spelt))) if spelt else {}
+    return {w: (t, s, parts) for w, (t, s) in out.items()}
+
+
+def _word_groups(word, spelt, s, known, synonyms) -> list[TermGroup]:
+    """The groups of one typed `word`, spelt `spelt` (corrected or as
+    typed), whose stem is `s`: one group, or one per compound part."""
+    alternatives: list[tuple[str, ...]] = [(s,)]
+    alternatives += [alt for alt in synonyms.get(s, ()) if alt != (s,)]
+    parts = split_compound(spelt, known)
+    if not parts:
+        return [TermGroup(word=word, alternatives=alternatives)]
+    # A compound counts as its parts, each a word of its own that the
+    # whole word (or its synonyms) also satisfies: "ungdomskriminalitet"
+    # finds "kriminalitet blandt unge", and what holds both parts, or
+    # the whole, ranks above what holds one.
+    groups = []
+    for part in parts:
+        extra = [(part,)] + [a for a in synonyms.get(part, ()) if a != (part,)]
+        groups.append(
+            TermGroup(
+                word=word,
+                alternatives=alternatives + [a for a in extra if a not in alternatives],
             )
+        )
     return groups

@@ -13,18 +13,21 @@ a moderator's against all; a correction is offered only if the viewer's own
 corrected search finds something; and the word shown is taken from those
 hits' marked words, which the viewer may read."""
 
-import math
 import re
 from collections import Counter
 from dataclasses import replace
 from html import unescape
 
 from .analysis import (
+    best_correction,
     compound_parts_needed,
-    edits1,
+    edit_distance,
     fold,
     is_stop_word,
     lexicon,
+    max_edits,
+    misspelling_candidates,
+    one_edit_candidates,
     split_compound,
     stem,
     words,
@@ -34,82 +37,40 @@ from .vocabulary import document_frequencies, terms_near
 
 # A search with fewer hits than this gets a suggestion, if there is one.
 FEW = 3
-# How much likelier a candidate one edit further away must be to win: a
-# candidate's weight is its document frequency divided by this per edit.
-EDIT_COST = 20
 _MARKED = re.compile(r"<mark>(.*?)</mark>")
-
-
-def max_edits(word: str) -> int:
-    """How many edits a word of this length may be off: none up to three
-    letters (a change turns one short word into another), one up to seven,
-    two from eight."""
-    n = len(fold(word))
-    if n <= 3:
-        return 0
-    return 1 if n <= 7 else 2
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (a swap of neighbours is one edit),
-    or limit + 1 as soon as it must exceed `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(
-                previous[j] + 1,
-                current[j - 1] + 1,
-                previous[j - 1] + (ca != cb),
-            )
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, previous2[j - 2] + 1)
-            current.append(cost)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def corrections(query: str, *, public: bool) -> dict[str, str]:
     """Each misspelt word of the query → the term it most likely meant, as
     the vocabulary of public documents (`public`) or of all documents knows
-    them. A word is misspelt when neither the vocabulary nor the lexicon
-    holds its stem and it is no compound of known parts. One query, and one
-    more per word of eight letters or more."""
+    them (see analysis.best_correction). A word is misspelt when neither
+    the vocabulary nor the lexicon holds its stem and it is no compound of
+    known parts. One query, and one more per word of eight letters or more
+    that has no candidate one edit away."""
     typed = [w for w in words(query) if not is_stop_word(w)][:MAX_QUERY_WORDS]
     typed = [w for w in dict.fromkeys(typed) if max_edits(w)]
     if not typed:
         return {}
     stems = {w: stem(w) for w in typed}
+    near = {w: one_edit_candidates(w) for w in typed}
     candidates = set(stems.values()) | compound_parts_needed(" ".join(typed))
-    for s in stems.values():
-        candidates |= edits1(s)
+    for terms in near.values():
+        candidates |= terms.keys()
     frequencies = document_frequencies(candidates, public=public)
     known = frequencies.keys() | lexicon()
     out = {}
     for word, s in stems.items():
         if s in known or split_compound(word, known):
             continue
-        limit = max_edits(word)
-        one_off = edits1(s)
-        near = {t: (1, n) for t, n in frequencies.items() if t in one_off}
-        if limit > 1:
-            for t, n in terms_near(s, spread=limit, public=public).items():
-                distance = edit_distance(s, t, limit)
-                if distance <= limit and t not in near:
-                    near[t] = (distance, n)
-        if near:
-            out[word] = max(
-                near,
-                key=lambda t: (
-                    math.log(near[t][1]) - near[t][0] * math.log(EDIT_COST),
-                    t,
-                ),
-            )
+        distances, counts = misspelling_candidates(
+            word,
+            near[word],
+            frequencies,
+            lambda t, spread: terms_near(t, spread=spread, public=public),
+        )
+        best = best_correction(distances, counts)
+        if best:
+            out[word] = best
     return out
 
 

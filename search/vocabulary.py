@@ -16,6 +16,9 @@ from .models import ArchiveTerm
 
 TERM = ArchiveTerm._meta.db_table
 MAX_TERM = ArchiveTerm._meta.get_field("term").max_length
+# A term no text yields, held by every document: its count is the number
+# of documents (search/feedback.py weighs terms by it).
+ALL_DOCUMENTS = ""
 _ROWS_PER_STATEMENT = 300
 # "term = ANY(array)" on PostgreSQL: one parameter, however many candidates.
 _CHUNK = 900
@@ -31,7 +34,7 @@ class VocabularyChange:
 
     def add(self, terms: Iterable[str], *, public: bool, sign: int = 1) -> None:
         """Count one document's terms in (sign 1) or out (sign -1)."""
-        distinct = {t[:MAX_TERM] for t in terms}
+        distinct = {t[:MAX_TERM] for t in terms} | {ALL_DOCUMENTS}
         if sign > 0:
             self.documents.update(distinct)
             if public:

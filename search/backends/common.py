@@ -9,7 +9,7 @@ from ..documents import FACETS, MODERATOR_FACETS
 from ..highlight import excerpt, mark
 from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup, parse
 from ..synonyms import synonym_map
-from ..vocabulary import document_frequencies
+from ..vocabulary import ALL_DOCUMENTS, document_frequencies, terms_near
 from .types import FacetCount
 
 
@@ -20,11 +20,23 @@ def index_analyzer() -> Analyzer:
     return Analyzer(lexicon())
 
 
-def known_terms(candidates) -> set[str]:
-    """Which candidate terms are in the lexicon or in some indexed document."""
+def known_terms(candidates) -> dict[str, int]:
+    """Which candidate terms are in the lexicon or in some indexed document,
+    with how many documents hold them (a lexicon word no document holds: 1)."""
     candidates = set(candidates)
-    found = candidates & lexicon()
-    return found | document_frequencies(candidates - found, public=False).keys()
+    found = document_frequencies(candidates, public=False)
+    return dict.fromkeys(candidates & lexicon(), 1) | found
+
+
+def near_terms(term: str, spread: int) -> dict[str, int]:
+    """Candidates for a correction two edits away (query.parse)."""
+    return terms_near(term, spread=spread, public=False)
+
+
+def term_counts(candidates) -> tuple[dict[str, int], int]:
+    """How many documents hold each candidate term, and how many there are."""
+    found = document_frequencies({*candidates, ALL_DOCUMENTS}, public=False)
+    return found, found.pop(ALL_DOCUMENTS, 0)
 
 
 def parse_query(query: str, corrections=None) -> list[TermGroup]:
@@ -34,7 +46,15 @@ def parse_query(query: str, corrections=None) -> list[TermGroup]:
         known_terms=known_terms,
         synonyms=synonym_map(),
         corrections=corrections,
+        near_terms=near_terms,
     )
+
+
+def weighed(group: TermGroup) -> str:
+    """SQL that weighs a group's 0 or 1 in a backend's rank_sql(): nothing
+    for a typed word (its statement is unchanged), × 0.5 for the feedback's
+    group (search/feedback.py)."""
+    return "" if group.weight == 1 else f" * {float(group.weight)!r}"
 
 
 def query_terms(groups) -> frozenset[str]:

@@ -14,6 +14,7 @@ from django.db.models import Q
 from inputs.selectors import PUBLISHED_STATUSES
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
+from ..feedback import FEEDBACK_DOCUMENTS, expansion, typed
 from ..models import (
     ArchiveDocument,
     ArchiveFacetSet,
@@ -30,6 +31,7 @@ from .common import (
     no_answer,
     parse_query,
     query_terms,
+    term_counts,
     viewer_facets,
 )
 from .sql import MATCH, Audience
@@ -335,8 +337,32 @@ class DatabaseBackend:
         groups = parse_query(request.query, request.corrections)
         if request.query.strip() and not groups:
             return empty_result(request)
-        moderator = request.viewer.is_moderator
+        # Visibility and filters, the same for both rankings.
         visible = self.where_sql(request)
+        if groups and request.sort == "relevance":
+            groups = self._with_feedback(request, groups, visible)
+        return self._search(request, groups, visible)
+
+    def _with_feedback(self, request, groups, visible) -> list[TermGroup]:
+        """The query's groups and, when its first ranking's best documents
+        agree on other words, the group of those words (search/feedback.py).
+        The first ranking is ids only: no hits, no counts."""
+        first = replace(request, page=1, page_size=FEEDBACK_DOCUMENTS)
+        matches, _counting = self._matches(first, groups, visible)
+        with connection.cursor() as cursor:
+            ranked = self._ranked_ids(cursor, first, groups, matches, visible, 0)
+        if len(ranked.ids) < 2 or no_answer(groups, ranked.best):
+            return groups
+        rows = dict(
+            ArchiveDocument.objects.filter(pk__in=ranked.ids).values_list("pk", "terms")
+        )
+        extra = expansion(groups, [rows.get(i, "") for i in ranked.ids], term_counts)
+        return [*groups, extra] if extra else groups
+
+    def _matches(self, request: SearchRequest, groups, visible):
+        """(matches, counting): the matching documents the viewer may find
+        (`visible`: where_sql()), for ranking and for counting."""
+        moderator = request.viewer.is_moderator
         matches = counting = Matches(f"{MATCH} a", visible.text, visible.params)
         if groups:
             matches = self.match_sql(groups, moderator).where(visible)
@@ -347,6 +373,10 @@ class DatabaseBackend:
                 counting = Matches(
                     keys.text, visible.text, keys.params + visible.params
                 )
+        return matches, counting
+
+    def _search(self, request: SearchRequest, groups, visible) -> SearchResult:
+        matches, counting = self._matches(request, groups, visible)
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
         with connection.cursor() as cursor:
@@ -359,7 +389,8 @@ class DatabaseBackend:
                     _ids(cursor, sql.page(matches, None, request.page_size, offset)),
                     self._best_groups(cursor, request, groups, matches),
                 )
-            if no_answer(groups, ranked.best):
+            best = None if ranked.best is None else int(ranked.best)
+            if no_answer(typed(groups), best):
                 return empty_result(request)
             if request.facets:
                 # Without words the pairs come in the order of the
@@ -376,7 +407,7 @@ class DatabaseBackend:
                 facets = {}
                 cursor.execute(*_execute(sql.count(counting)))
                 total = cursor.fetchone()[0]
-        terms = query_terms(groups)
+        terms = query_terms(typed(groups))
         docs = ArchiveDocument.objects.in_bulk(ranked.ids)
         hits = [make_hit(docs[i].__dict__, terms) for i in ranked.ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
@@ -403,14 +434,15 @@ class DatabaseBackend:
         documents missing a group, each ranked (few: a rare word)."""
         end = offset + request.page_size
         moderator = request.viewer.is_moderator
-        tier = self.tier_sql(groups, moderator)
+        # The tier: documents holding every typed word (not the expansion).
+        tier = self.tier_sql(typed(groups), moderator)
         tier = replace(tier, matches=tier.matches.where(visible))
         cursor.execute(*_execute(sql.window(tier, RANK_WINDOW, offset, end)))
         rows = cursor.fetchall()
         ids = [row[0] for row in rows if row[0] is not None]
         size = rows[0][1]
         # Some document holds every group: the best holds them all.
-        best = len(groups) if size else None
+        best = len(typed(groups)) if size else None
         tier_size = size if size < RANK_WINDOW else None
         position = max(offset, size)
         if len(ids) < request.page_size and tier_size is None:

@@ -7,6 +7,7 @@ from django.db import connection
 
 from ..models import ArchiveFacetSet, ArchiveFacetValue
 from ..query import TermGroup
+from .common import weighed
 from .database import DatabaseBackend
 from .sql import DOC, MATCH
 from .types import Matches, Rank, Sql, Tier
@@ -156,7 +157,8 @@ class PostgresBackend(DatabaseBackend):
         if len(groups) == 1:
             return Rank(f", {RANK} AS r", "r DESC, ", tuple(params))
         matched = " + ".join(
-            f"(CASE WHEN {_match(moderator)} THEN 1 ELSE 0 END)" for _ in groups
+            f"(CASE WHEN {_match(moderator)} THEN 1 ELSE 0 END){weighed(g)}"
+            for g in groups
         )
         for g in groups:
             params += [tsquery([g])] * (2 if moderator else 1)

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 
 from ..models import ArchiveFacetSet
 from ..query import TermGroup
+from .common import weighed
 from .database import DatabaseBackend
 from .sql import DOC, MATCH
 from .types import Matches, Rank, Sql, Tier
@@ -164,6 +165,6 @@ class SQLiteBackend(DatabaseBackend):
     def rank_sql(self, groups, moderator):
         if len(groups) == 1:
             return Rank(f", {BM25} AS r", "r, ")
-        matched = " + ".join(f"({IN_MATCH})" for _ in groups)
+        matched = " + ".join(f"({IN_MATCH}){weighed(g)}" for g in groups)
         params = tuple(_restrict(fts_expression([g]), moderator) for g in groups)
         return Rank(f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params)

@@ -56,10 +56,11 @@ class Tier:
 @dataclass(frozen=True, slots=True)
 class RankedPage:
     """A page of ranked document ids, and how many word groups the best
-    match holds (None when no_answer() does not need it)."""
+    match holds, the feedback's group counted at its weight (None when
+    no_answer() does not need it)."""
 
     ids: list[int]
-    best: int | None
+    best: float | None
 
 
 @dataclass(frozen=True, slots=True)

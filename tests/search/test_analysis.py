@@ -48,6 +48,21 @@ def test_edits1_reaches_a_swapped_or_missing_letter():
     assert "famili" in edits1("famli")
 
 
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("skolelukning", ("skole", "lukning")),
+        ("madposer", ("mad", "poser")),
+        ("plejehjemsbeboere", ("plejehjem", "beboere")),
+        ("fritidsjob", ("fritid", "job")),
+    ],
+)
+def test_the_lexicon_splits_the_fields_compounds(word, parts):
+    # Parts added from the themes, the seed letters and welfare vocabulary.
+    assert split_compound(word, lexicon()) == tuple(stem(p) for p in parts)
+    assert set(map(stem, parts)) <= set(analyse(word, lexicon()))
+
+
 def test_the_stemmer_is_pystemmers_c_implementation():
     # snowballstemmer falls back to its pure-Python stemmers, some forty
     # times slower, when PyStemmer is missing; nothing else would notice.

@@ -132,3 +132,20 @@ def test_a_query_no_document_answers_by_more_than_half_its_words_finds_nothing(
     assert titles("vinduer lejlighed fodbold tuba") == []
     # Half or more in one document: the weaker matches follow it.
     assert titles("familie lejlighed tuba")[0] == "En sårbar familie i Køge"
+
+
+def test_a_misspelt_word_is_corrected_as_typed(archived):
+    # The stemmer cuts the typo otherwise than the word ("gældsrådgivnig"
+    # loses -ig, "gældsrådgivning" keeps -ning): corrected as typed, the
+    # word is one edit away, and then it splits like any compound.
+    archived(title="Gældsrådgivning hver tirsdag", challenge="", solution="")
+    archived(title="Gæld og husleje", challenge="", solution="")
+    assert titles("gældsrådgivnig") == [
+        "Gældsrådgivning hver tirsdag",
+        "Gæld og husleje",
+    ]
+
+
+def test_a_lexicon_part_finds_the_compound(archived):
+    archived(title="Skolelukning i foråret", challenge="", solution="")
+    assert titles("lukning") == ["Skolelukning i foråret"]

@@ -35,3 +35,23 @@ def test_the_command_loads_them_and_searches_use_them(archived, capsys):
     call_command("load_synonyms")
     assert "synonymgrupper tilføjet" in capsys.readouterr().out
     assert titles("arbejdsløse") == ["Ledige beboere søger job"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        # A theme's words (themes.csv: Vold i nære relationer, Mad og
+        # fornødenheder), a seed letter's (væresteder), welfare work's.
+        ("sagsbehandler", "Socialrådgiver på kontoret"),
+        ("partnervold", "Vold i nære relationer"),
+        ("fødevarehjælp", "Madbank i kælderen"),
+        ("varmestue", "Værestedet holder åbent"),
+    ],
+)
+def test_the_domain_groups_find_what_is_written_in_other_words(
+    archived, typed, written
+):
+    archived(title=written, challenge="", solution="")
+    assert titles(typed) == []
+    synonyms_load_starter()
+    assert titles(typed) == [written]

@@ -1,0 +1,85 @@
+"""Pseudo-relevance feedback (search/feedback.py): the words the best
+answers share find inputs that say the same thing in other words, after
+those holding the typed words, on the database backends."""
+
+import pytest
+
+from search.feedback import EXPANSION_WEIGHT, expansion
+from search.query import SearchRequest, TermGroup, Viewer
+from search.services import archive_search
+
+pytestmark = pytest.mark.django_db
+
+QUERY = [TermGroup(word="madbank", alternatives=[("madbank",)])]
+
+
+def _counts(frequencies, total):
+    def counts(candidates):
+        return {t: frequencies[t] for t in candidates if t in frequencies}, total
+
+    return counts
+
+
+def test_the_expansion_is_the_rare_terms_the_best_documents_share():
+    documents = [
+        "madbank foedevar dagligvar famili",
+        "madbank foedevar dagligvar kaelder",
+        "foedevar famili",
+    ]
+    counts = _counts({"foedevar": 3, "dagligvar": 2, "famili": 40, "kaelder": 1}, 100)
+    group = expansion(QUERY, documents, counts)
+    # famili: in 40 % of the archive; kaelder: in one document read; the
+    # query's own term is not repeated.
+    assert group.alternatives == [("foedevar",), ("dagligvar",)]
+    assert group.weight == EXPANSION_WEIGHT < 1
+
+
+def test_no_expansion_from_a_weak_match_or_a_single_document():
+    counts = _counts({"foedevar": 3}, 100)
+    # The best document lacks a typed word: the query has no good answer.
+    assert expansion(QUERY, ["foedevar", "madbank foedevar"], counts) is None
+    assert expansion(QUERY, ["madbank foedevar"], counts) is None
+    assert (
+        expansion(QUERY, ["madbank foedevar", "madbank foedevar"], _counts({}, 0))
+        is None
+    )
+
+
+def _titles(query):
+    result = archive_search(request=SearchRequest(query=query, viewer=Viewer()))
+    return [str(h.title) for h in result.hits]
+
+
+@pytest.fixture
+def pantry(archived):
+    """Two inputs about a madbank, one about the same in other words, and
+    enough others that their shared words are rare."""
+    archived(
+        title="Madbank i kælderen", challenge="Vi uddeler fødevarer og dagligvarer."
+    )
+    archived(
+        title="Madbank for beboerne", challenge="Fødevarer og dagligvarer hver fredag."
+    )
+    archived(
+        title="Uddeling hver fredag", challenge="Fødevarer og dagligvarer til trængte."
+    )
+    for n in range(12):
+        archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
+
+
+@pytest.mark.usefixtures("pantry")
+def test_a_search_finds_what_the_best_answers_say_in_other_words():
+    titles = _titles("madbank")
+    assert set(titles[:2]) == {
+        "<mark>Madbank</mark> i kælderen",
+        "<mark>Madbank</mark> for beboerne",
+    }
+    # Found by the words the two share, after them, and marked for nothing.
+    assert titles[2:] == ["Uddeling hver fredag"]
+
+
+@pytest.mark.usefixtures("pantry")
+def test_a_query_without_an_answer_gains_no_expansion():
+    # No input holds both words: nothing, not the neighbours of those that
+    # hold "kælderen".
+    assert _titles("kælderen solceller") == []
