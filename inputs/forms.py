@@ -143,6 +143,7 @@ class InputForm(forms.ModelForm):
         self.call = call
         self.intent = intent
         self.personal_data_warning = ""
+        self.confirmed_before = False
         self.checked_files = []
         editing = self.instance.pk is not None
         if editing:
@@ -150,6 +151,11 @@ class InputForm(forms.ModelForm):
             self.fields["keywords"].initial = list(self.instance.keywords.all())
             self.fields["version"].initial = self.instance.version
             self.fields["remove_attachments"].queryset = self.instance.attachments.all()
+            # Contact details confirmed when it was last saved: the box is
+            # shown ticked, so submitting the draft does not ask again
+            # (unticked, it does).
+            self.confirmed_before = self.instance.personal_data_flagged
+            self.fields[personal_data.CONFIRM_FIELD].initial = self.confirmed_before
         else:
             del self.fields["version"], self.fields["remove_attachments"]
             self.fields["organisation"].queryset = organisations

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -9,7 +10,7 @@ class SynonymViewSet(SnippetViewSet):
 
     model = Synonym
     icon = "search"
-    menu_label = "Synonymer"
+    menu_label = _("Synonymer")
     add_to_admin_menu = True
     list_display = ["terms"]
     search_fields = ["terms"]

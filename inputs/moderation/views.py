@@ -93,6 +93,11 @@ class InspectView(generic.InspectView):
     def get_page_subtitle(self):
         return self.object.title
 
+    def get_field_display_value(self, field_name, field):
+        # Wagtail shows an empty number or link as "None".
+        value = super().get_field_display_value(field_name, field)
+        return "–" if value is None else value
+
     def get_ongoing_display_value(self):
         return _("Ja") if self.object.ongoing else _("Nej")
 

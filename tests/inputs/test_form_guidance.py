@@ -2,6 +2,8 @@
 beside its field, chosen files survive an error, required questions say so,
 BL's request for changes stands on top, and a draft can be deleted."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -52,6 +54,39 @@ def test_contact_details_are_marked_beside_their_field(
     )
     assert response.status_code == 302
     assert Input.objects.get().personal_data_flagged
+
+
+def test_confirmed_contact_details_are_not_asked_for_again(
+    client, call, organisation, member
+):
+    log_in(client, member)
+    solution = "Ring til Karen på 22 33 44 55, hun koordinerer."
+    _new(
+        client,
+        call,
+        organisation,
+        solution=solution,
+        confirm_personal_data="on",
+        intent="draft",
+    )
+    item = Input.objects.get()
+    assert item.status == "draft" and item.personal_data_flagged
+    # The draft's form shows the confirmation ticked ...
+    html = client.get(reverse("inputs:edit", args=[item.pk])).text
+    box = re.search(r'<input[^>]*id="id_confirm_personal_data"[^>]*>', html)
+    assert "checked" in box.group(0)
+    # ... so submitting it as the browser sends it needs no second confirmation.
+    data = form_data(call, solution=solution, confirm_personal_data="on")
+    data.pop("token")
+    data["version"] = item.version
+    response = client.post(reverse("inputs:edit", args=[item.pk]), data)
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.status == "submitted" and item.personal_data_flagged
+    # An input without confirmed contact details shows no box until needed.
+    other = InputFactory(organisation=organisation, author=member, call=call)
+    html = client.get(reverse("inputs:edit", args=[other.pk])).text
+    assert 'id="id_confirm_personal_data"' not in html
 
 
 def test_text_around_the_mark_is_escaped(client, call, organisation, member):

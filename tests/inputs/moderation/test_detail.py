@@ -133,3 +133,11 @@ def test_an_inputs_admin_link_is_its_inspect_view(make_input):
 
     item = make_input()
     assert AdminURLFinder().get_edit_url(item) == f"/admin/input/{item.pk}/"
+
+
+def test_an_empty_fact_reads_as_a_dash_not_none(mod_client, make_input):
+    item = make_input(status="in_review", call=None, residents_reached=None)
+    html = mod_client.get(_url("inspect", item)).content.decode()
+    facts = html[html.index("Referencenummer") :]
+    assert "None" not in facts
+    assert ">–<" in facts.replace(" ", "").replace("\n", "")

@@ -1,0 +1,225 @@
+"""A moderator's journey (with their second factor): the start page's queue
+counts, the Wagtail admin's dashboard, the moderation queue and its filters,
+an input inspected, accepted with a visibility within its consent and that
+visibility changed later, personal data redacted, another input sent back
+for changes; a summary quoting the input submitted to the workflow, which
+a second moderator approves (the first may not); and the archive's
+"Mente du …?" as a moderator sees it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import Journey, log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+INPUT_TITLE = "Frivillige ringer til ensomme ældre"
+QUOTE = "Vi ringer til alle ældre i afdelingen hver tirsdag."
+PHONE_NUMBER = "22 33 44 55"
+OTHER_TITLE = "Fællesspisning i beboerhuset"
+PENSIONERS = "Pensionister spiller petanque"
+
+
+def _submitted(title, solution, reference):
+    from django.contrib.auth import get_user_model
+
+    from inputs.models import Input
+    from inputs.models.inputs import Consent, Kind
+    from inputs.services import input_transition
+    from portal.organisations.models import Organisation, Partnership
+
+    organisation = Organisation.objects.get(name="AAB")
+    item = Input.objects.create(
+        organisation=organisation,
+        author=get_user_model().objects.get(email="medlem@aab.demo"),
+        kind=Kind.BOTH,
+        title=title,
+        challenge="Mange ældre har siddet alene under nedlukningen.",
+        solution=solution,
+        consent=Consent.NAMED,
+        municipality=organisation.municipality,
+        reference=reference,
+        personal_data_flagged=PHONE_NUMBER in solution,
+    )
+    item.partnerships.set([Partnership.objects.get(slug="svaekkede-aeldre")])
+    input_transition(input=item, action="submit", user=item.author)
+    return item
+
+
+def _draft_summary(item):
+    """An editor's draft quoting the accepted input (the StreamField editor
+    itself is Wagtail's, tested by Wagtail)."""
+    from cms.models import PartnershipPage, SummaryPage
+    from cms.workflows import summary_workflow_ensure
+
+    summary_workflow_ensure()
+    parent = PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre")
+    summary = SummaryPage(
+        title="Opsamling om ensomme ældre",
+        slug="ensomme-aeldre",
+        introduction="Hvad afdelingerne gør for de ældre.",
+        body=[("quote", {"input": item, "excerpt": QUOTE})],
+        live=False,
+    )
+    parent.add_child(instance=summary)
+    summary.inputs.set([item])
+    summary.save_revision()
+    return summary
+
+
+def _more_actions(page):
+    page.get_by_role("button", name=re.compile("Flere handlinger|More actions")).click()
+
+
+def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
+    from inputs.demo import seed_inputs
+    from inputs.models import Input
+    from inputs.models.inputs import Visibility
+    from inputs.states import Status
+    from search.services import archive_index_input
+    from tests.factories import InputFactory
+
+    seed_inputs(count=9)
+    pensioners = InputFactory(
+        title=PENSIONERS, visibility=Visibility.PUBLIC, submitted=True
+    )
+    Input.objects.filter(pk=pensioners.pk).update(status=Status.ACCEPTED)
+    for pk in Input.objects.filter(status="accepted").values_list("pk", flat=True):
+        archive_index_input(input_id=pk)
+    item = _submitted(
+        INPUT_TITLE, f"{QUOTE} Ring til Hanne på {PHONE_NUMBER}.", "BL-2020-0042"
+    )
+    other = _submitted(OTHER_TITLE, "Vi spiser sammen hver fredag.", "BL-2020-0043")
+    url = live_site.url
+    journey = Journey(page, "moderator")
+
+    log_in(page, url, "moderator@bl.demo", two_factor=True, journey=journey)
+    journey.see(
+        "start",
+        "Moderering",
+        "Gå til moderationskøen",
+        check=lambda page, _width: expect(
+            page.get_by_role("link", name=re.compile(r"^\d+ indsendt$"))
+        ).to_be_visible(),
+    )
+
+    page.get_by_role(
+        "link", name="Organisationer og anmodninger, der venter på godkendelse"
+    ).first.click()
+    journey.see("approvals", heading="Godkendelser")
+    page.get_by_role("link", name="Administration").first.click()
+    journey.see(
+        "admin-dashboard",
+        "Gå til moderationskøen",
+        check=lambda page, _width: expect(
+            page.get_by_role("link", name=re.compile(r"input med status »Indsendt«"))
+        ).to_be_visible(),
+    )
+
+    page.goto(f"{url}/admin/input/")
+    journey.see(
+        "queue",
+        INPUT_TITLE,
+        OTHER_TITLE,
+        heading=re.compile("Moderation af input"),
+    )
+    # Wagtail's filter panel: the date range's two inputs have names.
+    page.locator("[data-w-dropdown-target='toggle'][aria-label*='filtr' i]").click()
+    page.get_by_role("button", name="Indsendt (fra – til)").click()
+    expect(page.get_by_label("Indsendt fra", exact=True)).to_be_visible()
+    expect(page.get_by_label("Indsendt til", exact=True)).to_be_visible()
+    journey.see("queue-filters", "Indsendt (fra – til)")
+    page.goto(f"{url}/admin/input/?status=submitted")
+    journey.see("queue-submitted", INPUT_TITLE, OTHER_TITLE)
+
+    page.get_by_role("link", name=INPUT_TITLE).first.click()
+    journey.see("inspect", INPUT_TITLE, "BL-2020-0042", PHONE_NUMBER)
+    page.get_by_label("Handling").select_option("accept")
+    page.get_by_label("Hvem må se input, når det er accepteret?").select_option(
+        "partnership"
+    )
+    page.get_by_label("Besked til organisationen").fill("Tak, det er et godt input.")
+    page.get_by_role("button", name="Gem status").click()
+    journey.see("accepted", "Status er ændret")
+    item.refresh_from_db()
+    assert (item.status, item.visibility) == ("accepted", "partnership")
+
+    # Visibility changed later, within the organisation's consent.
+    page.get_by_label("Hvem må se input?").select_option("public")
+    page.get_by_role("button", name="Gem synlighed").click()
+    expect(page.get_by_label("Hvem må se input?")).to_have_value("public")
+    # Accepting logged one change (to partnership), this the second.
+    expect(page.get_by_text("Synlighed ændret")).to_have_count(2)
+    journey.see("visibility-changed", "Synligheden er gemt.")
+    item.refresh_from_db()
+    assert item.visibility == "public"
+
+    page.get_by_role("link", name="Redigér tekst (fjern personoplysninger)").click()
+    journey.see("redact", INPUT_TITLE)
+    solution = page.get_by_label("Løsningen")
+    solution.fill(
+        solution.input_value().replace(f" Ring til Hanne på {PHONE_NUMBER}.", "")
+    )
+    page.get_by_role("button", name="Gem ny version").click()
+    journey.see("redacted", "Sammenlign med originalen")
+    item.refresh_from_db()
+    assert PHONE_NUMBER not in item.solution
+
+    page.goto(f"{url}/admin/input/{other.pk}/")
+    page.get_by_label("Handling").select_option("request_changes")
+    page.get_by_label("Besked til organisationen").fill("Hvor mange kommer?")
+    page.get_by_role("button", name="Gem status").click()
+    journey.see("changes-requested", "Status er ændret", OTHER_TITLE)
+    other.refresh_from_db()
+    assert other.status == "changes_requested"
+
+    summary = _draft_summary(item)
+    page.goto(f"{url}/admin/pages/{summary.pk}/edit/")
+    journey.see("summary-editor", "Opsamling om ensomme ældre")
+    _more_actions(page)
+    page.get_by_role(
+        "button", name=re.compile("Send til Godkendelse af opsamlinger")
+    ).click()
+    expect(
+        page.get_by_text(re.compile("in moderation|til moderation")).first
+    ).to_be_visible()
+    assert summary.workflow_in_progress
+    # The submitter is offered no approval of their own summary, not even
+    # folded away in the actions menu.
+    expect(
+        page.locator("button", has_text=re.compile(r"Godkend|Approve"))
+    ).to_have_count(0)
+    journey.see("summary-in-moderation", "Opsamling om ensomme ældre")
+
+    # A moderator searching the archive with a typo sees the corrected search.
+    page.goto(f"{url}/arkiv/?q=pensjonster")
+    journey.see("archive-did-you-mean", "Viser resultater for", PENSIONERS)
+
+    # A second moderator approves, in a browser of their own.
+    second = page.context.browser.new_page()
+    second_journey = Journey(second, "moderator2")
+    log_in(second, url, "moderator2@bl.demo", two_factor=True)
+    second.goto(f"{url}/admin/pages/{summary.pk}/edit/")
+    second_journey.see("summary-to-approve", "Opsamling om ensomme ældre")
+    _more_actions(second)
+    second.get_by_role(
+        "button", name=re.compile(r"^(Godkend og Publicér|Approve and publish)$", re.I)
+    ).click()
+    for _attempt in range(20):
+        summary.refresh_from_db()
+        if summary.live:
+            break
+        second.wait_for_timeout(250)
+    assert summary.live
+
+    second.goto(f"{url}/svaekkede-aeldre/ensomme-aeldre/")
+    second_journey.see(
+        "summary-published",
+        QUOTE,
+        "— AAB, BL-2020-0042",
+        heading="Opsamling om ensomme ældre",
+    )
+    second.close()
+    assert Input.objects.get(pk=item.pk).status == "accepted"
