@@ -193,9 +193,11 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
     ).to_have_count(0)
     journey.see("summary-in-moderation", "Opsamling om ensomme ældre")
 
-    # A moderator searching the archive with a typo sees the corrected search.
+    # A moderator searching the archive with a typo still finds the input:
+    # the search reads the word as the archive spells it (search/spelling.py;
+    # "Mente du" is left for what it cannot correct, tests/search).
     page.goto(f"{url}/arkiv/?q=pensjonster")
-    journey.see("archive-did-you-mean", "Viser resultater for", PENSIONERS)
+    journey.see("archive-typo", PENSIONERS)
 
     # A second moderator approves, in a browser of their own.
     second = page.context.browser.new_page()
