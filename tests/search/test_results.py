@@ -24,12 +24,12 @@ def test_a_script_in_a_title_is_shown_as_text(client, archived):
 
 
 @pytest.mark.parametrize("query", ["madklub", ""])
-def test_the_deepest_page_is_empty_not_an_error(client, archived, query):
+def test_the_deepest_page_leads_to_the_last_not_an_error(client, archived, query):
     archived(title="Madklub")
-    response = client.get(URL, {"q": query, "page": MAX_PAGE})
-    assert response.status_code == 200
+    response = client.get(URL, {"q": query, "page": MAX_PAGE}, follow=True)
+    assert response.redirect_chain == [(f"{URL}?q={query}&page=1", 302)]
     result = response.context["result"]
-    assert result.page == MAX_PAGE and result.hits == [] and result.total == 1
+    assert result.page == 1 and len(result.hits) == 1 and result.total == 1
     # Past the form's limit the first page, as for any invalid page.
     response = client.get(URL, {"q": query, "page": MAX_PAGE + 1})
     assert response.context["result"].page == 1
