@@ -135,7 +135,9 @@ def input_create(
     input.idempotency_token = token
     _apply(input, data)
     # No author: imported from e-mail (the model needs no blank=True for it).
-    input.full_clean(exclude=["reference", "author"])
+    # The token's uniqueness is the database's to decide, below: checked here,
+    # a concurrent twice-sent form that just committed would fail validation.
+    input.full_clean(exclude=["reference", "author", "idempotency_token"])
     try:
         with transaction.atomic():
             input.save()
