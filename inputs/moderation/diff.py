@@ -5,6 +5,9 @@ import re
 
 from django.utils.text import capfirst
 
+from ..models import Input
+from ..models.inputs import answer_text
+
 _TOKEN = re.compile(r"\S+\s*|\s+")
 
 
@@ -28,17 +31,12 @@ def _answer(answer) -> tuple[str, str]:
     """(label, text) of a stored answer ({label, value, order})."""
     if not isinstance(answer, dict):
         return "", str(answer or "")
-    value = answer.get("value")
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value)
-    return str(answer.get("label") or ""), str(value or "")
+    return str(answer.get("label") or ""), answer_text(answer)
 
 
 def content_diff(old: dict, new: dict) -> list[dict]:
     """One entry per text field (and answer) that differs, headed by the
     field's label or the question, as the input's page shows them."""
-    from ..models import Input
-
     old_answers, new_answers = old.get("answers") or {}, new.get("answers") or {}
     rows = []
     for name in Input.CONTENT_FIELDS:
