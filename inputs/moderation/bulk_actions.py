@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.bulk_action import BulkAction
@@ -81,13 +80,6 @@ class InputBulkAction(BulkAction):
         if not objects:
             raise Http404
         return objects, {"items_with_no_access": []}
-
-    def object_context(self, obj):
-        return {"item": obj, "url": reverse("inputs_moderation:inspect", args=[obj.pk])}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        return {**context, "action": self, "header_icon": "tasks"}
 
     @classmethod
     def apply(cls, item, *, user, note):

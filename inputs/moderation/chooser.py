@@ -12,19 +12,15 @@ from ..selectors import inputs_visible_to
 from ..states import Status
 
 
-def inputs_to_quote(*, user):
-    """Accepted inputs `user` may see, newest first."""
-    return (
-        inputs_visible_to(user=user)
-        .filter(status=Status.ACCEPTED)
-        .select_related("organisation")
-        .order_by("-submitted_at")
-    )
-
-
 class VisibleInputsMixin:
     def get_object_list(self):
-        return inputs_to_quote(user=self.request.user)
+        """Accepted inputs the user may see, newest first."""
+        return (
+            inputs_visible_to(user=self.request.user)
+            .filter(status=Status.ACCEPTED)
+            .select_related("organisation")
+            .order_by("-submitted_at")
+        )
 
     def get_object(self, pk):
         return self.get_objects([pk]).get()

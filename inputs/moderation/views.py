@@ -55,12 +55,13 @@ class InspectView(generic.InspectView):
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, bool):
             return _("Ja") if value else _("Nej")
-        return "–" if value is None else value  # not Wagtail's "None"
+        return "–" if value in (None, "", "-") else value  # not "None" or blank
 
     def get_organisation_display_value(self):
         name = self.object.organisation.name
         if self.object.is_anonymised:
-            return f"{name} ({_('anonymiseret udadtil')})"
+            anonymised = _("anonymiseret udadtil")
+            return f"{name} ({anonymised})"
         return name
 
     def get_context_data(self, **kwargs):
@@ -68,7 +69,6 @@ class InspectView(generic.InspectView):
         return {
             **super().get_context_data(),
             "input": input,
-            "answers": input.answer_items(),
             "attachments": input.attachments.all(),
             "forms": {
                 name: kwargs.get(name) or form_class(input=input)

@@ -57,12 +57,7 @@ class QueueView(generic.IndexView):
             Column(
                 "organisation", label=_("Organisation"), accessor="organisation.name"
             ),
-            Column(
-                "status",
-                label=_("Status"),
-                accessor="get_status_display",
-                sort_key="status",
-            ),
+            self._get_custom_column("status"),
             Column("assigned_to", label=_("Ansvarlig")),
             Column(
                 "personal_data_flagged",
