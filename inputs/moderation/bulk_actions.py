@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.bulk_action import BulkAction
 
+from portal.accounts.roles import moderators
+
 from ..models import Input, Theme
 from ..models.inputs import Visibility
 from ..permissions import can_moderate
 from ..services import input_transition
 from ..services.moderation import input_accept, input_assign, input_themes_change
 from ..states import IllegalTransition, Status
-from . import forms as forms_
 from .selectors import moderation_queue
 
 
@@ -38,16 +39,14 @@ class AcceptForm(NoteForm):
     )
 
 
-class AssignForm(forms_.AssignForm):
-    """The single view's form; for several inputs a moderator is required."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["moderator"]
-        field.label, field.required = gettext_lazy("Moderator"), True
-        field.error_messages["required"] = gettext_lazy(
-            "Vælg den moderator, der skal have input."
-        )
+class AssignForm(forms.Form):
+    moderator = forms.ModelChoiceField(
+        label=gettext_lazy("Moderator"),
+        queryset=moderators().order_by("email"),
+        error_messages={
+            "required": gettext_lazy("Vælg den moderator, der skal have input.")
+        },
+    )
 
 
 class ThemeForm(forms.Form):

@@ -27,7 +27,7 @@ from ..states import Actor, Status, actions_from
 
 
 class ActionForm(forms.Form):
-    def __init__(self, *args, input=None, **kwargs):
+    def __init__(self, *args, input, **kwargs):
         self.input = input
         super().__init__(*args, **kwargs)
 
@@ -167,8 +167,7 @@ class AssignForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.input:
-            self.fields["moderator"].initial = self.input.assigned_to_id
+        self.fields["moderator"].initial = self.input.assigned_to_id
 
     def save(self, *, user):
         moderator = self.cleaned_data["moderator"]
