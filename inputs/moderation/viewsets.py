@@ -53,6 +53,7 @@ class QueueView(generic.IndexView):
                 label=_("Reference"),
                 sort_key="reference",
                 accessor=lambda input: input.reference or "–",
+                classname="w-whitespace-nowrap",
             ),
             Column(
                 "organisation", label=_("Organisation"), accessor="organisation.name"
