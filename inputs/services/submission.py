@@ -226,21 +226,29 @@ def input_withdraw(*, input: Input, user) -> Input:
     return input_transition(input=input, action="withdraw", user=user)
 
 
+def file_store(*, storage, name: str, content) -> str:
+    """Write the file under `name` (free already) and return the stored name.
+    A write that fails half-way (a full disk) leaves no partial file behind:
+    the storage itself does not remove it. No room raises StorageFull."""
+    try:
+        return storage.save(name, content)
+    except OSError as error:
+        if storage.exists(name):
+            storage.delete(name)
+        if error.errno in NO_ROOM:
+            raise StorageFull from error
+        raise
+
+
 def _store(attachment: Attachment, checked: CheckedFile) -> None:
-    """Write the file under a free name. A write that fails half-way (a full
-    disk) leaves no partial file behind: the storage itself does not remove
-    it."""
     field = attachment.file.field
     storage = attachment.file.storage
     name = storage.get_available_name(
         field.generate_filename(attachment, checked.name), max_length=field.max_length
     )
-    try:
-        attachment.file.name = storage.save(name, checked.content)
-    except OSError:
-        if storage.exists(name):
-            storage.delete(name)
-        raise
+    attachment.file.name = file_store(
+        storage=storage, name=name, content=checked.content
+    )
 
 
 @transaction.atomic
@@ -277,12 +285,10 @@ def attachments_add(
             created.append(attachment)
             attachment.full_clean()
             attachment.save()
-    except Exception as error:
+    except Exception:
         # The rows roll back with the transaction; the files must go by hand.
         for attachment in created:
             attachment.file.storage.delete(attachment.file.name)
-        if isinstance(error, OSError) and error.errno in NO_ROOM:
-            raise StorageFull from error
         raise
     return created
 
