@@ -135,7 +135,7 @@ def test_a_form_refused_for_another_field_keeps_the_text_and_says_so(
     assert not Input.objects.exists()
     stored = [p.name for p in full_disk.rglob("*") if p.is_file()]
     assert stored == ["filler"]
-    assert not any(k.startswith("pending_uploads:") for k in client.session.keys())
+    assert not any(k.startswith("pending_uploads:") for k, _ in client.session.items())
     html = response.content.decode()
     assert data["challenge"] in html
     error = html[html.index('id="id_attachments_error"') :]
