@@ -46,7 +46,8 @@ def stack_env(port: int) -> dict:
         GUNICORN_BIND=f"127.0.0.1:{port}",
         STATIC_ROOT=str(VAR / "static"),
         MEDIA_ROOT=str(VAR / "media"),
-        PRIVATE_MEDIA_ROOT=str(VAR / "private"),
+        # bench/faults.py disk sets its own: a small tmpfs it fills.
+        PRIVATE_MEDIA_ROOT=env.get("PRIVATE_MEDIA_ROOT", str(VAR / "private")),
         SECURE_SSL_REDIRECT="false",
         TRUSTED_PROXY_COUNT="1",
         CACHE_KEY_PREFIX="pp-load",
@@ -231,6 +232,12 @@ def print_stats(path: Path) -> None:
             f"{float(row['Requests/s']):6.1f} {row['50%']:>6} {row['95%']:>6} "
             f"{row['99%']:>6}"
         )
+    # An exception in the locustfile is no request and no failure: say so.
+    exceptions = Path(str(path).replace("_stats.csv", "_exceptions.csv"))
+    if exceptions.exists():
+        with exceptions.open() as text:
+            for row in csv.DictReader(text):
+                print(f"  locustfile exception ×{row['Count']}: {row['Message'][:100]}")
     failures = Path(str(path).replace("_stats.csv", "_failures.csv"))
     if failures.exists():
         with failures.open() as text:
@@ -297,7 +304,8 @@ def main():
     if args.soak:
         args.duration = "300s"
     VAR.mkdir(parents=True, exist_ok=True)
-    (VAR / "submitted").unlink(missing_ok=True)
+    for log in ("submitted", "saved", "files"):
+        (VAR / log).unlink(missing_ok=True)
     env = stack_env(args.port)
     if not args.reuse or not (ROOT / "bench" / ".load-people.json").exists():
         prepare(args, env)
