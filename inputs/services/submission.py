@@ -307,11 +307,25 @@ def attachments_remove(*, input: Input, user, ids) -> int:
     return len(doomed)
 
 
+def _replayed_files_add(*, input: Input, user, files, confirmed: bool) -> None:
+    """A new input's form sent again (same token) brings the first send's
+    files. Those the input lacks (the first send had no room for them) are
+    added while it may still be edited; those it has are not added twice."""
+    if not files or user is None or not can_edit_input(user, input):
+        return
+    have = set(input.attachments.values_list("original_name", flat=True))
+    missing = [f for f in files if f.name not in have]
+    if missing:
+        attachments_add(
+            input=input, user=user, files=missing, personal_data_confirmed=confirmed
+        )
+
+
 def input_save(**kwargs) -> Created:
     """Everything one press of "Gem kladde" or "Indsend" does, all or nothing:
     create (idempotently) or update (with the version check), remove and add
     attachments, and submit if asked. A replayed create returns the first
-    input untouched (created=False).
+    input (created=False) with only the files it lacks added.
 
     When the disk for attachments is full, the person's text is not lost:
     the save is done again without the files and without submitting, as a
@@ -351,6 +365,12 @@ def _input_save(
             enforce_call_window=enforce_call_window,
         )
         if not result.created:
+            _replayed_files_add(
+                input=result.input,
+                user=user,
+                files=files,
+                confirmed=data.get(personal_data.CONFIRMED, False),
+            )
             return result
         input = result.input
     else:

@@ -141,3 +141,25 @@ def test_a_form_refused_for_another_field_keeps_the_text_and_says_so(
     error = html[html.index('id="id_attachments_error"') :]
     assert "ikke er plads på serveren" in error[: error.index("</ul>")]
     assert "Skriv en titel" in html
+
+
+def test_the_form_sent_again_once_there_is_room_takes_the_file(
+    client, call, organisation, member, full_disk
+):
+    """Reloading the page that said "no room" sends the same form again
+    (same token): the draft it saved gets the file now, not silently
+    nothing."""
+    log_in(client, member)
+    data = form_data(call, organisation, intent="draft")
+    data["attachments"] = [files.pdf()]
+    assert (
+        client.post(reverse("inputs:create", args=[call.pk]), data).status_code == 507
+    )
+    (full_disk / "filler").unlink()
+
+    data["attachments"] = [files.pdf()]
+    response = client.post(reverse("inputs:create", args=[call.pk]), data)
+
+    input = Input.objects.get()
+    assert response.status_code == 302
+    assert [a.original_name for a in input.attachments.all()] == ["notat.pdf"]
