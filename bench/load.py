@@ -3,6 +3,7 @@
     .venv/bin/python bench/load.py                 # prepare, start, 2 min of load
     .venv/bin/python bench/load.py --reuse -t 60s -u 30
     .venv/bin/python bench/load.py --reuse --soak  # 5 min, RSS sampled every 5 s
+    .venv/bin/python bench/load.py --reuse --soak -t 600s
 
 Prepares PostgreSQL (bench/load_data.py: demo, 100,000 inputs, index,
 people; --reuse skips the generation when the inputs are there), collects
@@ -292,17 +293,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--reuse", action="store_true", help="keep generated data")
     p.add_argument("-u", "--users", type=int, default=30, help="simulated people")
     p.add_argument("-r", "--spawn-rate", type=float, default=3)
-    p.add_argument("-t", "--duration", default="120s")
+    p.add_argument("-t", "--duration", help="default 120s, 300s with --soak")
     p.add_argument("--port", type=int, default=8820)
-    p.add_argument("--soak", action="store_true", help="5 minutes, RSS sampled")
+    p.add_argument("--soak", action="store_true", help="RSS sampled; 5 min unless -t")
     p.add_argument("--rss-every", type=float, default=5)
     return p
 
 
 def main():
     args = parser().parse_args()
-    if args.soak:
-        args.duration = "300s"
+    if args.duration is None:
+        args.duration = "300s" if args.soak else "120s"
     VAR.mkdir(parents=True, exist_ok=True)
     for log in ("submitted", "saved", "files"):
         (VAR / log).unlink(missing_ok=True)
