@@ -428,8 +428,20 @@ def form_check(form, *, data: Mapping) -> None:
 
 
 def _warn_beside_fields(form, data: Mapping) -> None:
-    """Each e-mail address or phone number to confirm is also shown beside
-    its own field (not only at the end of a long form)."""
-    for finding in input_text_findings(data=data):
-        if not finding.blocks and finding.field in form.fields:
+    """Each e-mail address or phone number to confirm is shown beside its own
+    field (not only at the end of a long form). When all of them are, the
+    checkbox's own error no longer repeats them (the form's error summary
+    would list each twice)."""
+    warnings = [f for f in input_text_findings(data=data) if not f.blocks]
+    for finding in warnings:
+        if finding.field in form.fields:
             form.add_error(finding.field, field_warning(finding, data))
+    if all(finding.field in form.fields for finding in warnings):
+        form.errors[CONFIRM_FIELD] = form.error_class(
+            [
+                gettext(
+                    "Bekræft, at de markerede oplysninger er organisationens egne "
+                    "kontaktoplysninger, eller fjern dem fra teksten."
+                )
+            ]
+        )

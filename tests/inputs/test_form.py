@@ -95,7 +95,7 @@ def test_the_receipt_email_is_sent_in_danish(
         ({"challenge": "Beboeren 010190-1234 er ensom."}, "challenge", "CPR-nummer"),
         (
             {"question_hvad_har_i_brug_for": "Ring til 22 33 44 55"},
-            "confirm_personal_data",
+            "question_hvad_har_i_brug_for",
             "telefonnummer",
         ),
     ],

@@ -44,6 +44,12 @@ def test_contact_details_are_marked_beside_their_field(
     assert "<mark>22 33 44 55</mark>" in group
     assert "Muligvis en personoplysning (telefonnummer)" in group
     assert 'href="#id_confirm_personal_data"' in group
+    # The error summary names the number once: the checkbox's entry does not
+    # repeat it.
+    start = html.index('id="form-errors"')
+    summary = html[start : html.index("</ul>", start)]
+    assert summary.count("22 33 44 55") == 1
+    assert "Bekræft, at de markerede oplysninger" in summary
     # Confirmed, it saves.
     response = _new(
         client,
