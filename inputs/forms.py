@@ -245,7 +245,11 @@ class InputForm(forms.ModelForm):
         for name in self.question_names:
             field = self.fields[name]
             if getattr(field, "question_required", False) and not cleaned.get(name):
-                self.add_error(name, _("Besvar spørgsmålet."))
+                self.add_error(
+                    name,
+                    _("Besvar spørgsmålet »%(question)s«.")
+                    % {"question": field.label},
+                )
 
     def answers(self) -> dict:
         return {

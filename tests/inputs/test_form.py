@@ -82,7 +82,7 @@ def test_the_receipt_email_is_sent_in_danish(
         (
             {"question_hvad_har_i_brug_for": ""},
             "question_hvad_har_i_brug_for",
-            "Besvar spørgsmålet",
+            "Besvar spørgsmålet »Hvad har I brug for?«",
         ),
         ({"residents_reached": "mange"}, "residents_reached", "heltal"),
         ({"kind": "poem"}, "kind", "gyldig valgmulighed"),
