@@ -155,10 +155,15 @@ def parse(
     typed = list(dict.fromkeys(typed))
     stems = {w: stem(w) for w in typed}
     known = known_terms(set(stems.values()) | compound_parts_needed(" ".join(typed)))
+    # A word the moderators' synonyms name is a word, not a typo.
+    known = {**dict.fromkeys(s for s in stems.values() if s in synonyms), **known}
     guessed = _misspelt(typed, stems, known, known_terms, near_terms, corrections)
+    phrases = _synonym_phrases(typed, stems, synonyms)
     groups = []
     for word in typed:
-        if word in corrections:
+        if word in phrases:
+            groups.append(phrases[word])
+        elif word in corrections:
             term = corrections[word]
             alternatives = [(term,)]
             alternatives += [a for a in synonyms.get(term, ()) if a != (term,)]
@@ -176,6 +181,44 @@ def parse(
         else:
             groups += _word_groups(word, word, stems[word], known, synonyms)
     return groups
+
+
+def _synonym_phrases(typed, stems, synonyms) -> dict[str, TermGroup]:
+    """Typed words that together spell a member of a synonym group ("fysisk
+    aktivitet", "enlige mødre"): each such word → its group, which the
+    phrase's synonyms also satisfy ("motion" holds both "fysisk" and
+    "aktivitet"), as a compound's parts each are a group the whole word
+    satisfies. Apart, the words are not synonyms ("fysisk" is no
+    "motion"), so only the words together get the group's members."""
+    members = {}
+    for alternatives in synonyms.values():
+        for alt in alternatives:
+            if len(alt) > 1:
+                members[alt] = alternatives
+    if not members:
+        return {}
+    longest = max(len(m) for m in members)
+    out: dict[str, TermGroup] = {}
+    i = 0
+    while i < len(typed):
+        for n in range(min(longest, len(typed) - i), 1, -1):
+            span = typed[i : i + n]
+            alternatives = members.get(tuple(stems[w] for w in span))
+            if alternatives is not None:
+                for w in span:
+                    own = [(stems[w],)] + [
+                        a for a in synonyms.get(stems[w], ()) if a != (stems[w],)
+                    ]
+                    out[w] = TermGroup(word=w, alternatives=_unique(own + alternatives))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _unique(alternatives) -> list[tuple[str, ...]]:
+    return list(dict.fromkeys(alternatives))
 
 
 def _misspelt(typed, stems, known, known_terms, near_terms, corrections) -> dict:
@@ -218,6 +261,7 @@ def _word_groups(word, spelt, s, known, synonyms) -> list[TermGroup]:
     alternatives: list[tuple[str, ...]] = [(s,)]
     alternatives += [alt for alt in synonyms.get(s, ()) if alt != (s,)]
     parts = split_compound(spelt, known)
+    alternatives = _unique(alternatives)
     if not parts:
         return [TermGroup(word=word, alternatives=alternatives)]
     # A compound counts as its parts, each a word of its own that the
