@@ -8,20 +8,20 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import TargetGroup, Theme
 
 
-class ThemeViewSet(SnippetViewSet):
+class VocabularyViewSet(SnippetViewSet):
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
+    form_fields = ["name", "name_en", "slug"]
+
+
+class ThemeViewSet(VocabularyViewSet):
     model = Theme
     icon = "tag"
-    list_display = ["name", "name_en", "slug"]
-    search_fields = ["name", "name_en"]
-    form_fields = ["name", "name_en", "slug"]
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(VocabularyViewSet):
     model = TargetGroup
     icon = "group"
-    list_display = ["name", "name_en", "slug"]
-    search_fields = ["name", "name_en"]
-    form_fields = ["name", "name_en", "slug"]
 
 
 class VocabularyViewSetGroup(SnippetViewSetGroup):

@@ -71,6 +71,9 @@ def test_the_page_shows_charts_with_tables_and_hides_small_counts(client, report
     assert page.count("<table") == 5
     assert '<th scope="row">Udfordring</th><td>færre end 3</td>' in page
     assert '<th scope="row">Løsning</th><td>4</td>' in page
+    # Each chart is named once, by its heading, not again by a caption.
+    assert page.count(">Type</h2>") == 1
+    assert page.count(">Type<") == 2  # the heading and the table's column
 
 
 def test_each_partnership_has_its_page_and_an_unknown_one_is_404(client, reported):
