@@ -30,8 +30,8 @@ FACETS = (
     "status",
 )
 MODERATOR_FACETS = frozenset({"status"})
-# The vocabulary a moderator files an input under, which search weighs.
-LABEL_FACETS = frozenset({"theme", "target_group"})
+# The topics an input is filed under, which search weighs (search_text()).
+LABEL_FACETS = frozenset({"theme"})
 
 
 @dataclass
@@ -56,10 +56,11 @@ class IndexDocument:
 
     def search_text(self) -> str:
         """The text every backend indexes: title, body and extra text, and
-        the theme and target-group labels once more. Being filed under a
-        theme says more about a text than one word of it does (its label
-        counted twice helped on the harder relevance set, three times did
-        not; see docs/search.md)."""
+        the theme labels once more. Being filed under a theme says more
+        about a text than one word of it does (measured on the harder
+        relevance set: counted twice helped, three times did not; the
+        target groups' labels, broad words like "sårbare" and "voksne",
+        twice too did no better; see docs/search.md)."""
         labels = [lb for n, _v, lb in self.facets if n in LABEL_FACETS]
         return "\n".join([self.title, self.body, self.extra_text, *labels])
 
