@@ -154,9 +154,23 @@ def parse(
         return []
     typed = list(dict.fromkeys(typed))
     stems = {w: stem(w) for w in typed}
-    known = known_terms(set(stems.values()) | compound_parts_needed(" ".join(typed)))
+    apart = _written_apart(query)
+    known = known_terms(
+        set(stems.values())
+        | compound_parts_needed(" ".join(typed))
+        | {j for joined in apart.values() for j in joined}
+    )
     # A word the moderators' synonyms name is a word, not a typo.
     known = {**dict.fromkeys(s for s in stems.values() if s in synonyms), **known}
+    # A compound written as two words ("fødevare hjælp"): the whole, when
+    # it is a word, is an alternative of both, and neither is a typo.
+    joined = {}
+    for (a, b), candidates in apart.items():
+        whole = next((j for j in candidates if j in known or j in synonyms), None)
+        if whole:
+            for w in (a, b):
+                joined.setdefault(w, []).append(whole)
+                known.setdefault(stems[w], 1)
     guessed = _misspelt(typed, stems, known, known_terms, near_terms, corrections)
     phrases = _synonym_phrases(typed, stems, synonyms)
     groups = []
@@ -180,7 +194,25 @@ def parse(
             groups += word_groups
         else:
             groups += _word_groups(word, word, stems[word], known, synonyms)
+    for group in groups:
+        for whole in joined.get(group.word, ()):
+            extra = [(whole,), *synonyms.get(whole, ())]
+            group.alternatives = _unique(group.alternatives + extra)
     return groups
+
+
+def _written_apart(query: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each pair of neighbouring words of the query (no stop word between)
+    → the stems the two would make written together, with and without a
+    linking s ("sprog barriere": sprogbarrier; "arbejde plads":
+    arbejdsplads). Danes often write a compound apart."""
+    out = {}
+    typed = words(query)
+    for a, b in zip(typed, typed[1:], strict=False):
+        if is_stop_word(a) or is_stop_word(b) or a == b:
+            continue
+        out[(a, b)] = tuple(dict.fromkeys([stem(a + b), stem(a + "s" + b)]))
+    return out
 
 
 def _synonym_phrases(typed, stems, synonyms) -> dict[str, TermGroup]:

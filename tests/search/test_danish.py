@@ -87,6 +87,11 @@ def test_words_that_together_are_a_synonym_find_its_group(archived):
     assert titles("fysisk") == ["Fysisk tunge opgaver"]
 
 
+def test_a_compound_written_apart_finds_it(archived):
+    archived(title="Sprogbarrierer i opgangen", challenge="Tolke.", solution="")
+    assert titles("sprog barriere") == ["Sprogbarrierer i opgangen"]
+
+
 def test_a_word_of_the_synonyms_is_no_typo(archived):
     archived(title="Druk i opgangen", challenge="Naboerne klager.", solution="")
     archived(title="Alkohol og unge", challenge="Forebyggelse.", solution="")
