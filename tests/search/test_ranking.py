@@ -109,3 +109,15 @@ def test_a_text_filed_under_a_theme_ranks_above_one_naming_it_once(archived):
     archived(title="Ensomhed i gården", challenge="Naboer mødes.", solution="")
     assert titles("ensomhed") == ["Kaffe i gården", "Ensomhed i gården"]
     assert filed.themes.count() == 1
+
+
+def test_a_word_in_a_short_text_ranks_above_once_in_a_long_one(archived):
+    # The newer one would win a tie; bm25 (SQLite) and ts_rank with its
+    # length normalisation (PostgreSQL) both weigh the length.
+    archived(title="Fodbold", challenge="Klub i gården.", solution="")
+    archived(
+        title="Klub",
+        challenge="Fodbold, " + " ".join(["beboere gården opgangen naboer"] * 8),
+        solution="",
+    )
+    assert titles("fodbold") == ["Fodbold", "Klub"]
