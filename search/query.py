@@ -7,12 +7,14 @@ from django.utils.safestring import SafeString
 
 from .analysis import (
     compound_parts_needed,
+    fold,
     is_stop_word,
     likely_corrections,
     misspelling_candidates,
     one_edit_candidates,
     split_compound,
     stem,
+    unfolded_spellings,
     words,
 )
 
@@ -261,23 +263,26 @@ def _misspelt(typed, stems, known, known_terms, near_terms, corrections) -> dict
     terms its split needs): within one edit from MIN_TYPO_LENGTH letters,
     two from eight (analysis.max_edits), preferring what more documents
     hold (analysis.likely_corrections). A word the vocabulary holds is never
-    corrected, nor one whose stem is shorter than MIN_TYPO_LENGTH ("skaber"
-    is skab, which one edit turns into many another word)."""
+    corrected. One whose stem is shorter than MIN_TYPO_LENGTH ("skaber" is
+    skab, which one edit turns into many another word) is read only as
+    typed without æøå ("born": børn)."""
     unknown = [
         w
         for w in typed
-        if w not in corrections
-        and stems[w] not in known
-        and len(stems[w]) >= MIN_TYPO_LENGTH
+        if w not in corrections and stems[w] not in known and len(fold(w)) >= 3
     ]
     if not unknown:
         return {}
-    near = {w: one_edit_candidates(w) for w in unknown}
+    short = {w for w in unknown if len(stems[w]) < MIN_TYPO_LENGTH}
+    near = {
+        w: unfolded_spellings(w) if w in short else one_edit_candidates(w)
+        for w in unknown
+    }
     counts = known_terms(set().union(*(n.keys() for n in near.values())))
     out = {}
     for word in unknown:
         distances, frequencies = misspelling_candidates(
-            word, near[word], counts, near_terms
+            word, near[word], counts, None if word in short else near_terms
         )
         likely = likely_corrections(distances, frequencies)
         if likely:
