@@ -3,6 +3,7 @@
     .venv/bin/python bench/faults.py postgres   # PostgreSQL restarted
     .venv/bin/python bench/faults.py worker     # the task worker killed (-9), restarted
     .venv/bin/python bench/faults.py mail       # the mail server down for a minute
+    .venv/bin/python bench/faults.py disk       # the disk for attachments full for a minute
     .venv/bin/python bench/faults.py worker -u 12 -t 150s --at 45 --down 20
 
 Runs on the database bench/load.py prepares (DATABASE_URL, default pp_load;
@@ -10,21 +11,34 @@ it is prepared first when the people file is missing). The web and the
 scheduler run under honcho as in production; the worker runs beside them as
 its own process, as a systemd unit or container would run it, so it can be
 killed and started again alone. E-mail goes to a real SMTP server (aiosmtpd)
-that this script runs, with short retry delays.
+that this script runs, with short retry delays. For `disk` the private
+media (attachments and the files waiting for a form's next send) live on a
+tmpfs of --disk-size that this script mounts (as root), fills to the last
+byte for the fault, empties again, copies to var/load/private and unmounts.
 
 `--at` seconds after the load starts, the fault begins; it lasts `--down`
 seconds. After the load it waits for the worker to finish what is queued,
 then prints what the people saw (requests, failures, p50/p95/p99) and what
 was lost: inputs submitted as the members saw it against the database,
 e-mails queued against those the server took, tasks left unfinished, and
-the search index against the database (search_index_check)."""
+the search index against the database (search_index_check). With files
+(the members attach PDFs to some saves): the answers by status from the
+access log, what the pages said about refused files, every text the portal
+said it saved against the database, every file it accepted against the
+attachments and the disk, and files on the disk that no attachment names."""
 
 import argparse
+import errno
+import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import threading
 import time
+from collections import Counter
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 from load import (
@@ -137,7 +151,57 @@ class Worker:
             self.process.wait(timeout=30)
 
 
-def inject(fault: str, *, at: float, down: float, worker: Worker, mailbox: Mailbox):
+class Tmpfs:
+    """A small file system of its own for the private media, to fill."""
+
+    def __init__(self, folder: Path, size: str):
+        self.folder, self.size = folder, size
+        self.filler = folder / "filler"
+
+    def mount(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if os.path.ismount(self.folder):
+            self.unmount()
+        options = f"size={self.size},mode=0755"
+        mount = ["mount", "-t", "tmpfs", "-o", options, "tmpfs", self.folder]
+        subprocess.run(mount, check=True)  # noqa: S603,S607
+
+    def fill(self) -> int:
+        """Write until the file system says there is no room; bytes written."""
+        written = 0
+        chunk = b"\0" * (1 << 20)
+        with self.filler.open("wb", buffering=0) as filler:
+            while True:
+                try:
+                    written += filler.write(chunk)
+                except OSError as error:
+                    if error.errno != errno.ENOSPC:
+                        raise
+                    chunk = chunk[: len(chunk) // 2]
+                    if not chunk:
+                        return written
+
+    def free(self):
+        self.filler.unlink(missing_ok=True)
+
+    def unmount(self, *, keep_in: Path | None = None):
+        """Copy what is on it (the run's attachments, which the database now
+        names) to keep_in, then unmount."""
+        self.free()
+        if keep_in is not None:
+            shutil.copytree(self.folder, keep_in, dirs_exist_ok=True)
+        subprocess.run(["umount", self.folder], check=True)  # noqa: S603,S607
+
+
+def inject(
+    fault: str,
+    *,
+    at: float,
+    down: float,
+    worker: Worker,
+    mailbox: Mailbox,
+    disk: Tmpfs | None = None,
+):
     time.sleep(at)
     stamp = time.strftime("%H:%M:%S")
     if fault == "postgres":
@@ -160,6 +224,12 @@ def inject(fault: str, *, at: float, down: float, worker: Worker, mailbox: Mailb
         time.sleep(down)
         worker.start()
         print(f"[{time.strftime('%H:%M:%S')}] worker started again")
+    elif fault == "disk":
+        written = disk.fill()
+        print(f"[{stamp}] disk for attachments full ({written / 1e6:.1f} MB written)")
+        time.sleep(down)
+        disk.free()
+        print(f"[{time.strftime('%H:%M:%S')}] disk emptied again")
     elif fault == "mail":
         mailbox.stop()
         print(f"[{stamp}] mail server stopped")
@@ -185,9 +255,104 @@ def drain(env: dict, *, timeout: float = 300) -> str:
     )
 
 
+ACCESS = re.compile(r'^(\d\d:\d\d:\d\d) web.*"(GET|POST|HEAD) (\S+)" (\d{3}) ')
+
+
+def statuses(log: Path, offset: int) -> str:
+    """The answers in gunicorn's access log since `offset`, by status, with
+    when the failures came."""
+    counts, failures = Counter(), {}
+    with log.open("rb") as lines:
+        lines.seek(offset)
+        for raw in lines:
+            found = ACCESS.match(raw.decode(errors="replace"))
+            if not found:
+                continue
+            when, method, path, status = found.groups()
+            counts[status] += 1
+            if status[0] in "45":
+                key = f"{status} {method} {re.sub(r'/\d+/', '/N/', path)}"
+                first, last, n = failures.get(key, (when, when, 0))
+                failures[key] = (first, when, n + 1)
+    lines = [
+        "answers by status: "
+        + ", ".join(f"{s} ×{n}" for s, n in sorted(counts.items()))
+    ]
+    for key, (first, last, n) in sorted(failures.items()):
+        lines.append(f"  {key} ×{n}, {first}–{last}")
+    return "\n".join(lines)
+
+
+FILES_CHECK = """
+import json, sys
+from django.conf import settings
+from inputs.models import Attachment, Input
+from inputs.models.attachments import private_storage
+sent = json.loads(sys.stdin.read())
+titles = set(Input.objects.filter(title__in=sent["saved"]).values_list("title", flat=True))
+missing_files = 0
+for title, name in sent["accepted"]:
+    rows = Attachment.objects.filter(input__title=title, original_name=name)
+    if not any(private_storage.exists(a.file.name) for a in rows):
+        missing_files += 1
+named = set(Attachment.objects.values_list("file", flat=True))
+root = settings.PRIVATE_MEDIA_ROOT
+on_disk = [p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()]
+unnamed = [p for p in on_disk if p not in named and not p.startswith("pending/") and p != "filler"]
+pending = [p for p in on_disk if p.startswith("pending/")]
+print(json.dumps({"texts_found": len(titles), "files_missing": missing_files,
+  "unnamed": len(unnamed), "pending": len(pending),
+  "attachments": Attachment.objects.filter(input__title__in=sent["saved"]).count()}))
+"""
+
+
+def files_report(env: dict) -> str:
+    """What the portal said it saved and stored, against the database and
+    the disk (before the tmpfs goes)."""
+
+    def rows(name):
+        path = VAR / name
+        return (
+            [line.split("\t") for line in path.read_text().splitlines()]
+            if path.exists()
+            else []
+        )
+
+    saved = sorted({r[0] for r in rows("saved")})
+    files = rows("files")
+    accepted = [(r[0], r[1]) for r in files if r[2] == "accepted"]
+    refused = [r for r in files if r[2] == "refused"]
+    without_draft = [r for r in files if r[2] == "refused-without-the-draft"]
+    done = subprocess.run(  # noqa: S603
+        [PY, "manage.py", "shell", "-c", FILES_CHECK],
+        cwd=ROOT,
+        env=env,
+        input=json.dumps({"saved": saved, "accepted": accepted}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    said = Counter(r[3] for r in refused)
+    lines = [
+        f"texts the portal said it saved: {len(saved)}; in the database: "
+        f"{found['texts_found']}; lost: {len(saved) - found['texts_found']}",
+        f"files accepted: {len(accepted)}; missing from the attachments or the "
+        f"disk: {found['files_missing']} ({found['attachments']} attachments on "
+        f"these inputs)",
+        f"files refused, the page saying so beside the file field with the draft "
+        f"kept: {len(refused) - len(without_draft)}; refused without the draft "
+        f"shown: {len(without_draft)}",
+        f"files on the disk no attachment names: {found['unnamed']}; waiting for "
+        f"a form's next send: {found['pending']}",
+    ]
+    lines += [f"  the page said ×{n}: {text}" for text, n in said.most_common(3)]
+    return "\n".join(lines)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("fault", choices=["postgres", "worker", "mail"])
+    p.add_argument("fault", choices=["postgres", "worker", "mail", "disk"])
     p.add_argument("-n", type=int, default=100_000, help="inputs, when preparing")
     p.add_argument("-u", "--users", type=int, default=12)
     p.add_argument("-r", "--spawn-rate", type=float, default=4)
@@ -196,14 +361,25 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--down", type=float, default=None, help="seconds of fault")
     p.add_argument("--port", type=int, default=8820)
     p.add_argument("--smtp-port", type=int, default=8825)
+    p.add_argument("--disk-size", default="64m", help="the tmpfs for disk")
     return p
 
 
 def main():
     args = parser().parse_args()
-    down = args.down if args.down is not None else {"mail": 60}.get(args.fault, 20)
+    down = (
+        args.down
+        if args.down is not None
+        else {"mail": 60, "disk": 60}.get(args.fault, 20)
+    )
     VAR.mkdir(parents=True, exist_ok=True)
-    (VAR / "submitted").unlink(missing_ok=True)
+    for log in ("submitted", "saved", "files"):
+        (VAR / log).unlink(missing_ok=True)
+    disk = None
+    if args.fault == "disk":
+        disk = Tmpfs(VAR / "private-tmpfs", args.disk_size)
+        disk.mount()
+        os.environ["PRIVATE_MEDIA_ROOT"] = str(disk.folder)
     os.environ.update(
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
@@ -221,6 +397,7 @@ def main():
     started = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
     stack = Stack(args.port, processes=["web", "scheduler"])
     worker = Worker(env)
+    log_offset = (VAR / "stack.log").stat().st_size
     stack.start(collect=False)
     worker.start()
     print(
@@ -230,7 +407,13 @@ def main():
     fault = threading.Thread(
         target=inject,
         args=(args.fault,),
-        kwargs={"at": args.at, "down": down, "worker": worker, "mailbox": mailbox},
+        kwargs={
+            "at": args.at,
+            "down": down,
+            "worker": worker,
+            "mailbox": mailbox,
+            "disk": disk,
+        },
     )
     try:
         fault.start()
@@ -241,13 +424,18 @@ def main():
         print("load done; waiting for the worker to finish what is queued")
         left = drain(env)
         check = manage(env, "search_index_check")
+        files = files_report(env)
     finally:
         stack.stop()
         worker.stop()
         mailbox.stop()
+        if disk:
+            disk.unmount(keep_in=VAR / "private")
     print(f"load average {os.getloadavg()[0]:.1f}")
     print_stats(stats)
+    print(statuses(VAR / "stack.log", log_offset))
     print(submitted_report(env))
+    print(files)
     queued = emails_queued_since(env, started)
     print(
         f"e-mails queued during the run: {queued}; taken by the mail server: "

@@ -3,6 +3,7 @@
     .venv/bin/python bench/load.py                 # prepare, start, 2 min of load
     .venv/bin/python bench/load.py --reuse -t 60s -u 30
     .venv/bin/python bench/load.py --reuse --soak  # 5 min, RSS sampled every 5 s
+    .venv/bin/python bench/load.py --reuse --soak -t 600s
 
 Prepares PostgreSQL (bench/load_data.py: demo, 100,000 inputs, index,
 people; --reuse skips the generation when the inputs are there), collects
@@ -46,7 +47,8 @@ def stack_env(port: int) -> dict:
         GUNICORN_BIND=f"127.0.0.1:{port}",
         STATIC_ROOT=str(VAR / "static"),
         MEDIA_ROOT=str(VAR / "media"),
-        PRIVATE_MEDIA_ROOT=str(VAR / "private"),
+        # bench/faults.py disk sets its own: a small tmpfs it fills.
+        PRIVATE_MEDIA_ROOT=env.get("PRIVATE_MEDIA_ROOT", str(VAR / "private")),
         SECURE_SSL_REDIRECT="false",
         TRUSTED_PROXY_COUNT="1",
         CACHE_KEY_PREFIX="pp-load",
@@ -231,6 +233,12 @@ def print_stats(path: Path) -> None:
             f"{float(row['Requests/s']):6.1f} {row['50%']:>6} {row['95%']:>6} "
             f"{row['99%']:>6}"
         )
+    # An exception in the locustfile is no request and no failure: say so.
+    exceptions = Path(str(path).replace("_stats.csv", "_exceptions.csv"))
+    if exceptions.exists():
+        with exceptions.open() as text:
+            for row in csv.DictReader(text):
+                print(f"  locustfile exception ×{row['Count']}: {row['Message'][:100]}")
     failures = Path(str(path).replace("_stats.csv", "_failures.csv"))
     if failures.exists():
         with failures.open() as text:
@@ -285,19 +293,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--reuse", action="store_true", help="keep generated data")
     p.add_argument("-u", "--users", type=int, default=30, help="simulated people")
     p.add_argument("-r", "--spawn-rate", type=float, default=3)
-    p.add_argument("-t", "--duration", default="120s")
+    p.add_argument("-t", "--duration", help="default 120s, 300s with --soak")
     p.add_argument("--port", type=int, default=8820)
-    p.add_argument("--soak", action="store_true", help="5 minutes, RSS sampled")
+    p.add_argument("--soak", action="store_true", help="RSS sampled; 5 min unless -t")
     p.add_argument("--rss-every", type=float, default=5)
     return p
 
 
 def main():
     args = parser().parse_args()
-    if args.soak:
-        args.duration = "300s"
+    if args.duration is None:
+        args.duration = "300s" if args.soak else "120s"
     VAR.mkdir(parents=True, exist_ok=True)
-    (VAR / "submitted").unlink(missing_ok=True)
+    for log in ("submitted", "saved", "files"):
+        (VAR / log).unlink(missing_ok=True)
     env = stack_env(args.port)
     if not args.reuse or not (ROOT / "bench" / ".load-people.json").exists():
         prepare(args, env)

@@ -6,7 +6,14 @@ https and a client address of its own in X-Forwarded-For (TRUSTED_PROXY_COUNT
 go through the real forms with CSRF; moderators type their TOTP code.
 
 Each input a member submits successfully (the receipt page) is appended to
-SUBMITTED_LOG, so bench/load.py can count them against the database."""
+SUBMITTED_LOG, so bench/load.py can count them against the database.
+
+Members attach a PDF (50-800 kB) to some saves (LOAD_ATTACH_SHARE, default
+0.5). What the portal answered about each file goes to FILES_LOG, one line
+"title<TAB>file<TAB>accepted|refused<TAB>what the page said", and each title
+the portal said it saved (the draft's page, or the form saying the file was
+not stored but the text was) to SAVED_LOG, so bench/faults.py can check that
+no text and no accepted file went missing and that every refusal was shown."""
 
 import base64
 import hashlib
@@ -25,6 +32,14 @@ from locust import HttpUser, between, task
 ROOT = Path(__file__).resolve().parent.parent
 PEOPLE = json.loads((ROOT / "bench" / ".load-people.json").read_text())
 SUBMITTED_LOG = Path(os.environ.get("LOAD_SUBMITTED_LOG", ROOT / "var/load/submitted"))
+SAVED_LOG = SUBMITTED_LOG.with_name("saved")
+FILES_LOG = SUBMITTED_LOG.with_name("files")
+ATTACH_SHARE = float(os.environ.get("LOAD_ATTACH_SHARE", "0.5"))
+FILE_NAMES = [
+    "referat-gaardmoede.pdf",
+    "plakat-lektiecafe.pdf",
+    "budget-aktiviteter.pdf",
+]
 PASSWORD = "demo-Partner-2020"  # noqa: S105 - the demo's public password
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - the demo's
 QUERIES = [
@@ -42,6 +57,10 @@ VERSION = re.compile(r'name="version" value="(\d+)"')
 QUEUE_LINK = re.compile(r'href="/admin/input/(\d+)/"')
 ALERT = re.compile(r'role="alert"[^>]*>(.*?)</div>', re.S)
 TAGS = re.compile(r"<[^>]+>")
+FILE_ERROR = re.compile(
+    r'id="id_attachments_error">(?:<span class="sr-only">[^<]*</span>)?([^<]*)'
+)
+FORM_ACTION = re.compile(r'<form method="post" action="(/input/\d+/rediger/)"')
 LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
@@ -50,6 +69,33 @@ def refusal(html: str) -> str:
     found = ALERT.search(html)
     text = TAGS.sub(" ", found.group(1)) if found else ""
     return " ".join(text.split())[:120]
+
+
+def file_error(html: str) -> str:
+    """The error beside the file field, as text."""
+    found = FILE_ERROR.search(html)
+    return " ".join(TAGS.sub(" ", found.group(1)).split()) if found else ""
+
+
+def pdf(size: int) -> bytes:
+    """A PDF of about `size` bytes: one page whose content stream is as
+    incompressible as the scanned page or photo most real attachments carry."""
+    head = (
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+        b"1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]"
+        b"/Contents 4 0 R>>endobj\n"
+        b"4 0 obj<</Length " + str(size).encode() + b">>stream\n"
+    )
+    return (
+        head + os.urandom(size) + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+
+
+def note(path: Path, *fields: str) -> None:
+    with path.open("a") as log:
+        log.write("\t".join(fields) + "\n")
 
 
 def totp_now(secret: str = TOTP_SECRET) -> str:
@@ -180,25 +226,70 @@ class PartnershipMember(Person):
 
 
 class OrganisationMember(Person):
-    """Starts an input, saves the draft, then submits it. A failed request
-    (a 503 while the database restarts) is sent again, as a person would,
-    with the same form: the idempotency token and version make it safe."""
+    """Starts an input, saves the draft (with a PDF, some of the time), then
+    submits it. A failed request (a 503 while the database restarts) is sent
+    again, as a person would, with the same form: the idempotency token and
+    version make it safe. A file the portal could not store (507, a full
+    disk) is chosen again for the next send, as the page asks."""
 
     weight = 2
     pool = PEOPLE["members"]
 
-    def send(self, url, data, name, tries=20):
+    def send(self, url, data, name, files=None, tries=20):
+        """The page the person lands on: the draft's or the receipt (200
+        after a redirect), or the form saying the file was not stored (507);
+        None when the form was refused or the sends ran out."""
         for _attempt in range(tries):
             with self.client.post(
-                url, data, name=name, catch_response=True, allow_redirects=True
+                url,
+                data,
+                files=files,
+                name=name,
+                catch_response=True,
+                allow_redirects=True,
             ) as response:
                 if response.status_code == 200 and response.url != self.host + url:
+                    return response
+                if response.status_code == 507:
+                    response.failure(f"507 {file_error(response.text)}")
                     return response
                 response.failure(f"{response.status_code} {refusal(response.text)}")
                 if 400 <= response.status_code < 500:
                     return None  # the form was refused: sending it again won't help
             time.sleep(2)
         return None
+
+    @staticmethod
+    def attachment():
+        """A PDF to attach, or None (then no file this time)."""
+        if random.random() >= ATTACH_SHARE:  # noqa: S311
+            return None
+        size = random.randrange(50_000, 800_000)  # noqa: S311
+        return random.choice(FILE_NAMES), pdf(size)  # noqa: S311
+
+    @staticmethod
+    def files(attachment):
+        if attachment is None:
+            return None
+        name, content = attachment
+        return {"attachments": (name, content, "application/pdf")}
+
+    def outcome(self, response, title, name, text) -> str | None:
+        """Writes down what the portal said about the text and the file;
+        returns the draft's address."""
+        if response.status_code == 507:
+            action = FORM_ACTION.search(response.text)
+            kept = text in response.text and title in response.text
+            note(FILES_LOG, title, name, "refused", file_error(response.text))
+            if action and kept:
+                note(SAVED_LOG, title)
+            else:  # the page must show the saved draft, or it lost something
+                note(FILES_LOG, title, name, "refused-without-the-draft", "")
+            return action.group(1) if action else None
+        if name:
+            note(FILES_LOG, title, name, "accepted", "")
+        note(SAVED_LOG, title)
+        return response.url.removeprefix(self.host)
 
     @task
     def draft_then_submit(self):
@@ -209,19 +300,27 @@ class OrganisationMember(Person):
         # Letters only: a run of eight hex digits reads as a phone number, and
         # the form rightly asks about it (the 400s of the first soak).
         title = "Belastningsprøve " + uuid4().hex[:12].translate(LETTERS)
+        challenge = "Beboerne har svært ved at nå hinanden under nedlukningen."
         data = {
             **PEOPLE["form"],
             "csrfmiddlewaretoken": self.csrf(form.text),
             "token": str(uuid4()),
             "title": title,
-            "challenge": "Beboerne har svært ved at nå hinanden under nedlukningen.",
+            "challenge": challenge,
             "solution": "Vi ringer rundt og inviterer til gårdmøder i små hold.",
             "intent": "draft",
         }
-        saved = self.send(f"/input/ny/{call}/", data, "save draft")
-        if saved is None or "/rediger/" not in saved.url:
+        attachment = self.attachment()
+        name = attachment[0] if attachment else ""
+        saved = self.send(
+            f"/input/ny/{call}/", data, "save draft", self.files(attachment)
+        )
+        if saved is None:
             return
-        edit_url = saved.url.removeprefix(self.host)
+        refused = saved.status_code == 507
+        edit_url = self.outcome(saved, title, name, challenge)
+        if edit_url is None or "/rediger/" not in edit_url:
+            return
         version = VERSION.search(saved.text)
         submit = {
             **{k: v for k, v in data.items() if k not in ("token", "organisation")},
@@ -229,10 +328,14 @@ class OrganisationMember(Person):
             "version": version.group(1) if version else "",
             "intent": "submit",
         }
-        done = self.send(edit_url, submit, "submit input")
-        if done is not None and "/kvittering/" in done.url:
-            with SUBMITTED_LOG.open("a") as log:
-                log.write(title + "\n")
+        if not refused:  # else the page asked for the file again
+            attachment, name = None, ""
+        done = self.send(edit_url, submit, "submit input", self.files(attachment))
+        if done is None:
+            return
+        self.outcome(done, title, name, challenge)
+        if "/kvittering/" in done.url:
+            note(SUBMITTED_LOG, title)
 
 
 class Moderator(Person):

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from .attachments import CheckedFile
 from .models.attachments import private_storage
+from .services.submission import file_store
 
 SESSION_PREFIX = "pending_uploads:"
 FOLDER = "pending"
@@ -32,23 +33,34 @@ def pending_list(*, session, key: str) -> list[dict]:
 
 
 def pending_add(*, session, key: str, files: list[CheckedFile]) -> None:
+    """Keep the files for the next try. All or none: when the disk has no
+    room for one of them (StorageFull), none waits and the session is as
+    before."""
     if not files:
         return
     entries = pending_list(session=session, key=key)
-    for checked in files:
-        checked.content.seek(0)
-        path = private_storage.save(
-            f"{FOLDER}/{uuid4().hex}/{checked.name}",
-            ContentFile(checked.content.read()),
-        )
-        entries.append(
-            {
-                "id": uuid4().hex,
-                "name": checked.name,
-                "content_type": checked.content_type,
-                "path": path,
-            }
-        )
+    stored = []
+    try:
+        for checked in files:
+            checked.content.seek(0)
+            path = file_store(
+                storage=private_storage,
+                name=f"{FOLDER}/{uuid4().hex}/{checked.name}",
+                content=ContentFile(checked.content.read()),
+            )
+            stored.append(path)
+            entries.append(
+                {
+                    "id": uuid4().hex,
+                    "name": checked.name,
+                    "content_type": checked.content_type,
+                    "path": path,
+                }
+            )
+    except Exception:
+        for path in stored:
+            private_storage.delete(path)
+        raise
     session[_session_key(key)] = entries
 
 

@@ -25,6 +25,11 @@ EXPANSION_WEIGHT = 0.5
 MAX_SHARE = 0.2
 # A term must be in at least this many of the documents read.
 MIN_SHARED = 2
+# Feedback is for a query that finds little. When this many documents hold
+# every word typed, they fill the first pages, ranked by those words alone,
+# and the expansion would only add and reorder what follows them (and cost
+# a broad query's count the union of ten more terms).
+ENOUGH = 100
 
 
 def holds(group: TermGroup, terms: set[str]) -> bool:

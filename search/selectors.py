@@ -35,8 +35,9 @@ def facets_in_active_language(facets: dict) -> dict:
     Danish, or whatever language the indexing request had). Values are ids
     and choice keys, so the labels are looked up again here, in the active
     language: English names of partnerships, themes and target groups where
-    given (one query each), the choices' own translations. Region,
+    given (one query for the three), the choices' own translations. Region,
     municipality and year are names and stay as stored."""
+    from django.db.models import CharField, Value
     from django.utils.translation import gettext
 
     from inputs.models import TargetGroup, Theme
@@ -51,19 +52,24 @@ def facets_in_active_language(facets: dict) -> dict:
         "organisation_kind": labels["org_kind"],
     }
     english = get_language() == "en"
+    named = []
     for name, model in (
         ("partnership", Partnership),
         ("theme", Theme),
         ("target_group", TargetGroup),
     ):
         ids = [v.value for v in facets.get(name, []) if v.value.isdigit()]
-        if not ids:
-            continue
-        rows = model.objects.filter(pk__in=ids).values_list("pk", "name", "name_en")
-        tables[name] = {
-            str(pk): (name_en if english and name_en else name_da)
-            for pk, name_da, name_en in rows
-        }
+        if ids:
+            tables[name] = {}
+            named.append(
+                model.objects.filter(pk__in=ids)
+                .annotate(facet=Value(name, output_field=CharField()))
+                .values_list("facet", "pk", "name", "name_en")
+                .order_by()
+            )
+    rows = named[0].union(*named[1:], all=True) if named else []
+    for name, pk, name_da, name_en in rows:
+        tables[name][str(pk)] = name_en if english and name_en else name_da
     for name, values in facets.items():
         table = tables.get(name, {})
         for value in values:

@@ -1,7 +1,10 @@
 """The moderators' synonym groups as the query parser uses them, and the
 starter groups (search/data/synonyms.txt) a new site begins with."""
 
+from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from .analysis import analyse
 from .models import Synonym
@@ -9,18 +12,26 @@ from .models import Synonym
 STARTER = Path(__file__).parent / "data" / "synonyms.txt"
 
 
-def synonym_map() -> dict[str, list[tuple[str, ...]]]:
+def synonym_map() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     """Each one-word member's stem → every member's analysed terms. One
-    query; the table holds tens of rows."""
+    query; the table holds tens of rows, and their analysis (a millisecond
+    or more for the starter groups) is remembered for the rows as read, so
+    a moderator's change counts at the next search."""
+    return _synonym_map(tuple(Synonym.objects.values_list("terms", flat=True)))
+
+
+@lru_cache(maxsize=4)
+def _synonym_map(groups: tuple[str, ...]) -> Mapping:
     out: dict[str, list[tuple[str, ...]]] = {}
-    for synonym in Synonym.objects.all():
-        members = [tuple(analyse(p)) for p in synonym.phrases()]
+    for terms in groups:
+        members = [tuple(analyse(p)) for p in Synonym(terms=terms).phrases()]
         members = [m for m in members if m]
         for member in members:
             if len(member) == 1:
                 out.setdefault(member[0], [])
                 out[member[0]] += [m for m in members if m not in out[member[0]]]
-    return out
+    # Shared by every search: read-only.
+    return MappingProxyType({k: tuple(v) for k, v in out.items()})
 
 
 def starter_groups() -> list[str]:

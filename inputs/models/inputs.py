@@ -31,6 +31,14 @@ class InputKeyword(TaggedItemBase):
     )
 
 
+def answer_text(answer: dict) -> str:
+    """A stored answer's value as text: several choices joined by commas."""
+    value = answer.get("value")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value or "")
+
+
 class Input(models.Model):
     """A housing organisation's input: a challenge, a solution, or both."""
 
@@ -184,13 +192,10 @@ class Input(models.Model):
         in the order the call asked them. Stored as {clean_name: {label, value,
         order}}; the order is explicit because PostgreSQL's jsonb sorts keys."""
         answers = [a for a in self.answers.values() if isinstance(a, dict)]
-        items = []
-        for answer in sorted(answers, key=lambda a: a.get("order", 0)):
-            value = answer.get("value")
-            if isinstance(value, list):
-                value = ", ".join(str(v) for v in value)
-            items.append((str(answer.get("label", "")), str(value or "")))
-        return items
+        return [
+            (str(answer.get("label", "")), answer_text(answer))
+            for answer in sorted(answers, key=lambda a: a.get("order", 0))
+        ]
 
     def content(self) -> dict:
         return {name: getattr(self, name) for name in self.CONTENT_FIELDS} | {

@@ -1,23 +1,24 @@
-"""The queue's bulk actions, registered as Wagtail bulk actions: select
-inputs in the listing, choose an action, confirm (with the action's own
-fields) on Wagtail's confirmation page. Each runs inputs_bulk_action, which
-applies the same services as a single edit and reports every input it could
-not change."""
+"""The queue's bulk actions as Wagtail bulk actions. Each applies the same
+service as the single view to every selected input, each in its own
+transaction, and reports every input it could not change."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.bulk_action import BulkAction
 
+from portal.accounts.roles import moderators
+
 from ..models import Input, Theme
 from ..models.inputs import Visibility
 from ..permissions import can_moderate
-from ..services.moderation import inputs_bulk_action
-from . import forms as forms_
+from ..services import input_transition
+from ..services.moderation import input_accept, input_assign, input_themes_change
+from ..states import IllegalTransition, Status
 from .selectors import moderation_queue
 
 
@@ -38,16 +39,14 @@ class AcceptForm(NoteForm):
     )
 
 
-class AssignForm(forms_.AssignForm):
-    """The single view's form; for several inputs a moderator is required."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["moderator"]
-        field.label, field.required = gettext_lazy("Moderator"), True
-        field.error_messages["required"] = gettext_lazy(
-            "Vælg den moderator, der skal have input."
-        )
+class AssignForm(forms.Form):
+    moderator = forms.ModelChoiceField(
+        label=gettext_lazy("Moderator"),
+        queryset=moderators().order_by("email"),
+        error_messages={
+            "required": gettext_lazy("Vælg den moderator, der skal have input.")
+        },
+    )
 
 
 class ThemeForm(forms.Form):
@@ -71,8 +70,7 @@ class InputBulkAction(BulkAction):
         return super().dispatch(request, *args, **kwargs)
 
     def get_actionable_objects(self):
-        """The selected inputs a moderator may work on (never a draft); the
-        "select all" choice means the whole queue."""
+        """The selected inputs in the queue ("all": the whole queue)."""
         ids = self.request.GET.getlist("id")
         queue = moderation_queue(user=self.request.user)
         if "all" not in ids:
@@ -82,40 +80,36 @@ class InputBulkAction(BulkAction):
             raise Http404
         return objects, {"items_with_no_access": []}
 
-    def object_context(self, obj):
-        return {
-            "item": obj,
-            "url": reverse("inputs_moderation:inspect", args=[obj.pk]),
-        }
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "action": self,
-            "header_icon": "tasks",
-        }
+    @classmethod
+    def apply(cls, item, *, user, note):
+        """A move of the state machine; other actions call their service."""
+        input_transition(input=item, action=cls.action_type, user=user, note=note)
 
     def get_execution_context(self):
-        return {"view": self, **self.cleaned_form.cleaned_data}
+        return {"request": self.request, **self.cleaned_form.cleaned_data}
 
     @classmethod
-    def execute_action(cls, objects, *, view, **data):
-        result = inputs_bulk_action(
-            inputs=objects,
-            action=cls.action_type,
-            user=view.request.user,
-            note=data.get("note", ""),
-            moderator=data.get("moderator"),
-            theme=data.get("theme"),
-            visibility=data.get("visibility") or None,
-        )
-        for item, reason in result.refused:
+    def execute_action(cls, objects, *, request, **data):
+        done = 0
+        for item in objects:
+            try:
+                with transaction.atomic():
+                    cls.apply(item, user=request.user, **data)
+                done += 1
+            except IllegalTransition as error:
+                reason = _("ikke muligt fra status “%(status)s”") % {
+                    "status": Status(error.status).label
+                }
+            except ValidationError as error:
+                reason = " ".join(error.messages)
+            else:
+                continue
             messages.error(
-                view.request,
+                request,
                 _("%(input)s blev ikke ændret: %(reason)s")
                 % {"input": item.reference or item.title, "reason": reason},
             )
-        return len(result.done), 0
+        return done, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         if num_parent_objects:
@@ -140,6 +134,10 @@ class AcceptBulkAction(InputBulkAction):
     action_priority = 20
     form_class = AcceptForm
 
+    @staticmethod
+    def apply(item, *, user, note, visibility):
+        input_accept(input=item, user=user, visibility=visibility or None, note=note)
+
 
 class RejectBulkAction(InputBulkAction):
     action_type = "reject"
@@ -155,6 +153,10 @@ class AssignBulkAction(InputBulkAction):
     action_priority = 40
     form_class = AssignForm
 
+    @staticmethod
+    def apply(item, *, user, moderator):
+        input_assign(input=item, user=user, moderator=moderator)
+
 
 class AddThemeBulkAction(InputBulkAction):
     action_type = "add_theme"
@@ -163,6 +165,10 @@ class AddThemeBulkAction(InputBulkAction):
     action_priority = 50
     form_class = ThemeForm
 
+    @staticmethod
+    def apply(item, *, user, theme):
+        input_themes_change(input=item, user=user, add=[theme])
+
 
 class RemoveThemeBulkAction(InputBulkAction):
     action_type = "remove_theme"
@@ -170,6 +176,10 @@ class RemoveThemeBulkAction(InputBulkAction):
     aria_label = gettext_lazy("Fjern et tema fra de valgte input")
     action_priority = 60
     form_class = ThemeForm
+
+    @staticmethod
+    def apply(item, *, user, theme):
+        input_themes_change(input=item, user=user, remove=[theme])
 
 
 BULK_ACTION_CLASSES = [

@@ -1,6 +1,5 @@
 """The moderators' panel on the Wagtail admin home."""
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -23,31 +22,25 @@ class ModerationDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         inputs = inputs_visible_to(user=self.user)
-        tables = [
-            {
-                "id": f"dashboard-{key}",
-                "label": DIMENSIONS[key][0],
-                "rows": chart_rows(input_counts(inputs=inputs, dimension=key)),
-            }
+        counts = {
+            key: input_counts(inputs=inputs, dimension=key)
             for key in ("status", "partnership", "theme", "region")
-        ]
-        waiting = dict(
-            inputs.filter(status__in=WAITING)
-            .values_list("status")
-            .annotate(n=Count("pk"))
-            .values_list("status", "n")
-        )
+        }
+        by_status = dict(counts["status"])
         queue = reverse("inputs_moderation:index")
         return {
             "waiting": [
                 {
-                    "label": Status(status).label,
-                    "count": waiting.get(status, 0),
+                    "label": status.label,
+                    "count": by_status.get(str(status.label), 0),
                     "url": f"{queue}?status={status}",
                 }
                 for status in WAITING
             ],
-            "tables": tables,
+            "tables": [
+                {"label": DIMENSIONS[key][0], "rows": chart_rows(rows)}
+                for key, rows in counts.items()
+            ],
             "weeks": chart_rows(submissions_per_week(inputs=inputs)),
             "weeks_caption": _("Indsendte input pr. uge, de 12 seneste uger med input"),
             "total": inputs.count(),

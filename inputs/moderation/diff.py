@@ -5,6 +5,9 @@ import re
 
 from django.utils.text import capfirst
 
+from ..models import Input
+from ..models.inputs import answer_text
+
 _TOKEN = re.compile(r"\S+\s*|\s+")
 
 
@@ -28,35 +31,27 @@ def _answer(answer) -> tuple[str, str]:
     """(label, text) of a stored answer ({label, value, order})."""
     if not isinstance(answer, dict):
         return "", str(answer or "")
-    value = answer.get("value")
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value)
-    return str(answer.get("label") or ""), str(value or "")
+    return str(answer.get("label") or ""), answer_text(answer)
 
 
 def content_diff(old: dict, new: dict) -> list[dict]:
     """One entry per text field (and answer) that differs, headed by the
     field's label or the question, as the input's page shows them."""
-    from ..models import Input
-
+    texts = [
+        (
+            capfirst(Input._meta.get_field(name).verbose_name),
+            old.get(name),
+            new.get(name),
+        )
+        for name in Input.CONTENT_FIELDS
+    ]
     old_answers, new_answers = old.get("answers") or {}, new.get("answers") or {}
-    rows = []
-    for name in Input.CONTENT_FIELDS:
-        if (old.get(name) or "") != (new.get(name) or ""):
-            rows.append(
-                {
-                    "field": capfirst(Input._meta.get_field(name).verbose_name),
-                    "pieces": word_diff(old.get(name), new.get(name)),
-                }
-            )
     for key in dict.fromkeys([*old_answers, *new_answers]):
         before_label, before = _answer(old_answers.get(key))
         after_label, after = _answer(new_answers.get(key))
-        if before != after:
-            rows.append(
-                {
-                    "field": after_label or before_label or key,
-                    "pieces": word_diff(before, after),
-                }
-            )
-    return rows
+        texts.append((after_label or before_label or key, before, after))
+    return [
+        {"field": label, "pieces": word_diff(before, after)}
+        for label, before, after in texts
+        if (before or "") != (after or "")
+    ]

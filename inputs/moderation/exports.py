@@ -1,13 +1,9 @@
-"""The filtered queue as CSV or XLSX: one row per input the user may see,
-written by the one spreadsheet writer (portal.spreadsheets)."""
+"""The columns of the queue's CSV and XLSX export (one row per input)."""
 
 from collections.abc import Iterator
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from portal.spreadsheets import spreadsheet_response
 
 from .selectors import latest_feedback
 
@@ -66,12 +62,3 @@ def export_rows(queryset) -> Iterator[list]:
     yield [label for label, _get in columns]
     for item in inputs:
         yield [get(item, feedback) for _label, get in columns]
-
-
-def export_response(queryset, *, fmt: str) -> HttpResponse:
-    return spreadsheet_response(
-        fmt=fmt,
-        rows=export_rows(queryset),
-        filename=f"input-{timezone.localdate():%Y-%m-%d}",
-        sheet_title="Input",
-    )

@@ -4,15 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from portal.accounts.roles import moderators
-from portal.organisations.models import Municipality, Organisation, Partnership, Region
+from portal.organisations.models import Partnership, Region
 
-from ..models import CallPage, Input, TargetGroup, Theme
-from ..models.inputs import Kind
+from ..models import Input, TargetGroup, Theme
 from ..states import Status
-
-
-def _moderators(request=None):
-    return moderators().order_by("email")
 
 
 class LabelledDateRangeWidget(DateRangePickerWidget):
@@ -31,15 +26,11 @@ class InputQueueFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=Status.choices, widget=forms.CheckboxSelectMultiple
     )
-    call = django_filters.ModelChoiceFilter(
-        label=_("Indkaldelse"), queryset=CallPage.objects.all()
-    )
     partnership = django_filters.ModelChoiceFilter(
         label=_("Partnerskab"),
         field_name="partnerships",
         queryset=Partnership.objects.all(),
     )
-    kind = django_filters.ChoiceFilter(label=_("Type"), choices=Kind.choices)
     theme = django_filters.ModelChoiceFilter(
         label=_("Tema"), field_name="themes", queryset=Theme.objects.all()
     )
@@ -53,20 +44,8 @@ class InputQueueFilterSet(WagtailFilterSet):
         field_name="municipality__region",
         queryset=Region.objects.all(),
     )
-    municipality = django_filters.ModelChoiceFilter(
-        label=_("Kommune"), queryset=Municipality.objects.all()
-    )
-    organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all()
-    )
-    personal_data_flagged = django_filters.BooleanFilter(
-        label=_("Mulige personoplysninger"),
-        widget=forms.Select(
-            choices=[("", _("Alle")), ("true", _("Ja")), ("false", _("Nej"))]
-        ),
-    )
     assigned_to = django_filters.ModelChoiceFilter(
-        label=_("Ansvarlig moderator"), queryset=_moderators
+        label=_("Ansvarlig moderator"), queryset=moderators().order_by("email")
     )
     submitted = django_filters.DateFromToRangeFilter(
         label=_("Indsendt (fra – til)"),
@@ -76,7 +55,12 @@ class InputQueueFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Input
-        fields: list[str] = []
+        # In this order; the five not declared above are Wagtail's defaults.
+        fields = [
+            *("status", "call", "partnership", "kind", "theme", "target_group"),
+            *("region", "municipality", "organisation", "personal_data_flagged"),
+            *("assigned_to", "submitted"),
+        ]
 
     def filter_queryset(self, queryset):
         # Several multi-valued filters join through M2M tables; one row per

@@ -1,39 +1,53 @@
+"""The moderator's forms on one input. Each is posted to its own view
+(views.ActionView); `save` calls one service and returns the message."""
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.roles import moderators
 
 from .. import personal_data
 from ..models import Input, InputLink
-from ..models.inputs import Visibility
+from ..models.inputs import Visibility, answer_text
+from ..services import StaleInput, input_transition
 from ..services.moderation import (
+    NO_CONSENT,
+    VISIBILITY_STATUSES,
+    input_accept,
+    input_assign,
+    input_link_add,
+    input_redact,
+    input_set_visibility,
+    internal_note_add,
     visibility_allowed,
     visibility_choices,
-    visibility_default,
 )
-from ..states import Status
+from ..states import Actor, Status, actions_from
 
 
-def moderator_choices():
-    return moderators().order_by("email")
+class ActionForm(forms.Form):
+    def __init__(self, *args, input, **kwargs):
+        self.input = input
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def offered(input) -> bool:
+        return True
 
 
 def _offer_visibilities(field, input) -> None:
-    """Only the visibilities the organisation's consent allows, and why
-    public is missing when it is."""
+    """Only what the organisation's consent allows, and why public is missing."""
     field.choices = visibility_choices(input=input)
+    field.error_messages["invalid_choice"] = NO_CONSENT
     if not visibility_allowed(input=input, visibility=Visibility.PUBLIC):
         field.help_text = _(
             "Organisationen har ikke givet samtykke til offentliggørelse, så "
             "input kan ikke gøres offentligt."
         )
-        field.error_messages["invalid_choice"] = _(
-            "Input kan kun gøres offentligt, hvis organisationen har givet "
-            "samtykke til offentliggørelse."
-        )
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(ActionForm):
     action = forms.ChoiceField(label=_("Handling"))
     visibility = forms.ChoiceField(
         label=_("Hvem må se input, når det er accepteret?"),
@@ -46,16 +60,20 @@ class TransitionForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, actions, input, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [(t.action, t.label) for t in actions]
-        if "accept" not in (t.action for t in actions):
-            # Asked only when accepting is one of the moves.
-            del self.fields["visibility"]
+        moves = actions_from(self.input.status, Actor.MODERATOR)
+        self.fields["action"].choices = [(t.action, t.label) for t in moves]
+        if "accept" not in {t.action for t in moves}:
+            del self.fields["visibility"]  # asked only when accepting is a move
             return
-        # Only what the consent allows, the widest of it first selected.
-        _offer_visibilities(self.fields["visibility"], input)
-        self.fields["visibility"].initial = visibility_default(input=input)
+        _offer_visibilities(self.fields["visibility"], self.input)
+        # The widest the consent allows is offered first.
+        self.fields["visibility"].initial = self.fields["visibility"].choices[-1][0]
+
+    @staticmethod
+    def offered(input) -> bool:
+        return bool(actions_from(input.status, Actor.MODERATOR))
 
     def clean(self):
         data = super().clean()
@@ -63,18 +81,45 @@ class TransitionForm(forms.Form):
             self.add_error("note", _("Skriv, hvad organisationen skal ændre."))
         return data
 
+    def save(self, *, user):
+        data = self.cleaned_data
+        if data["action"] == "accept":
+            input_accept(
+                input=self.input,
+                user=user,
+                visibility=data["visibility"] or None,
+                note=data["note"],
+            )
+        else:
+            input_transition(
+                input=self.input, action=data["action"], user=user, note=data["note"]
+            )
+        return _("Status er ændret, og organisationen har fået besked.")
 
-class VisibilityForm(forms.Form):
+
+class VisibilityForm(ActionForm):
     visibility = forms.ChoiceField(label=_("Hvem må se input?"))
 
-    def __init__(self, *args, input, **kwargs):
+    def __init__(self, *args, **kwargs):
         # Its own ids: the status form on the same page has a "visibility" too.
-        kwargs.setdefault("auto_id", "id_change_%s")
-        super().__init__(*args, initial={"visibility": input.visibility}, **kwargs)
-        _offer_visibilities(self.fields["visibility"], input)
+        super().__init__(*args, auto_id="id_change_%s", **kwargs)
+        self.fields["visibility"].initial = self.input.visibility
+        _offer_visibilities(self.fields["visibility"], self.input)
+
+    @staticmethod
+    def offered(input) -> bool:
+        return input.status in VISIBILITY_STATUSES
+
+    def save(self, *, user):
+        before = self.input.visibility
+        visibility = self.cleaned_data["visibility"]
+        input_set_visibility(input=self.input, user=user, visibility=visibility)
+        if self.input.visibility == before:
+            return _("Synligheden er uændret.")
+        return _("Synligheden er gemt.")
 
 
-class InternalNoteForm(forms.Form):
+class InternalNoteForm(ActionForm):
     text = forms.CharField(
         label=_("Ny intern note"),
         help_text=_("Kun BL-moderatorer kan se interne noter."),
@@ -82,8 +127,12 @@ class InternalNoteForm(forms.Form):
         max_length=4000,
     )
 
+    def save(self, *, user):
+        internal_note_add(input=self.input, user=user, text=self.cleaned_data["text"])
+        return _("Noten er gemt.")
 
-class InputLinkForm(forms.Form):
+
+class InputLinkForm(ActionForm):
     kind = forms.ChoiceField(label=_("Forbindelse"), choices=InputLink.Kind.choices)
     target = forms.CharField(label=_("Andet input (referencenummer)"), max_length=20)
 
@@ -101,15 +150,29 @@ class InputLinkForm(forms.Form):
             )
         return target
 
+    def save(self, *, user):
+        data = self.cleaned_data
+        input_link_add(
+            source=self.input, target=data["target"], kind=data["kind"], user=user
+        )
+        return _("Forbindelsen er gemt.")
 
-class AssignForm(forms.Form):
+
+class AssignForm(ActionForm):
     moderator = forms.ModelChoiceField(
-        label=_("Ansvarlig moderator"), queryset=moderator_choices(), required=False
+        label=_("Ansvarlig moderator"),
+        queryset=moderators().order_by("email"),
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["moderator"].queryset = moderator_choices()
+        self.fields["moderator"].initial = self.input.assigned_to_id
+
+    def save(self, *, user):
+        moderator = self.cleaned_data["moderator"]
+        input_assign(input=self.input, user=user, moderator=moderator)
+        return _("Ansvarlig moderator er gemt.")
 
 
 class RedactionForm(forms.ModelForm):
@@ -124,43 +187,33 @@ class RedactionForm(forms.ModelForm):
         model = Input
         fields = ["title", "challenge", "solution"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, input, **kwargs):
+        super().__init__(*args, instance=input, **kwargs)
         self.personal_data_warning = ""
         # Answers are stored as {clean_name: {label, value, order}}.
         self.stored_answers = {
             key: answer
-            for key, answer in (self.instance.answers or {}).items()
+            for key, answer in (input.answers or {}).items()
             if isinstance(answer, dict)
         }
         for key, answer in sorted(
             self.stored_answers.items(), key=lambda item: item[1].get("order", 0)
         ):
-            value = answer.get("value")
-            if isinstance(value, list):
-                value = ", ".join(str(v) for v in value)
             self.fields[personal_data.ANSWER_PREFIX + key] = forms.CharField(
                 label=answer.get("label", key),
-                initial=value or "",
+                initial=answer_text(answer),
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-        self.fields["version"].initial = self.instance.version
+        self.fields["version"].initial = input.version
 
     def text_fields(self):
-        return [
-            self[name]
-            for name in self.fields
-            if name not in ("version", personal_data.CONFIRM_FIELD)
-        ]
+        hidden = ("version", personal_data.CONFIRM_FIELD)
+        return [self[name] for name in self.fields if name not in hidden]
 
     def clean(self):
         cleaned = super().clean()
-        data = {
-            name: cleaned[name]
-            for name in ("title", "challenge", "solution")
-            if name in cleaned
-        }
+        data = {name: cleaned[name] for name in self._meta.fields if name in cleaned}
         personal_data.form_check(self, data={**data, "answers": self.answers()})
         return cleaned
 
@@ -173,3 +226,26 @@ class RedactionForm(forms.ModelForm):
             }
             for key, answer in self.stored_answers.items()
         }
+
+    def save(self, *, user):
+        data = self.cleaned_data
+        try:
+            input_redact(
+                input=self.instance,
+                user=user,
+                version=data["version"],
+                title=data["title"],
+                challenge=data["challenge"],
+                solution=data["solution"],
+                answers=self.answers(),
+                personal_data_confirmed=data["confirm_personal_data"],
+            )
+        except StaleInput as error:
+            raise ValidationError(STALE) from error
+        return _("Teksten er gemt som en ny version.")
+
+
+STALE = _(
+    "En anden har gemt dette input, mens du redigerede. Dine ændringer er ikke "
+    "gemt. Genindlæs siden, se den nye version, og redigér igen."
+)

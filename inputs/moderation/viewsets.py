@@ -1,15 +1,10 @@
-"""The moderation queue as a Wagtail ModelViewSet for Input.
-
-Wagtail gives the listing (filters in its filter panel, search, sorting,
-pagination, XLSX/CSV export), the inspect view and the history view; the
-moderator's actions on one input are this viewset's own views (views.py),
-and the bulk actions are Wagtail bulk actions (bulk_actions.py). Who may use
-any of it is one rule, `can_moderate`, through the permission policy below:
-inputs are never created, edited or deleted here."""
+"""The moderation queue: a Wagtail ModelViewSet for Input with Wagtail's
+listing (filters, search, sorting, export), inspect and history views, plus
+the moderator's actions (views.py). Inputs are never added, edited or
+deleted here; `can_moderate` is the one rule for all of it."""
 
 from django.urls import path
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
@@ -30,13 +25,8 @@ from .selectors import moderation_queue
 
 
 class ModeratorPermissionPolicy(BasePermissionPolicy):
-    """Moderators (with their second factor) may view and moderate inputs;
-    nobody adds, edits or deletes them in the admin."""
-
-    ACTIONS = frozenset({"view", "moderate"})
-
     def user_has_permission(self, user, action):
-        return action in self.ACTIONS and can_moderate(user)
+        return action in ("view", "moderate") and can_moderate(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
@@ -46,7 +36,7 @@ class QueueView(generic.IndexView):
     template_name = "inputs/moderation/index.html"
     default_ordering = "-submitted_at"
     page_title = _("Moderation af input")
-    export_filename = "input"
+    table_classname = "listing moderation-queue"  # admin_dashboard.css
 
     def get_base_queryset(self):
         return moderation_queue(user=self.request.user)
@@ -58,21 +48,18 @@ class QueueView(generic.IndexView):
             self._get_title_column(
                 "title", get_title_id=lambda input: f"input_{input.pk}_title"
             ),
-            Column("reference", label=_("Reference"), sort_key="reference"),
+            Column(
+                "reference",
+                label=_("Reference"),
+                sort_key="reference",
+                accessor=lambda input: input.reference or "–",
+                classname="w-whitespace-nowrap",
+            ),
             Column(
                 "organisation", label=_("Organisation"), accessor="organisation.name"
             ),
-            Column(
-                "status",
-                label=_("Status"),
-                accessor="get_status_display",
-                sort_key="status",
-            ),
-            Column(
-                "assigned_to",
-                label=_("Ansvarlig"),
-                accessor="assigned_to.get_full_name",
-            ),
+            self._get_custom_column("status"),
+            Column("assigned_to", label=_("Ansvarlig")),
             Column(
                 "personal_data_flagged",
                 label=_("Personoplysninger?"),
@@ -83,22 +70,18 @@ class QueueView(generic.IndexView):
             DateColumn("submitted_at", label=_("Indsendt"), sort_key="submitted_at"),
         ]
 
-    @method_decorator(rate_limit("export", methods=("GET", "HEAD")))
-    def _export(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
     def get(self, request, *args, **kwargs):
+        view = super().get
         if self.is_export:
-            return self._export(request, *args, **kwargs)
-        return super().get(request, *args, **kwargs)
+            view = rate_limit("export", methods=("GET", "HEAD"))(view)
+        return view(request, *args, **kwargs)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        """Through our one spreadsheet writer (its formula guard), not
-        Wagtail's; the columns are `exports.export_columns`."""
+        """Through our one spreadsheet writer (its formula guard)."""
         return spreadsheet_response(
             fmt=spreadsheet_format,
             rows=export_rows(queryset),
-            filename=f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}",
+            filename=f"input-{timezone.localdate():%Y-%m-%d}",
             sheet_title="Input",
         )
 
@@ -113,59 +96,52 @@ class InputModerationViewSet(ModelViewSet):
     menu_order = 150
     add_to_admin_menu = True
     add_to_reference_index = False
-    copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = QueueView
     inspect_view_class = views.InspectView
+    inspect_view_fields = [
+        *("reference", "status", "organisation", "kind", "partnerships", "call"),
+        *("themes", "target_groups", "municipality", "estate", "residents_reached"),
+        *("ongoing", "contact_name", "contact_email", "contact_phone", "consent"),
+        *("visibility", "personal_data_flagged", "assigned_to", "submitted_at"),
+    ]
     history_view_class = views.HistoryView
     filterset_class = InputQueueFilterSet
     search_fields = ["title", "challenge", "solution", "reference"]
     search_backend_name = None
     list_per_page = 50
-    # Wagtail shows its export buttons when this is set; the rows themselves
-    # come from exports.export_columns (QueueView.as_spreadsheet).
+    # Shows Wagtail's export buttons; QueueView.as_spreadsheet writes the rows.
     list_export = [label for label, _get in export_columns()]
-    export_filename = "input"
     exclude_form_fields = ["answers"]  # never used: no create or edit views
 
     def get_urlpatterns(self):
-        """Only the listing, inspect and history of Wagtail's views (no add,
-        edit, delete, copy or usage), plus the moderator's actions. The
-        inspect view keeps the address e-mails and summaries link to."""
+        """Wagtail's listing and history; the inspect view at the input's own
+        address (e-mails and summaries link to it) and the actions below it."""
         kept = {"index", "index_results", "history", "history_results"}
         return [
             *(p for p in super().get_urlpatterns() if p.name in kept),
             path("<id:pk>/", self.inspect_view, name="inspect"),
             *(
-                path(
-                    route,
-                    self.construct_view(view_class),
-                    name=name,
-                )
-                for route, view_class, name in views.ACTIONS
+                path(f"<id:pk>/{route}", self.action_view(name), name=name)
+                for name, (route, _form) in views.ACTIONS.items()
+            ),
+            path("<id:pk>/rediger/", self.action_view("redact"), name="redact"),
+            path(
+                "<id:pk>/versioner/<id:revision_pk>/",
+                self.construct_view(views.CompareView),
+                name="compare",
             ),
         ]
 
-    @property
-    def url_finder_class(self):
-        # An input's "edit" link anywhere in the admin (e.g. the summaries'
-        # quotation chooser) leads to the inspect view: there is no edit view.
-        return type(
-            "InputAdminURLFinder",
-            (super().url_finder_class,),
-            {"edit_url_name": self.get_url_name("inspect")},
-        )
+    def action_view(self, name):
+        view_class = views.RedactView if name == "redact" else views.ActionView
+        fields = self.inspect_view_fields
+        return self.construct_view(view_class, action_name=name, fields=fields)
 
-    def get_common_view_kwargs(self, **kwargs):
-        kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in (
-            "add_url_name",
-            "edit_url_name",
-            "delete_url_name",
-            "usage_url_name",
-        ):
-            kwargs[name] = None
-        return kwargs
+    def get_url_name(self, view_name):
+        # No edit view: an input's page in the admin (in the history's
+        # breadcrumbs, the summaries' quotation chooser) is its inspect view.
+        return super().get_url_name("inspect" if view_name == "edit" else view_name)
 
 
 input_moderation_viewset = InputModerationViewSet("inputs_moderation")

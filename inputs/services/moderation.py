@@ -1,32 +1,23 @@
 """Moderators' writes to inputs: assignment, themes, redaction, visibility,
 notes and links. Status changes still go through input_transition only."""
 
-from dataclasses import dataclass, field
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from portal.accounts.roles import moderators
 
 from .. import personal_data
-from ..models import Input, InputLink, InputRevision, InternalNote, Theme
+from ..models import Input, InputLink, InputRevision, InternalNote
 from ..models.inputs import Consent, Visibility
 from ..permissions import can_moderate
-from ..states import IllegalTransition, Status
+from ..states import Status
+from .submission import StaleInput
 from .transitions import input_changed, input_transition
-
-
-class StaleInput(Exception):
-    """Someone saved the input after this form was loaded."""
-
-    message = _(
-        "En anden har gemt dette input, mens du redigerede. Dine ændringer er "
-        "ikke gemt. Genindlæs siden, se den nye version, og redigér igen."
-    )
 
 
 def _require_moderator(user) -> None:
@@ -41,6 +32,12 @@ def visibility_allowed(*, input: Input, visibility: str) -> bool:
     return visibility in Visibility.values
 
 
+NO_CONSENT = gettext_lazy(
+    "Input kan kun gøres offentligt, hvis organisationen har givet samtykke til "
+    "offentliggørelse."
+)
+
+
 def visibility_choices(*, input: Input) -> list[tuple[str, str]]:
     """The visibilities a moderator may give the input, widest last."""
     return [
@@ -50,24 +47,6 @@ def visibility_choices(*, input: Input) -> list[tuple[str, str]]:
     ]
 
 
-def visibility_default(*, input: Input) -> str:
-    """What accepting offers first: as widely as the organisation consented
-    to (public with consent, otherwise BL and the partnerships)."""
-    return visibility_choices(input=input)[-1][0]
-
-
-def _check_visibility(input: Input, visibility: str) -> None:
-    if not visibility_allowed(input=input, visibility=visibility):
-        raise ValidationError(
-            {
-                "visibility": _(
-                    "Input kan kun gøres offentligt, hvis organisationen har "
-                    "givet samtykke til offentliggørelse."
-                )
-            }
-        )
-
-
 # Visibility means something once an input is published; before that only
 # the organisation and BL see it, and accepting sets it.
 VISIBILITY_STATUSES = (Status.ACCEPTED, Status.ARCHIVED)
@@ -75,24 +54,17 @@ VISIBILITY_STATUSES = (Status.ACCEPTED, Status.ARCHIVED)
 
 @transaction.atomic
 def input_set_visibility(*, input: Input, visibility: str, user) -> Input:
-    """The one write of an input's visibility (accepting, a later change, the
-    bulk action all come here). Refuses non-moderators (PermissionDenied),
-    public without consent and an input that is not published
-    (ValidationError). A change is logged in Wagtail's audit log with from
-    and to, and re-indexed on commit; setting the same value again is no
-    change and writes nothing. Narrowing (e.g. public to partnership) takes
-    effect here for every reader: the archive, the input's page, exports."""
+    """The one write of an input's visibility. Refuses non-moderators
+    (PermissionDenied), public without consent and an unpublished input
+    (ValidationError). A change is logged with from and to and re-indexed on
+    commit; the same value again writes nothing."""
     _require_moderator(user)
     locked = Input.objects.select_for_update().get(pk=input.pk)
-    _check_visibility(locked, visibility)
+    if not visibility_allowed(input=locked, visibility=visibility):
+        raise ValidationError({"visibility": NO_CONSENT})
     if locked.status not in VISIBILITY_STATUSES:
-        raise ValidationError(
-            {
-                "visibility": _(
-                    "Synligheden kan kun ændres for accepteret eller arkiveret input."
-                )
-            }
-        )
+        message = _("Synligheden kan kun ændres for accepteret eller arkiveret input.")
+        raise ValidationError({"visibility": message})
     old = locked.visibility
     if old != visibility:
         Input.objects.filter(pk=locked.pk).update(
@@ -113,12 +85,12 @@ def input_set_visibility(*, input: Input, visibility: str, user) -> Input:
 def input_accept(
     *, input: Input, user, visibility: str | None = None, note: str = ""
 ) -> Input:
-    """Accepts the input and sets its visibility in one transaction: either
-    both happen or neither (an illegal visibility leaves it in review).
-    Without a visibility, as widely as the organisation consented to."""
+    """Accepts the input and sets its visibility (by default as widely as the
+    organisation consented to): both or neither."""
     _require_moderator(user)
-    visibility = visibility or visibility_default(input=input)
-    _check_visibility(input, visibility)
+    visibility = visibility or visibility_choices(input=input)[-1][0]
+    if not visibility_allowed(input=input, visibility=visibility):
+        raise ValidationError({"visibility": NO_CONSENT})
     input_transition(input=input, action="accept", user=user, note=note)
     return input_set_visibility(input=input, visibility=visibility, user=user)
 
@@ -154,10 +126,7 @@ def input_themes_change(*, input: Input, user, add=(), remove=()) -> Input:
         instance=input,
         action="inputs.themes",
         user=user,
-        data={
-            "added": [t.name for t in add],
-            "removed": [t.name for t in remove],
-        },
+        data={"added": [t.name for t in add], "removed": [t.name for t in remove]},
     )
     input_changed(input)
     return input
@@ -175,37 +144,18 @@ def input_redact(
     answers: dict,
     personal_data_confirmed: bool = False,
 ) -> Input:
-    """Saves a moderator's edit of the text and keeps it as a revision.
-
-    The text passes the personal-data rule like any other write: a CPR
-    number is refused (ValidationError keyed by field), contact details must
-    be confirmed; the input's flag then follows the redacted text.
-
-    Optimistic locking: the UPDATE only applies while the input still has
-    `version`; otherwise StaleInput is raised and nothing is written, so a
-    concurrent save is never overwritten. Before the first redaction the text
-    as it stood is kept as a 'submission' revision, so the original is never
-    lost."""
+    """Saves a moderator's edit of the text as a new revision (the original
+    is kept as one first). The personal-data rule applies (ValidationError
+    keyed by field). Writes nothing and raises StaleInput unless the input
+    still has `version`."""
     _require_moderator(user)
+    text = {"title": title, "challenge": challenge, "solution": solution}
+    text["answers"] = answers
     flagged = personal_data.input_text_check(
-        data={
-            "title": title,
-            "challenge": challenge,
-            "solution": solution,
-            "answers": answers,
-        },
-        confirmed=personal_data_confirmed,
+        data=text, confirmed=personal_data_confirmed
     )
-    candidate = Input(
-        **{f.attname: getattr(input, f.attname) for f in Input._meta.concrete_fields}
-    )
-    candidate.title, candidate.challenge, candidate.solution = (
-        title,
-        challenge,
-        solution,
-    )
-    candidate.answers = answers
-    candidate.full_clean(exclude=["reference"], validate_unique=False)
+    fields = {f.attname: getattr(input, f.attname) for f in Input._meta.concrete_fields}
+    Input(**fields | text).full_clean(exclude=["reference"], validate_unique=False)
     if not input.revisions.exists():
         InputRevision.objects.create(
             input=input,
@@ -214,16 +164,13 @@ def input_redact(
             created_by=input.author,
         )
     updated = Input.objects.filter(pk=input.pk, version=version).update(
-        title=title,
-        challenge=challenge,
-        solution=solution,
-        answers=answers,
+        **text,
         personal_data_flagged=flagged,
         version=F("version") + 1,
         updated_at=timezone.now(),
     )
     if not updated:
-        raise StaleInput(StaleInput.message)
+        raise StaleInput
     input.refresh_from_db()
     revision = InputRevision.objects.create(
         input=input,
@@ -270,68 +217,3 @@ def input_link_add(*, source: Input, target: Input, kind: str, user) -> InputLin
             data={"kind": kind, "target": target.reference or target.pk},
         )
     return link
-
-
-@dataclass
-class BulkResult:
-    done: list[Input] = field(default_factory=list)
-    refused: list[tuple[Input, str]] = field(default_factory=list)
-
-
-BULK_ACTIONS = (
-    "assign",
-    "start_review",
-    "accept",
-    "reject",
-    "add_theme",
-    "remove_theme",
-)
-
-
-def inputs_bulk_action(
-    *,
-    inputs,
-    action: str,
-    user,
-    note: str = "",
-    moderator=None,
-    theme: Theme | None = None,
-    visibility: str | None = None,
-) -> BulkResult:
-    """Applies one action to each input, each in its own transaction through
-    the same services as a single edit; accepting without a visibility
-    shares each as widely as its organisation consented to. Inputs the
-    action cannot apply to
-    are returned in `refused` with the reason, never skipped silently."""
-    _require_moderator(user)
-    result = BulkResult()
-    for item in inputs:
-        try:
-            if action == "assign":
-                input_assign(input=item, user=user, moderator=moderator)
-            elif action in ("add_theme", "remove_theme"):
-                if theme is None:
-                    raise ValidationError(_("Vælg et tema."))
-                themes = (
-                    {"add": [theme]} if action == "add_theme" else {"remove": [theme]}
-                )
-                input_themes_change(input=item, user=user, **themes)
-            elif action == "accept":
-                input_accept(input=item, user=user, visibility=visibility, note=note)
-            elif action in ("start_review", "reject"):
-                input_transition(input=item, action=action, user=user, note=note)
-            else:
-                raise ValidationError(_("Ukendt handling."))
-        except IllegalTransition as error:
-            result.refused.append(
-                (
-                    item,
-                    _("ikke muligt fra status “%(status)s”")
-                    % {"status": Status(error.status).label},
-                )
-            )
-        except ValidationError as error:
-            result.refused.append((item, " ".join(error.messages)))
-        else:
-            result.done.append(item)
-    return result

@@ -226,21 +226,29 @@ def input_withdraw(*, input: Input, user) -> Input:
     return input_transition(input=input, action="withdraw", user=user)
 
 
+def file_store(*, storage, name: str, content) -> str:
+    """Write the file under `name` (free already) and return the stored name.
+    A write that fails half-way (a full disk) leaves no partial file behind:
+    the storage itself does not remove it. No room raises StorageFull."""
+    try:
+        return storage.save(name, content)
+    except OSError as error:
+        if storage.exists(name):
+            storage.delete(name)
+        if error.errno in NO_ROOM:
+            raise StorageFull from error
+        raise
+
+
 def _store(attachment: Attachment, checked: CheckedFile) -> None:
-    """Write the file under a free name. A write that fails half-way (a full
-    disk) leaves no partial file behind: the storage itself does not remove
-    it."""
     field = attachment.file.field
     storage = attachment.file.storage
     name = storage.get_available_name(
         field.generate_filename(attachment, checked.name), max_length=field.max_length
     )
-    try:
-        attachment.file.name = storage.save(name, checked.content)
-    except OSError:
-        if storage.exists(name):
-            storage.delete(name)
-        raise
+    attachment.file.name = file_store(
+        storage=storage, name=name, content=checked.content
+    )
 
 
 @transaction.atomic
@@ -277,12 +285,10 @@ def attachments_add(
             created.append(attachment)
             attachment.full_clean()
             attachment.save()
-    except Exception as error:
+    except Exception:
         # The rows roll back with the transaction; the files must go by hand.
         for attachment in created:
             attachment.file.storage.delete(attachment.file.name)
-        if isinstance(error, OSError) and error.errno in NO_ROOM:
-            raise StorageFull from error
         raise
     return created
 
@@ -301,11 +307,25 @@ def attachments_remove(*, input: Input, user, ids) -> int:
     return len(doomed)
 
 
+def _replayed_files_add(*, input: Input, user, files, confirmed: bool) -> None:
+    """A new input's form sent again (same token) brings the first send's
+    files. Those the input lacks (the first send had no room for them) are
+    added while it may still be edited; those it has are not added twice."""
+    if not files or user is None or not can_edit_input(user, input):
+        return
+    have = set(input.attachments.values_list("original_name", flat=True))
+    missing = [f for f in files if f.name not in have]
+    if missing:
+        attachments_add(
+            input=input, user=user, files=missing, personal_data_confirmed=confirmed
+        )
+
+
 def input_save(**kwargs) -> Created:
     """Everything one press of "Gem kladde" or "Indsend" does, all or nothing:
     create (idempotently) or update (with the version check), remove and add
     attachments, and submit if asked. A replayed create returns the first
-    input untouched (created=False).
+    input (created=False) with only the files it lacks added.
 
     When the disk for attachments is full, the person's text is not lost:
     the save is done again without the files and without submitting, as a
@@ -345,6 +365,12 @@ def _input_save(
             enforce_call_window=enforce_call_window,
         )
         if not result.created:
+            _replayed_files_add(
+                input=result.input,
+                user=user,
+                files=files,
+                confirmed=data.get(personal_data.CONFIRMED, False),
+            )
             return result
         input = result.input
     else:

@@ -32,6 +32,7 @@ from ..selectors import input_changes_requested_note, is_replayed_submit
 from ..services import (
     CallClosed,
     StaleInput,
+    StorageFull,
     input_draft_delete,
     input_save,
     input_withdraw,
@@ -68,6 +69,12 @@ STALE_MESSAGE = _(
 STORAGE_FULL_MESSAGE = gettext_lazy(
     "Bilagene blev ikke gemt, fordi der ikke er plads på serveren lige nu. Din "
     "tekst er gemt som kladde (og ikke indsendt). Vælg filerne igen om lidt."
+)
+
+
+NOT_KEPT_MESSAGE = gettext_lazy(
+    "Bilagene blev ikke gemt, fordi der ikke er plads på serveren lige nu. Vælg "
+    "filerne igen om lidt."
 )
 
 
@@ -113,9 +120,14 @@ def _files_to_save(request, form, key) -> list:
 
 
 def _keep_files(request, form, key) -> None:
-    """The form did not save: its checked files wait for the next try."""
-    if key is not None:
+    """The form did not save: its checked files wait for the next try, or
+    the form says, next to the file field, that there was no room for them."""
+    if key is None:
+        return
+    try:
         pending_add(session=request.session, key=key, files=form.checked_files)
+    except StorageFull:
+        form.add_error("attachments", NOT_KEPT_MESSAGE)
 
 
 def _render_form(request, form, *, call, input=None, pending_key=None):

@@ -14,7 +14,7 @@ from django.db.models import Q
 from inputs.selectors import PUBLISHED_STATUSES
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
-from ..feedback import FEEDBACK_DOCUMENTS, expansion, typed
+from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed
 from ..models import (
     ArchiveDocument,
     ArchiveFacetSet,
@@ -35,7 +35,16 @@ from .common import (
     viewer_facets,
 )
 from .sql import MATCH, Audience
-from .types import FacetCount, IndexedState, Matches, Rank, RankedPage, Sql, Tier
+from .types import (
+    FacetCount,
+    IndexedState,
+    Matches,
+    Rank,
+    RankedPage,
+    Sql,
+    Tier,
+    TierWindow,
+)
 
 PUBLIC = Audience.PUBLIC
 # Facets with many values go in a set of their own, so the other set's
@@ -339,18 +348,21 @@ class DatabaseBackend:
             return empty_result(request)
         # Visibility and filters, the same for both rankings.
         visible = self.where_sql(request)
-        if groups and request.sort == "relevance":
-            groups = self._with_feedback(request, groups, visible)
         return self._search(request, groups, visible)
 
-    def _with_feedback(self, request, groups, visible) -> list[TermGroup]:
+    def _with_feedback(self, cursor, request, groups, visible, window):
         """The query's groups and, when its first ranking's best documents
         agree on other words, the group of those words (search/feedback.py).
-        The first ranking is ids only: no hits, no counts."""
+        The first ranking is ids only: no hits, no counts; the window's
+        first rows, which the page's ranking reuses (the feedback's group
+        is not in the tier's rank). None when ENOUGH documents hold every
+        word."""
+        if window.size >= ENOUGH:
+            return groups
         first = replace(request, page=1, page_size=FEEDBACK_DOCUMENTS)
         matches, _counting = self._matches(first, groups, visible)
-        with connection.cursor() as cursor:
-            ranked = self._ranked_ids(cursor, first, groups, matches, visible, 0)
+        head = replace(window, ids=window.head)
+        ranked = self._ranked_ids(cursor, first, groups, matches, head, 0)
         if len(ranked.ids) < 2 or no_answer(groups, ranked.best):
             return groups
         rows = dict(
@@ -376,13 +388,17 @@ class DatabaseBackend:
         return matches, counting
 
     def _search(self, request: SearchRequest, groups, visible) -> SearchResult:
-        matches, counting = self._matches(request, groups, visible)
         page = max(1, request.page)
         offset = (page - 1) * request.page_size
+        relevance = bool(groups) and request.sort == "relevance"
         with connection.cursor() as cursor:
-            if groups and request.sort == "relevance":
+            if relevance:
+                window = self._window(cursor, request, groups, visible, offset)
+                groups = self._with_feedback(cursor, request, groups, visible, window)
+            matches, counting = self._matches(request, groups, visible)
+            if relevance:
                 ranked = self._ranked_ids(
-                    cursor, request, groups, matches, visible, offset
+                    cursor, request, groups, matches, window, offset
                 )
             else:
                 ranked = RankedPage(
@@ -422,8 +438,26 @@ class DatabaseBackend:
         row = cursor.fetchone()
         return row[3] if row else 0
 
+    def _window(self, cursor, request, groups, visible, offset) -> TierWindow:
+        """The tier, the documents holding every typed word (not the
+        expansion), and its ranked window: its first rows, for the
+        feedback, and the page's (see _ranked_ids), in one statement."""
+        tier = self.tier_sql(typed(groups), request.viewer.is_moderator)
+        tier = replace(tier, matches=tier.matches.where(visible))
+        end = offset + request.page_size
+        statement = sql.window(tier, RANK_WINDOW, offset, end, FEEDBACK_DOCUMENTS)
+        cursor.execute(*_execute(statement))
+        rows = cursor.fetchall()
+        found = [(i, n) for i, _size, n in rows if i is not None]
+        return TierWindow(
+            tier=tier,
+            head=[i for i, n in found if n <= FEEDBACK_DOCUMENTS],
+            ids=[i for i, n in found if offset < n <= end],
+            size=rows[0][1],
+        )
+
     def _ranked_ids(
-        self, cursor, request, groups, matches, visible, offset
+        self, cursor, request, groups, matches, window: TierWindow, offset
     ) -> RankedPage:
         """The page of the ranking: documents with more of the query's word
         groups first, then by the engine's rank, then newest first. Ranking
@@ -434,13 +468,7 @@ class DatabaseBackend:
         documents missing a group, each ranked (few: a rare word)."""
         end = offset + request.page_size
         moderator = request.viewer.is_moderator
-        # The tier: documents holding every typed word (not the expansion).
-        tier = self.tier_sql(typed(groups), moderator)
-        tier = replace(tier, matches=tier.matches.where(visible))
-        cursor.execute(*_execute(sql.window(tier, RANK_WINDOW, offset, end)))
-        rows = cursor.fetchall()
-        ids = [row[0] for row in rows if row[0] is not None]
-        size = rows[0][1]
+        tier, ids, size = window.tier, list(window.ids), window.size
         # Some document holds every group: the best holds them all.
         best = len(typed(groups)) if size else None
         tier_size = size if size < RANK_WINDOW else None

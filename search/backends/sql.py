@@ -75,10 +75,10 @@ def page(matches: Matches, rank: Rank | None, limit: int, offset: int) -> Sql:
     )
 
 
-def window(tier: Tier, size: int, offset: int, end: int) -> Sql:
-    """The tier's `size` most recent documents ranked, and its rows `offset`
-    to `end` of that ranking, as (id, the window's size) rows: one row with
-    id NULL when the page lies past the window."""
+def window(tier: Tier, size: int, offset: int, end: int, head: int = 0) -> Sql:
+    """The tier's `size` most recent documents ranked, and its first `head`
+    rows and rows `offset` to `end` of that ranking, as (id, the window's
+    size, position) rows: one row with id NULL when none lies in the window."""
     m = tier.matches
     return Sql(
         "WITH w0 AS MATERIALIZED (SELECT a.id AS id, a.published_at AS pa"  # noqa: S608
@@ -87,9 +87,9 @@ def window(tier: Tier, size: int, offset: int, end: int) -> Sql:
         f"w AS (SELECT id, pa{tier.rank.select} FROM w0), "
         "h AS (SELECT id, ROW_NUMBER() OVER "
         f"(ORDER BY {tier.rank.order}pa DESC, id DESC) AS n FROM w) "
-        "SELECT h.id, k.size FROM (SELECT COUNT(*) AS size FROM w0) k "
-        "LEFT JOIN h ON h.n > %s AND h.n <= %s ORDER BY h.n",
-        (*m.params, size, *tier.rank.params, offset, end),
+        "SELECT h.id, k.size, h.n FROM (SELECT COUNT(*) AS size FROM w0) k "
+        "LEFT JOIN h ON h.n <= %s OR (h.n > %s AND h.n <= %s) ORDER BY h.n",
+        (*m.params, size, *tier.rank.params, head, offset, end),
     )
 
 

@@ -64,6 +64,18 @@ class RankedPage:
 
 
 @dataclass(frozen=True, slots=True)
+class TierWindow:
+    """The tier's ranked window as a search reads it (sql.window()), once
+    for both its rankings: the ids of its first rows (the feedback's first
+    ranking), those of the page, and how many documents it holds."""
+
+    tier: Tier
+    head: list[int]
+    ids: list[int]
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
 class FacetCount:
     """How many matching documents have one facet value."""
 

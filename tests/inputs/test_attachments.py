@@ -257,3 +257,14 @@ def test_behind_nginx_the_file_is_handed_over_with_x_accel_redirect(
     assert "X-Accel-Redirect" not in refused
     client.logout()
     assert "X-Accel-Redirect" not in client.get(url)
+
+
+def test_a_double_submit_stores_the_file_once(client, call, organisation, member):
+    log_in(client, member)
+    data = form_data(call, organisation, intent="draft")
+    data["attachments"] = [files.pdf()]
+    client.post(reverse("inputs:create", args=[call.pk]), data)
+    data["attachments"] = [files.pdf()]
+    client.post(reverse("inputs:create", args=[call.pk]), data)
+
+    assert Input.objects.get().attachments.count() == 1

@@ -118,3 +118,48 @@ def test_an_edited_draft_keeps_the_new_text(
     response = client.post(reverse("inputs:edit", args=[input.pk]), data)
     assert response.status_code == 302
     assert Attachment.objects.filter(input=input).count() == 1
+
+
+def test_a_form_refused_for_another_field_keeps_the_text_and_says_so(
+    client, call, organisation, member, full_disk
+):
+    """The form does not save (no title), so its files would wait on the
+    disk for the next try: there is no room for them either."""
+    log_in(client, member)
+    data = form_data(call, organisation, intent="submit", title="")
+    data["attachments"] = [files.pdf()]
+
+    response = client.post(reverse("inputs:create", args=[call.pk]), data)
+
+    assert response.status_code == 400
+    assert not Input.objects.exists()
+    stored = [p.name for p in full_disk.rglob("*") if p.is_file()]
+    assert stored == ["filler"]
+    assert not any(k.startswith("pending_uploads:") for k, _ in client.session.items())
+    html = response.content.decode()
+    assert data["challenge"] in html
+    error = html[html.index('id="id_attachments_error"') :]
+    assert "ikke er plads på serveren" in error[: error.index("</ul>")]
+    assert "Skriv en titel" in html
+
+
+def test_the_form_sent_again_once_there_is_room_takes_the_file(
+    client, call, organisation, member, full_disk
+):
+    """Reloading the page that said "no room" sends the same form again
+    (same token): the draft it saved gets the file now, not silently
+    nothing."""
+    log_in(client, member)
+    data = form_data(call, organisation, intent="draft")
+    data["attachments"] = [files.pdf()]
+    assert (
+        client.post(reverse("inputs:create", args=[call.pk]), data).status_code == 507
+    )
+    (full_disk / "filler").unlink()
+
+    data["attachments"] = [files.pdf()]
+    response = client.post(reverse("inputs:create", args=[call.pk]), data)
+
+    input = Input.objects.get()
+    assert response.status_code == 302
+    assert [a.original_name for a in input.attachments.all()] == ["notat.pdf"]

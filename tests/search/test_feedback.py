@@ -4,6 +4,7 @@ those holding the typed words, on the database backends."""
 
 import pytest
 
+from search.backends import database
 from search.feedback import EXPANSION_WEIGHT, expansion
 from search.query import SearchRequest, TermGroup, Viewer
 from search.services import archive_search
@@ -76,6 +77,16 @@ def test_a_search_finds_what_the_best_answers_say_in_other_words():
     }
     # Found by the words the two share, after them, and marked for nothing.
     assert titles[2:] == ["Uddeling hver fredag"]
+
+
+@pytest.mark.usefixtures("pantry")
+def test_no_expansion_when_enough_documents_hold_every_word(monkeypatch):
+    # They fill the first pages, ranked by the typed words alone: the
+    # expansion would only add documents after them (and cost the count).
+    monkeypatch.setattr(database, "ENOUGH", 2)
+    result = archive_search(request=SearchRequest(query="madbank", viewer=Viewer()))
+    assert result.total == 2
+    assert "Uddeling hver fredag" not in [str(h.title) for h in result.hits]
 
 
 @pytest.mark.usefixtures("pantry")
