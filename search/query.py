@@ -243,7 +243,9 @@ def _synonym_phrases(typed, stems, synonyms) -> dict[str, TermGroup]:
                     own = [(stems[w],)] + [
                         a for a in synonyms.get(stems[w], ()) if a != (stems[w],)
                     ]
-                    out[w] = TermGroup(word=w, alternatives=_unique(own + alternatives))
+                    out[w] = TermGroup(
+                        word=w, alternatives=_unique([*own, *alternatives])
+                    )
                 i += n
                 break
         else:
