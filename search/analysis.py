@@ -341,6 +341,22 @@ def one_edit_candidates(word: str) -> dict[str, str | None]:
     return out
 
 
+def unfolded_spellings(word: str) -> dict[str, str]:
+    """The terms a word typed without æ, ø and å may stand for, each with
+    its spelling: one o read as ø, one a as æ or å ("born": børn, "Koge":
+    Køge), as the folded spellings oe, ae, aa. Not a typo but a keyboard,
+    so short words are read so too."""
+    folded = fold(word)
+    out: dict[str, str] = {}
+    for i, c in enumerate(folded):
+        for extra in {"o": "e", "a": "ea"}.get(c, ""):
+            spelt = folded[: i + 1] + extra + folded[i + 1 :]
+            if not is_stop_word(spelt):
+                out.setdefault(stem(spelt), spelt)
+    out.pop(stem(word), None)
+    return out
+
+
 def misspelling_candidates(word: str, one_edit, counts, near=None):
     """(edit distances, document counts) of the terms a misspelt word may
     have meant: its one_edit_candidates() (`one_edit`) with their `counts`;

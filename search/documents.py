@@ -30,6 +30,8 @@ FACETS = (
     "status",
 )
 MODERATOR_FACETS = frozenset({"status"})
+# The topics an input is filed under, which search weighs (search_text()).
+LABEL_FACETS = frozenset({"theme"})
 
 
 @dataclass
@@ -51,6 +53,16 @@ class IndexDocument:
     # Searchable but never shown in an excerpt: place names and vocabulary
     # labels, so "Køge" or "ensomhed" find what is filed under them.
     extra_text: str = ""
+
+    def search_text(self) -> str:
+        """The text every backend indexes: title, body and extra text, and
+        the theme labels once more. Being filed under a theme says more
+        about a text than one word of it does (measured on the harder
+        relevance set: counted twice helped, three times did not; the
+        target groups' labels, broad words like "sårbare" and "voksne",
+        twice too did no better; see docs/search.md)."""
+        labels = [lb for n, _v, lb in self.facets if n in LABEL_FACETS]
+        return "\n".join([self.title, self.body, self.extra_text, *labels])
 
     @property
     def partnership_ids(self) -> list[str]:

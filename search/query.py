@@ -7,12 +7,14 @@ from django.utils.safestring import SafeString
 
 from .analysis import (
     compound_parts_needed,
+    fold,
     is_stop_word,
     likely_corrections,
     misspelling_candidates,
     one_edit_candidates,
     split_compound,
     stem,
+    unfolded_spellings,
     words,
 )
 
@@ -154,11 +156,30 @@ def parse(
         return []
     typed = list(dict.fromkeys(typed))
     stems = {w: stem(w) for w in typed}
-    known = known_terms(set(stems.values()) | compound_parts_needed(" ".join(typed)))
+    apart = _written_apart(query)
+    known = known_terms(
+        set(stems.values())
+        | compound_parts_needed(" ".join(typed))
+        | {j for joined in apart.values() for j in joined}
+    )
+    # A word the moderators' synonyms name is a word, not a typo.
+    known = {**dict.fromkeys(s for s in stems.values() if s in synonyms), **known}
+    # A compound written as two words ("fødevare hjælp"): the whole, when
+    # it is a word, is an alternative of both, and neither is a typo.
+    joined = {}
+    for (a, b), candidates in apart.items():
+        whole = next((j for j in candidates if j in known or j in synonyms), None)
+        if whole:
+            for w in (a, b):
+                joined.setdefault(w, []).append(whole)
+                known.setdefault(stems[w], 1)
     guessed = _misspelt(typed, stems, known, known_terms, near_terms, corrections)
+    phrases = _synonym_phrases(typed, stems, synonyms)
     groups = []
     for word in typed:
-        if word in corrections:
+        if word in phrases:
+            groups.append(phrases[word])
+        elif word in corrections:
             term = corrections[word]
             alternatives = [(term,)]
             alternatives += [a for a in synonyms.get(term, ()) if a != (term,)]
@@ -175,7 +196,65 @@ def parse(
             groups += word_groups
         else:
             groups += _word_groups(word, word, stems[word], known, synonyms)
+    for group in groups:
+        for whole in joined.get(group.word, ()):
+            extra = [(whole,), *synonyms.get(whole, ())]
+            group.alternatives = _unique(group.alternatives + extra)
     return groups
+
+
+def _written_apart(query: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each pair of neighbouring words of the query (no stop word between)
+    → the stems the two would make written together, with and without a
+    linking s ("sprog barriere": sprogbarrier; "arbejde plads":
+    arbejdsplads). Danes often write a compound apart."""
+    out = {}
+    typed = words(query)
+    for a, b in zip(typed, typed[1:], strict=False):
+        if is_stop_word(a) or is_stop_word(b) or a == b:
+            continue
+        out[(a, b)] = tuple(dict.fromkeys([stem(a + b), stem(a + "s" + b)]))
+    return out
+
+
+def _synonym_phrases(typed, stems, synonyms) -> dict[str, TermGroup]:
+    """Typed words that together spell a member of a synonym group ("fysisk
+    aktivitet", "enlige mødre"): each such word → its group, which the
+    phrase's synonyms also satisfy ("motion" holds both "fysisk" and
+    "aktivitet"), as a compound's parts each are a group the whole word
+    satisfies. Apart, the words are not synonyms ("fysisk" is no
+    "motion"), so only the words together get the group's members."""
+    members = {}
+    for alternatives in synonyms.values():
+        for alt in alternatives:
+            if len(alt) > 1:
+                members[alt] = alternatives
+    if not members:
+        return {}
+    longest = max(len(m) for m in members)
+    out: dict[str, TermGroup] = {}
+    i = 0
+    while i < len(typed):
+        for n in range(min(longest, len(typed) - i), 1, -1):
+            span = typed[i : i + n]
+            alternatives = members.get(tuple(stems[w] for w in span))
+            if alternatives is not None:
+                for w in span:
+                    own = [(stems[w],)] + [
+                        a for a in synonyms.get(stems[w], ()) if a != (stems[w],)
+                    ]
+                    out[w] = TermGroup(
+                        word=w, alternatives=_unique([*own, *alternatives])
+                    )
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _unique(alternatives) -> list[tuple[str, ...]]:
+    return list(dict.fromkeys(alternatives))
 
 
 def _misspelt(typed, stems, known, known_terms, near_terms, corrections) -> dict:
@@ -186,23 +265,26 @@ def _misspelt(typed, stems, known, known_terms, near_terms, corrections) -> dict
     terms its split needs): within one edit from MIN_TYPO_LENGTH letters,
     two from eight (analysis.max_edits), preferring what more documents
     hold (analysis.likely_corrections). A word the vocabulary holds is never
-    corrected, nor one whose stem is shorter than MIN_TYPO_LENGTH ("skaber"
-    is skab, which one edit turns into many another word)."""
+    corrected. One whose stem is shorter than MIN_TYPO_LENGTH ("skaber" is
+    skab, which one edit turns into many another word) is read only as
+    typed without æøå ("born": børn)."""
     unknown = [
         w
         for w in typed
-        if w not in corrections
-        and stems[w] not in known
-        and len(stems[w]) >= MIN_TYPO_LENGTH
+        if w not in corrections and stems[w] not in known and len(fold(w)) >= 3
     ]
     if not unknown:
         return {}
-    near = {w: one_edit_candidates(w) for w in unknown}
+    short = {w for w in unknown if len(stems[w]) < MIN_TYPO_LENGTH}
+    near = {
+        w: unfolded_spellings(w) if w in short else one_edit_candidates(w)
+        for w in unknown
+    }
     counts = known_terms(set().union(*(n.keys() for n in near.values())))
     out = {}
     for word in unknown:
         distances, frequencies = misspelling_candidates(
-            word, near[word], counts, near_terms
+            word, near[word], counts, None if word in short else near_terms
         )
         likely = likely_corrections(distances, frequencies)
         if likely:
@@ -218,6 +300,7 @@ def _word_groups(word, spelt, s, known, synonyms) -> list[TermGroup]:
     alternatives: list[tuple[str, ...]] = [(s,)]
     alternatives += [alt for alt in synonyms.get(s, ()) if alt != (s,)]
     parts = split_compound(spelt, known)
+    alternatives = _unique(alternatives)
     if not parts:
         return [TermGroup(word=word, alternatives=alternatives)]
     # A compound counts as its parts, each a word of its own that the

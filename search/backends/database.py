@@ -176,7 +176,7 @@ class DatabaseBackend:
             for d, place_set, facet_set in zip(
                 documents, place_sets, facet_sets, strict=True
             ):
-                terms = analyzer.analyse(f"{d.title}\n{d.body}\n{d.extra_text}")
+                terms = analyzer.analyse(d.search_text())
                 restricted = analyzer.analyse(d.restricted_text)
                 change.add(terms, public=audience(d.status, d.visibility) == PUBLIC)
                 rows.append(

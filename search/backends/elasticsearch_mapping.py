@@ -57,7 +57,6 @@ MAPPING = {
 
 def entry_for(document: IndexDocument, analyzer: Analyzer) -> dict:
     """The document as Elasticsearch stores it."""
-    text = f"{document.title}\n{document.body}\n{document.extra_text}"
     values: dict[str, list[str]] = {}
     labels: dict[str, list[str]] = {}
     for name, value, label in document.facets:
@@ -76,7 +75,7 @@ def entry_for(document: IndexDocument, analyzer: Analyzer) -> dict:
         "audience": audience(document.status, document.visibility),
         "published_at": document.published_at,
         "meta": document.meta,
-        "terms": " ".join(analyzer.analyse(text)),
+        "terms": " ".join(analyzer.analyse(document.search_text())),
         "restricted_terms": " ".join(analyzer.analyse(document.restricted_text)),
         "facet_values": values,
         "facet_labels": labels,

@@ -26,9 +26,13 @@ GIN_INDEXES = (
     ("archive_match_public_gin", "search_vector", " WHERE audience = 3"),
     ("archive_match_partnership_gin", "search_vector", " WHERE audience = 2"),
 )
-# ts_rank: term frequency and document length; ts_rank_cd (cover density)
+# ts_rank: term frequency, divided by 1 + the log of the document's length
+# (normalization 1), as bm25 on SQLite weighs a mention in a short text
+# above one in a long text; without it, long texts ranked first (the
+# harder set, dev: nDCG@10 0.838 -> 0.850). ts_rank_cd (cover density)
 # ranks no better here and costs a third more per match.
-RANK = f"ts_rank(a.search_vector, to_tsquery('{CONFIG}', %s))"
+NORMALIZATION = 1
+RANK = f"ts_rank(a.search_vector, to_tsquery('{CONFIG}', %s), {NORMALIZATION})"
 
 
 def _quote(term: str) -> str:
@@ -146,7 +150,7 @@ class PostgresBackend(DatabaseBackend):
             recency="a.id",
             carry="",
             rank=Rank(
-                f", ts_rank({vector}, to_tsquery('{CONFIG}', %s)) AS r",
+                f", ts_rank({vector}, to_tsquery('{CONFIG}', %s), {NORMALIZATION}) AS r",
                 "r DESC, ",
                 (tsquery(groups),),
             ),

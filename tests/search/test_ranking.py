@@ -3,6 +3,7 @@ matches by relevance, and its pages still partition the results."""
 
 import pytest
 
+from inputs.models import Theme
 from search.backends import database
 from tests.search.helpers import titles
 
@@ -95,3 +96,28 @@ def test_a_moderator_s_tier_counts_the_anonymised_organisation(archived, monkeyp
     assert titles("fodbold tubaboliger") == []
     public = titles("fodbold")
     assert len(public) == 3 and public[-1] == "Anonymt input"
+
+
+def test_a_text_filed_under_a_theme_ranks_above_one_naming_it_once(archived):
+    # The same length; the newer one would win a tie.
+    filed = archived(
+        title="Kaffe i gården",
+        challenge="Naboer mødes.",
+        solution="",
+        themes=[Theme.objects.get(slug="ensomhed")],
+    )
+    archived(title="Ensomhed i gården", challenge="Naboer mødes.", solution="")
+    assert titles("ensomhed") == ["Kaffe i gården", "Ensomhed i gården"]
+    assert filed.themes.count() == 1
+
+
+def test_a_word_in_a_short_text_ranks_above_once_in_a_long_one(archived):
+    # The newer one would win a tie; bm25 (SQLite) and ts_rank with its
+    # length normalisation (PostgreSQL) both weigh the length.
+    archived(title="Fodbold", challenge="Klub i gården.", solution="")
+    archived(
+        title="Klub",
+        challenge="Fodbold, " + " ".join(["beboere gården opgangen naboer"] * 8),
+        solution="",
+    )
+    assert titles("fodbold") == ["Fodbold", "Klub"]
