@@ -247,8 +247,7 @@ class InputForm(forms.ModelForm):
             if getattr(field, "question_required", False) and not cleaned.get(name):
                 self.add_error(
                     name,
-                    _("Besvar spørgsmålet »%(question)s«.")
-                    % {"question": field.label},
+                    _("Besvar spørgsmålet »%(question)s«.") % {"question": field.label},
                 )
 
     def answers(self) -> dict:
