@@ -96,6 +96,9 @@ def test_summary_renders_quote_statistics_and_recommendations(
     assert '<tr><th scope="row">Ensomhed</th><td>2</td></tr>' in html
     assert '<tr><th scope="row">Digital kontakt</th><td>1</td></tr>' in html
     assert "<svg" in html
+    # The chart's heading, once, above its chart.
+    assert html.count(">Temaer</h2>") == 1
+    assert html.index(">Temaer</h2>") < html.index('<svg class="bar-chart__svg"')
     assert "Ring mere" in html
     assert html.count("<h1") == 1
 
