@@ -170,6 +170,14 @@ def strip_accents(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+# An adjective in -ig and its forms (fattige, ledigt, ledighed). Snowball
+# cuts the -ig off, and the root it leaves is often another word: fattig →
+# fat ("få fat i"), ledig → led (leder). Those keep their -ig here; -lig
+# (voldelig → vold, personlig → person) stays Snowball's, whose roots mean
+# much the same (telling billig from bil-lig would take a dictionary).
+_IG = re.compile(r"(\w{2,}[^\Wl]ig)(?:e|t|ere|ste|st|hed|heden|heder|hederne)?")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Stem the Danish spelling first (the stemmer knows æøå), then fold.
@@ -178,8 +186,10 @@ def stem(word: str) -> str:
     word = strip_accents(word.lower())
     if "aa" in word or "ae" in word or "oe" in word:
         # Koege → køge before stemming, so both spellings take the same path.
-        danish = word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
-        return fold(_stemmer.stemWord(danish))
+        word = word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
+    adjective = _IG.fullmatch(word)
+    if adjective:
+        return fold(adjective.group(1))
     return fold(_stemmer.stemWord(word))
 
 

@@ -71,3 +71,25 @@ def test_the_stemmer_is_pystemmers_c_implementation():
     from search import analysis
 
     assert isinstance(analysis._stemmer, Stemmer.Stemmer)
+
+
+@pytest.mark.parametrize(
+    ("forms", "other"),
+    [
+        # Snowball cuts -ig off, and the root left is another word.
+        (["fattig", "fattige", "fattigt"], "fat"),  # "fik fat i familierne"
+        (["ledig", "ledige", "ledighed", "ledigheden"], "leder"),
+        (["hurtig", "hurtigt"], "hurt"),
+    ],
+)
+def test_an_adjective_in_ig_keeps_its_ig(forms, other):
+    terms = {t for form in forms for t in analyse(form)}
+    assert stem(other) not in terms
+    assert len({stem(f) for f in forms}) == 1
+
+
+def test_an_adjective_in_lig_is_snowballs():
+    # -lig's root means much the same: voldelige mænd and vold meet. (Which
+    # -lig is a suffix takes a dictionary: billig still stems to bil.)
+    assert stem("voldelige") == stem("vold")
+    assert stem("krigen") == stem("krig")
