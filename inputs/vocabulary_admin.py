@@ -17,6 +17,7 @@ class VocabularyViewSet(SnippetViewSet):
 class ThemeViewSet(VocabularyViewSet):
     model = Theme
     icon = "tag"
+    form_fields = [*VocabularyViewSet.form_fields, "search_words"]
 
 
 class TargetGroupViewSet(VocabularyViewSet):

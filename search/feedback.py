@@ -46,7 +46,7 @@ def expansion(
     every group (a weak match: feedback would spread its noise), or
     nothing qualifies."""
     read = [set(text.split()) for text in documents[:FEEDBACK_DOCUMENTS]]
-    if len(read) < MIN_SHARED or not all(holds(g, read[0]) for g in groups):
+    if len(read) < MIN_SHARED or not all(holds(g, read[0]) for g in typed(groups)):
         return None
     shared = Counter(t for terms in read for t in terms)
     own = {t for g in groups for t in g.terms()}

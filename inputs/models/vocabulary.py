@@ -26,6 +26,20 @@ class Vocabulary(models.Model):
 class Theme(Vocabulary):
     """Controlled vocabulary; moderators can add themes."""
 
+    # The archive search's bridge from what people type to what inputs are
+    # filed under (search/themes.py): "ledighed" finds inputs under
+    # Beskæftigelse that only say "fritidsjob".
+    search_words = models.TextField(
+        _("søgeord"),
+        blank=True,
+        help_text=_(
+            "Ord og udtryk, som folk bruger om temaet, adskilt af komma, fx "
+            "»ledighed, fritidsjob, læreplads« for Beskæftigelse. En søgning "
+            "på et af dem finder også input under temaet, efter dem der "
+            "bruger ordene selv. Gælder fra næste søgning."
+        ),
+    )
+
     class Meta(Vocabulary.Meta):
         verbose_name = _("tema")
         verbose_name_plural = _("temaer")

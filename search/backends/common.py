@@ -4,11 +4,12 @@ answer to a query of stop words only."""
 
 import itertools
 
-from ..analysis import Analyzer, lexicon
+from ..analysis import Analyzer, is_stop_word, lexicon, stem, words
 from ..documents import FACETS, MODERATOR_FACETS
 from ..highlight import excerpt, mark
 from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup, parse
 from ..synonyms import synonym_map
+from ..themes import theme_group, theme_words
 from ..vocabulary import ALL_DOCUMENTS, document_frequencies, terms_near
 from .types import FacetCount
 
@@ -40,14 +41,18 @@ def term_counts(candidates) -> tuple[dict[str, int], int]:
 
 
 def parse_query(query: str, corrections=None) -> list[TermGroup]:
-    """The query's word groups, as every backend reads them (query.parse)."""
-    return parse(
+    """The query's word groups, as every backend reads them (query.parse),
+    and the group of the themes they name (search/themes.py)."""
+    groups = parse(
         query,
         known_terms=known_terms,
         synonyms=synonym_map(),
         corrections=corrections,
         near_terms=near_terms,
     )
+    stems = [stem(w) for w in words(query) if not is_stop_word(w)]
+    themes = theme_group(groups, stems, theme_words())
+    return [*groups, themes] if themes else groups
 
 
 def weighed(group: TermGroup) -> str:

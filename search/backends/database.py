@@ -363,7 +363,7 @@ class DatabaseBackend:
         matches, _counting = self._matches(first, groups, visible)
         head = replace(window, ids=window.head)
         ranked = self._ranked_ids(cursor, first, groups, matches, head, 0)
-        if len(ranked.ids) < 2 or no_answer(groups, ranked.best):
+        if len(ranked.ids) < 2 or no_answer(typed(groups), ranked.best):
             return groups
         rows = dict(
             ArchiveDocument.objects.filter(pk__in=ranked.ids).values_list("pk", "terms")

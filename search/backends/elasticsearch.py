@@ -110,8 +110,8 @@ def search_body(request: SearchRequest, groups, offset: int, size: int) -> dict:
         should = list(matches)
         if ranked:
             should += [
-                {"constant_score": {"filter": m, "boost": GROUP_WEIGHT}}
-                for m in matches
+                {"constant_score": {"filter": m, "boost": GROUP_WEIGHT * g.weight}}
+                for g, m in zip(groups, matches, strict=True)
             ]
         query |= {"should": should, "minimum_should_match": 1}
     newest = [

@@ -274,8 +274,16 @@ def test_the_query_is_our_own_analysis(cluster, archived):
     assert "'famili'" in text and "fuzz" not in text
     assert "'lekti'" in text and "'hjaelp'" in text
     words = [c for c in should if "bool" in c]
-    # familie, lektiehjælp as its two parts, ord (said ten times)
-    assert len(words) == 4
+    # familie, lektiehjælp as its two parts, ord (said ten times), and the
+    # theme lektiehjælp names (Lektiehjælp og skole, search/themes.py)
+    assert len(words) == 5
+    theme = {
+        "bool": {"must": [{"term": {"terms": t}} for t in ("lektiehjaelp", "skol")]}
+    }
+    assert words[-1]["bool"]["should"] == [theme]
+    # Its weight in the ranking is half a typed word's, as on the databases.
+    boosts = [c["constant_score"]["boost"] for c in should if "constant_score" in c]
+    assert boosts == [es_backend.GROUP_WEIGHT] * 4 + [es_backend.GROUP_WEIGHT / 2]
 
 
 def test_moderators_search_the_anonymised_name(cluster, archived):

@@ -94,3 +94,14 @@ def test_a_query_without_an_answer_gains_no_expansion():
     # No input holds both words: nothing, not the neighbours of those that
     # hold "kælderen".
     assert _titles("kælderen solceller") == []
+
+
+@pytest.mark.usefixtures("pantry")
+def test_a_theme_the_query_names_leaves_the_feedback_on():
+    # The themes' group (search/themes.py) is no typed word: "madbank" is
+    # still one word, and its best answers still lend it theirs.
+    from inputs.models import Theme
+
+    Theme.objects.create(slug="madhjaelp", name="Madhjælp", search_words="madbank")
+    titles = _titles("madbank")
+    assert titles[2:] == ["Uddeling hver fredag"]

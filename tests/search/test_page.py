@@ -204,15 +204,15 @@ def test_nonsense_parameters_do_not_fail(client, spread):
 def test_query_count_does_not_grow_with_the_archive(
     client, archived, django_assert_max_num_queries, extra
 ):
-    # Six for the search (synonyms, vocabulary, hits, total, facets, rows),
-    # seven when ranking the best candidates alone cannot settle the page
+    # Seven for the search (synonyms, themes' words, vocabulary, hits, total,
+    # facets, rows), eight when ranking the best candidates alone cannot settle the page
     # (as with few documents), one more for a facet filter's sets, two or
     # three more for the feedback (the best documents' terms, their counts,
     # and the first ranking past the best candidates: search/feedback.py;
     # its first rows come with the page's); the rest is the site's header
     # and footer.
     def measure():
-        with django_assert_max_num_queries(13 + len(extra)) as captured:
+        with django_assert_max_num_queries(14 + len(extra)) as captured:
             client.get(URL, {"q": "madklub ældre", **extra})
         return len(captured.captured_queries)
 

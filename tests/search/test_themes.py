@@ -1,0 +1,97 @@
+"""A query word that is one of a theme's search words finds what is filed
+under the theme (search/themes.py), after what holds the typed words."""
+
+import pytest
+
+from inputs.models import Theme
+from search.query import SearchRequest, TermGroup, Viewer
+from search.services import archive_search
+from search.themes import THEME_WEIGHT, _theme_words, theme_group
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(query):
+    result = archive_search(request=SearchRequest(query=query, viewer=Viewer()))
+    return [str(h.title) for h in result.hits]
+
+
+@pytest.fixture
+def employment(archived):
+    theme = Theme.objects.create(
+        slug="arbejde-test", name="Arbejdsmarked", search_words="ledighed, læreplads"
+    )
+    archived(title="Fritidsjob forsvinder", challenge="Butikkerne har lukket.")
+    archived(
+        title="Sommerjob i afdelingen",
+        challenge="Ingen unge fik sommerjob i år.",
+        themes=[theme],
+    )
+    archived(title="Ledighed blandt unge stiger", challenge="Flere unge søger.")
+    for n in range(6):
+        archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
+    return theme
+
+
+def test_a_search_word_finds_what_is_filed_under_the_theme(employment):
+    titles = _titles("ledighed")
+    # First what says it, then what is filed under the theme; the input that
+    # says "fritidsjob" but is filed under nothing is not found.
+    assert titles == [
+        "<mark>Ledighed</mark> blandt unge stiger",
+        "Sommerjob i afdelingen",
+    ]
+
+
+def test_a_moderators_edit_counts_at_the_next_search(employment):
+    assert "Sommerjob i afdelingen" not in _titles("arbejdsløshed")
+    employment.search_words += ", arbejdsløshed"
+    employment.save()
+    # No rebuild: the index holds the theme's name, the words are read
+    # at query time.
+    assert _titles("arbejdsløshed") == ["Sommerjob i afdelingen"]
+
+
+def test_a_theme_found_among_other_words_ranks_its_inputs_higher(archived, employment):
+    archived(title="Unge i klubben", challenge="Klubben holder åbent.")
+    # Both hold "unge"; the one filed under the theme the query names first.
+    assert _titles("ledighed unge") == [
+        "<mark>Ledighed</mark> blandt <mark>unge</mark> stiger",
+        "Sommerjob i afdelingen",
+        "<mark>Unge</mark> i klubben",
+    ]
+
+
+def test_the_group_of_the_themes_a_query_names():
+    themes = _theme_words(
+        (
+            ("Beskæftigelse", "ledighed, fritidsjob"),
+            ("Selvisolation", "holder sig hjemme, holder sig inde"),
+            ("Ensomhed", ""),
+        )
+    )
+    ledighed = [TermGroup(word="ledighed", alternatives=[("ledig",)])]
+    group = theme_group(ledighed, ["ledig"], themes)
+    assert group.alternatives == [("beskaeftig",)] and group.weight == THEME_WEIGHT
+    # A theme's own name is one of its words.
+    ensom = [TermGroup(word="ensomhed", alternatives=[("ensom",)])]
+    assert theme_group(ensom, ["ensom"], themes).alternatives == [("ensom",)]
+    # A phrase is matched by the typed words in a row ...
+    typed = [TermGroup(word=w, alternatives=[(w,)]) for w in ("hold", "hjem")]
+    assert theme_group(typed, ["hold", "hjem"], themes).alternatives == [
+        ("selvisolation",)
+    ]
+    # ... and never shrinks to one common word: "holder sig inde" is
+    # "hold" once its stop words are gone, and "holder" alone names nothing.
+    hold = [TermGroup(word="holder", alternatives=[("hold",)])]
+    assert theme_group(hold, ["hold"], themes) is None
+    # The feedback's group is no typed word.
+    feedback = [TermGroup(word="", alternatives=[("ledig",)], weight=0.5)]
+    assert theme_group(feedback, [], themes) is None
+
+
+def test_the_portals_themes_come_with_search_words():
+    # Migration inputs/0007 fills them from inputs/data/theme_search_words.csv.
+    theme = Theme.objects.get(slug="beskaeftigelse")
+    assert "ledighed" in theme.search_words
+    assert Theme.objects.filter(search_words="").count() == 0
