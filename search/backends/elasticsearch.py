@@ -10,6 +10,7 @@ Writes go to an alias (ELASTICSEARCH_INDEX); a rebuild fills a new index
 and swaps the alias atomically, so searches never see a partial archive."""
 
 import json
+import math
 import uuid
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -19,6 +20,7 @@ from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundErro
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
+from ..feedback import typed
 from ..query import SearchRequest, SearchResult, SearchUnavailable
 from ..vocabulary import VocabularyChange
 from .common import (
@@ -101,6 +103,28 @@ def group_query(group, moderator: bool) -> dict:
     return {"bool": {"should": alternatives, "minimum_should_match": 1}}
 
 
+def answered_filter(groups, moderator: bool) -> dict:
+    """The documents that answer the query by common.no_answer()'s rule:
+    twice the typed groups they hold, plus the themes' group at its weight
+    (search/themes.py), is more than the typed groups."""
+    words = typed(groups)
+    queries = [group_query(g, moderator) for g in words]
+
+    def holding(n: int) -> dict:
+        return {"bool": {"should": queries, "minimum_should_match": n}}
+
+    n = len(words)
+    should = [holding(n // 2 + 1)]
+    for group in groups:
+        # 2 × (held + weight) > n
+        need = math.floor(n / 2 - group.weight) + 1
+        if group.weight < 1 and 0 < need <= n // 2:
+            should.append(
+                {"bool": {"must": [group_query(group, moderator), holding(need)]}}
+            )
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
 def search_body(request: SearchRequest, groups, offset: int, size: int) -> dict:
     moderator = request.viewer.is_moderator
     query: dict = {"filter": visibility_filter(request)}
@@ -134,17 +158,9 @@ def search_body(request: SearchRequest, groups, offset: int, size: int) -> dict:
             n: {"terms": {"field": f"facet_labels.{n}", "size": FACET_SIZE}}
             for n in names
         }
-    if len({g.word for g in groups}) >= 2:
-        # The documents holding more than half of the groups: none, and the
-        # query has no answer (common.no_answer()).
-        aggs[ANSWERED] = {
-            "filter": {
-                "bool": {
-                    "should": [group_query(g, moderator) for g in groups],
-                    "minimum_should_match": len(groups) // 2 + 1,
-                }
-            }
-        }
+    if len({g.word for g in typed(groups)}) >= 2:
+        # None of these documents, and the query has no answer.
+        aggs[ANSWERED] = {"filter": answered_filter(groups, moderator)}
     if aggs:
         body["aggs"] = aggs
     return body
@@ -356,7 +372,7 @@ class ElasticsearchBackend:
         answered = aggregations.pop(ANSWERED, None)
         if answered is not None and answered["doc_count"] == 0:
             return empty_result(request)
-        terms = query_terms(groups)
+        terms = query_terms(typed(groups))
         hits = [
             make_hit(
                 hit["_source"]

@@ -286,6 +286,43 @@ def test_the_query_is_our_own_analysis(cluster, archived):
     assert boosts == [es_backend.GROUP_WEIGHT] * 4 + [es_backend.GROUP_WEIGHT / 2]
 
 
+def test_a_named_theme_counts_as_on_the_database_backends(cluster, archived):
+    """The themes' group (search/themes.py) weighs half a word in the
+    ranking, lends half a word to the no-answer rule, and marks nothing."""
+    from inputs.models import Theme
+
+    theme = Theme.objects.create(
+        slug="arbejde-test", name="Arbejdsmarked", search_words="ledighed"
+    )
+    archived(title="Arbejdsmarked i gården", themes=[theme])
+
+    result = archive_search(request=SearchRequest(query="ledighed"))
+    # One typed word: no no-answer count, whatever the theme.
+    assert "answered" not in cluster.sent("POST", "/_search")[-1].body["aggs"]
+    assert "<mark>" not in str(result.hits[0].title)
+
+    archive_search(request=SearchRequest(query="ledighed unge"))
+    answered = cluster.sent("POST", "/_search")[-1].body["aggs"]["answered"]
+    should = answered["filter"]["bool"]["should"]
+    # Both typed words, or one and the theme: 2 × (1 + 0.5) > 2, as
+    # common.no_answer() counts the database's best match.
+    assert should[0]["bool"]["minimum_should_match"] == 2
+    theme_query, one_word = should[1]["bool"]["must"]
+    assert "arbejdsmarked" in str(theme_query)
+    assert one_word["bool"]["minimum_should_match"] == 1
+    assert len(one_word["bool"]["should"]) == 2
+
+
+def test_a_three_word_query_needs_two_words_with_or_without_the_theme():
+    from search.query import TermGroup
+
+    words = [TermGroup(word=w, alternatives=[(w,)]) for w in ("a", "b", "c")]
+    theme = TermGroup(word="", alternatives=[("t",)], weight=0.5)
+    # 2 × (1 + 0.5) is not more than 3: the theme adds no way to answer.
+    should = es_backend.answered_filter([*words, theme], False)["bool"]["should"]
+    assert len(should) == 1 and should[0]["bool"]["minimum_should_match"] == 2
+
+
 def test_moderators_search_the_anonymised_name(cluster, archived):
     archived(title="Gårdfest", visibility=Visibility.PUBLIC)
     archive_search(request=SearchRequest(query="gårdfest", viewer=Viewer()))
