@@ -1,10 +1,11 @@
 """A moderator's journey (with their second factor): the start page's queue
-counts, the Wagtail admin's dashboard, the moderation queue and its filters,
-an input inspected, accepted with a visibility within its consent and that
-visibility changed later, personal data redacted, another input sent back
-for changes; a summary quoting the input submitted to the workflow, which
-a second moderator approves (the first may not); and the archive's
-"Mente du …?" as a moderator sees it."""
+counts, the Wagtail admin's dashboard, the moderation queue and its
+filters, an input inspected, accepted with a visibility within its consent
+and that visibility changed later, personal data redacted, another input
+sent back for changes; a summary quoting the input submitted to the
+workflow, which a second moderator approves (the first may not); and the
+archive's "Mente du …?" as a moderator sees it. On the way, at both
+widths: Wagtail's userbar floats clear of the public footer."""
 
 import re
 
@@ -67,6 +68,17 @@ def _draft_summary(item):
     summary.inputs.set([item])
     summary.save_revision()
     return summary
+
+
+def _userbar_clear_of_footer(page, _width):
+    """Scrolled to the end, Wagtail's floating userbar covers nothing of the
+    footer, whose last controls still take a click."""
+    page.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+    userbar = page.locator("wagtail-userbar .w-userbar-trigger").bounding_box()
+    footer = page.locator("footer").bounding_box()
+    assert footer["y"] + footer["height"] <= userbar["y"], (footer, userbar)
+    page.get_by_role("button", name="English").click(trial=True)
+    page.get_by_role("link", name="Mine API-nøgler").click(trial=True)
 
 
 def _more_actions(page):
@@ -197,7 +209,7 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
     # the search reads the word as the archive spells it (search/spelling.py;
     # "Mente du" is left for what it cannot correct, tests/search).
     page.goto(f"{url}/arkiv/?q=pensjonster")
-    journey.see("archive-typo", PENSIONERS)
+    journey.see("archive-typo", PENSIONERS, check=_userbar_clear_of_footer)
 
     # A second moderator approves, in a browser of their own.
     second = page.context.browser.new_page()
