@@ -5,14 +5,15 @@ and that visibility changed later, personal data redacted, another input
 sent back for changes; a summary quoting the input submitted to the
 workflow, which a second moderator approves (the first may not); and the
 archive's "Mente du …?" as a moderator sees it. On the way, at both
-widths: Wagtail's userbar floats clear of the public footer."""
+widths: Wagtail's userbar floats clear of the public footer and the queue
+on a phone leaves no gap for an empty cell."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import Journey, log_in
+from .conftest import PHONE, Journey, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -68,6 +69,26 @@ def _draft_summary(item):
     summary.inputs.set([item])
     summary.save_revision()
     return summary
+
+
+def _no_gap_for_empty_cells(page, width):
+    """On a phone each input is a block of cells on a line; a cell with
+    nothing in it (no moderator assigned) takes no room there. On a wide
+    screen the queue is a table, every cell in its column."""
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('table.moderation-queue tbody tr')]
+          .map(row => [...row.cells].map(cell => [
+            getComputedStyle(cell).display,
+            cell.textContent.trim() !== '' || !!cell.querySelector('input, a, button'),
+          ]))"""
+    )
+    columns = page.locator("table.moderation-queue thead th").count()
+    assert shown
+    for cells in shown:
+        if width == PHONE["width"]:
+            assert all(filled for display, filled in cells if display != "none")
+        else:
+            assert [display for display, _filled in cells] == ["table-cell"] * columns
 
 
 def _userbar_clear_of_footer(page, _width):
@@ -135,7 +156,9 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
         "queue",
         INPUT_TITLE,
         OTHER_TITLE,
+        "Måske",
         heading=re.compile("Moderation af input"),
+        check=_no_gap_for_empty_cells,
     )
     # Wagtail's filter panel: the date range's two inputs have names.
     page.locator("[data-w-dropdown-target='toggle'][aria-label*='filtr' i]").click()
