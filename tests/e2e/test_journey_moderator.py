@@ -5,8 +5,9 @@ and that visibility changed later, personal data redacted, another input
 sent back for changes; a summary quoting the input submitted to the
 workflow, which a second moderator approves (the first may not); and the
 archive's "Mente du …?" as a moderator sees it. On the way, at both
-widths: Wagtail's userbar floats clear of the public footer and the queue
-on a phone leaves no gap for an empty cell."""
+widths: Wagtail's userbar floats clear of the public footer, the queue on
+a phone leaves no gap for an empty cell and the dashboard's panel headings
+line up."""
 
 import re
 
@@ -71,6 +72,22 @@ def _draft_summary(item):
     return summary
 
 
+def _dashboard_lined_up(page, width):
+    """Our panel is one of Wagtail's dashboard panels: its heading starts
+    where theirs do, and its link to the queue stays on the screen."""
+    expect(
+        page.get_by_role("link", name=re.compile(r"input med status »Indsendt«"))
+    ).to_be_visible()
+    headings = page.locator(".w-panel__heading")
+    lefts = {round(heading.bounding_box()["x"]) for heading in headings.all()}
+    assert headings.count() >= 2 and len(lefts) == 1, (
+        headings.all_inner_texts(),
+        lefts,
+    )
+    link = page.get_by_role("link", name="Gå til moderationskøen").bounding_box()
+    assert link["x"] >= 0 and link["x"] + link["width"] <= width
+
+
 def _no_gap_for_empty_cells(page, width):
     """On a phone each input is a block of cells on a line; a cell with
     nothing in it (no moderator assigned) takes no room there. On a wide
@@ -125,6 +142,15 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
         INPUT_TITLE, f"{QUOTE} Ring til Hanne på {PHONE_NUMBER}.", "BL-2020-0042"
     )
     other = _submitted(OTHER_TITLE, "Vi spiser sammen hver fredag.", "BL-2020-0043")
+    # The moderator edited a page before: Wagtail's own dashboard panel of
+    # recent edits stands beside ours.
+    from django.contrib.auth import get_user_model
+
+    from cms.models import PartnershipPage
+
+    PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre").save_revision(
+        user=get_user_model().objects.get(email="moderator@bl.demo"), log_action=True
+    )
     url = live_site.url
     journey = Journey(page, "moderator")
 
@@ -146,9 +172,8 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
     journey.see(
         "admin-dashboard",
         "Gå til moderationskøen",
-        check=lambda page, _width: expect(
-            page.get_by_role("link", name=re.compile(r"input med status »Indsendt«"))
-        ).to_be_visible(),
+        "Dine seneste redigeringer",
+        check=_dashboard_lined_up,
     )
 
     page.goto(f"{url}/admin/input/")
