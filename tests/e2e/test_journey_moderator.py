@@ -6,8 +6,8 @@ sent back for changes; a summary quoting the input submitted to the
 workflow, which a second moderator approves (the first may not); and the
 archive's "Mente du …?" as a moderator sees it. On the way, at both
 widths: Wagtail's userbar floats clear of the public footer, the queue on
-a phone leaves no gap for an empty cell and the dashboard's panel headings
-line up."""
+a phone leaves no gap for an empty cell, the dashboard's panel headings
+line up and dates read in Danish."""
 
 import re
 
@@ -70,6 +70,21 @@ def _draft_summary(item):
     summary.inputs.set([item])
     summary.save_revision()
     return summary
+
+
+# A date as the portal writes it in Danish (portal/formats/da), and one the
+# way Django's "M" writes it ("3. Dec 2026"), which reads as English.
+DANISH_DATETIME = re.compile(
+    r"\d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|september"
+    r"|oktober|november|december) \d{4} kl\. \d{2}:\d{2}"
+)
+SHORT_MONTH = re.compile(r"\d{1,2}\. [A-Z][a-z]{2} \d{4}")
+
+
+def _dates_in_danish(page, _width):
+    text = page.locator("main").inner_text()
+    assert DANISH_DATETIME.search(text), text
+    assert not SHORT_MONTH.search(text), SHORT_MONTH.search(text).group(0)
 
 
 def _dashboard_lined_up(page, width):
@@ -223,9 +238,11 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
         solution.input_value().replace(f" Ring til Hanne på {PHONE_NUMBER}.", "")
     )
     page.get_by_role("button", name="Gem ny version").click()
-    journey.see("redacted", "Sammenlign med originalen")
+    journey.see("redacted", "Sammenlign med originalen", check=_dates_in_danish)
     item.refresh_from_db()
     assert PHONE_NUMBER not in item.solution
+    page.get_by_role("link", name="Sammenlign med originalen").click()
+    journey.see("compare", "Ring til Hanne", check=_dates_in_danish)
 
     page.goto(f"{url}/admin/input/{other.pk}/")
     page.get_by_label("Handling").select_option("request_changes")
