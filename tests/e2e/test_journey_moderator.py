@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE, Journey, log_in
+from .conftest import PHONE, SETTLED, Journey, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -93,6 +93,7 @@ def _dashboard_lined_up(page, width):
     expect(
         page.get_by_role("link", name=re.compile(r"input med status »Indsendt«"))
     ).to_be_visible()
+    page.evaluate(SETTLED)  # the sidebar slides away when the window narrows
     headings = page.locator(".w-panel__heading")
     lefts = {round(heading.bounding_box()["x"]) for heading in headings.all()}
     assert headings.count() >= 2 and len(lefts) == 1, (
@@ -126,7 +127,9 @@ def _no_gap_for_empty_cells(page, width):
 def _userbar_clear_of_footer(page, _width):
     """Scrolled to the end, Wagtail's floating userbar covers nothing of the
     footer, whose last controls still take a click."""
-    page.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+    page.evaluate(
+        "scrollTo({top: document.scrollingElement.scrollHeight, behavior: 'instant'})"
+    )
     userbar = page.locator("wagtail-userbar .w-userbar-trigger").bounding_box()
     footer = page.locator("footer").bounding_box()
     assert footer["y"] + footer["height"] <= userbar["y"], (footer, userbar)
