@@ -4,7 +4,8 @@ What a person can click must work and read as text. Every answer is 2xx or a
 redirect; a link that leads to a 4xx or 5xx is a broken link, except where a
 page links somewhere the role may not go and that is expected (EXPECTED).
 No page shows a Python repr, a bare `None`, a `??` in a link, English words
-in the Danish admin (ENGLISH_IN_ADMIN) or Danish labels on English pages
+in the Danish admin (ENGLISH_IN_ADMIN), a date not written the Danish way on
+a Danish page (NOT_A_DANISH_DATE) or Danish labels on English pages
 (DANISH_ON_ENGLISH).
 
 To stay fast, links are grouped by shape (numbers and query values dropped)
@@ -53,6 +54,19 @@ WAGTAIL_NONE = re.compile(r"^/admin/reports/aging-pages/")
 
 REPR = re.compile(r"\{'|<QuerySet|object at 0x|<django\.|\[<[A-Z]")
 BARE_NONE = re.compile(r"(^|[\s>:(])None($|[\s<.,)])")
+
+# A date not written the Danish way on a Danish page: an English month
+# ("Dec. 3, 2026", "3 December 2026") or Django's "M", which writes the
+# Danish "dec" as "Dec" ("3. Dec 2026"). Templates ask for DATE_FORMAT or
+# DATETIME_FORMAT (portal/formats/da: "3. december 2026 kl. 17:33").
+_MONTHS_EN = (
+    "January|February|March|April|May|June|July|August|September|October"
+    "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+NOT_A_DANISH_DATE = re.compile(
+    rf"\b\d{{1,2}}\.? (?:{_MONTHS_EN}|[A-Z][a-z]{{2}})\.? \d{{4}}\b"
+    rf"|\b(?:{_MONTHS_EN})\.? \d{{1,2}}, \d{{4}}\b"
+)
 
 # English that has slipped into the Danish admin: any of Wagtail's own
 # interface strings without a Danish translation, and these.
@@ -247,6 +261,8 @@ def check_page(crawl: Crawl, url: str, source: str, html: str, page: _Page) -> N
             source,
             f"bare None {text[max(0, match.start() - 40) : match.end() + 40]!r}",
         )
+    if crawl.language == "da" and (match := NOT_A_DANISH_DATE.search(text)):
+        crawl.problem(url, source, f"date not in Danish {match.group(0)!r}")
     for href in page.links:
         if "??" in href:
             crawl.problem(url, source, f"doubled ?? in link {href!r}")
@@ -315,6 +331,9 @@ ROLES = [
     ("org_admin", "admin@aab.demo", ["/", "/organisation/", "/input/"]),
     ("partner", "partner@sim.demo", ["/", "/arkiv/", "/konto/min-konto/"]),
     ("moderator", "moderator@bl.demo", ["/", "/admin/", "/organisation/godkendelser/"]),
+    # The queue's own pages (an input, its versions and history) lie beyond
+    # the first MAX_PAGES from the admin's home.
+    ("moderator", "moderator@bl.demo", ["/admin/input/"]),
     ("site_admin", "admin@bl.demo", ["/admin/"]),
 ]
 
@@ -367,6 +386,8 @@ def test_every_role_can_follow_every_link(demo):
             "<nav><a href='/admin/reports/'>Reports</a></nav>",
             "English in the Danish admin",
         ),
+        ("da", "/admin/input/1/", "<td>3. Dec 2026 17:33</td>", "not in Danish"),
+        ("da", "/", "<p>Udgivet Dec. 3, 2026</p>", "not in Danish"),
         (
             "en",
             "/arkiv/",

@@ -32,6 +32,13 @@ class ModeratorPermissionPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class OptionalColumn(Column):
+    """A column that is often empty: its empty cells render as `<td></td>`,
+    which the queue hides on a phone (admin_dashboard.css)."""
+
+    cell_template_name = "inputs/moderation/optional_cell.html"
+
+
 class QueueView(generic.IndexView):
     template_name = "inputs/moderation/index.html"
     default_ordering = "-submitted_at"
@@ -59,8 +66,8 @@ class QueueView(generic.IndexView):
                 "organisation", label=_("Organisation"), accessor="organisation.name"
             ),
             self._get_custom_column("status"),
-            Column("assigned_to", label=_("Ansvarlig")),
-            Column(
+            OptionalColumn("assigned_to", label=_("Ansvarlig")),
+            OptionalColumn(
                 "personal_data_flagged",
                 label=_("Personoplysninger?"),
                 accessor=lambda input: (

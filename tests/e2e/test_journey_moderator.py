@@ -1,17 +1,20 @@
 """A moderator's journey (with their second factor): the start page's queue
-counts, the Wagtail admin's dashboard, the moderation queue and its filters,
-an input inspected, accepted with a visibility within its consent and that
-visibility changed later, personal data redacted, another input sent back
-for changes; a summary quoting the input submitted to the workflow, which
-a second moderator approves (the first may not); and the archive's
-"Mente du …?" as a moderator sees it."""
+counts, the Wagtail admin's dashboard, the moderation queue and its
+filters, an input inspected, accepted with a visibility within its consent
+and that visibility changed later, personal data redacted, another input
+sent back for changes; a summary quoting the input submitted to the
+workflow, which a second moderator approves (the first may not); and the
+archive's "Mente du …?" as a moderator sees it. On the way, at both
+widths: Wagtail's userbar floats clear of the public footer, the queue on
+a phone leaves no gap for an empty cell, the dashboard's panel headings
+line up and dates read in Danish."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import Journey, log_in
+from .conftest import PHONE, SETTLED, Journey, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -69,6 +72,71 @@ def _draft_summary(item):
     return summary
 
 
+# A date as the portal writes it in Danish (portal/formats/da), and one the
+# way Django's "M" writes it ("3. Dec 2026"), which reads as English.
+DANISH_DATETIME = re.compile(
+    r"\d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|september"
+    r"|oktober|november|december) \d{4} kl\. \d{2}:\d{2}"
+)
+SHORT_MONTH = re.compile(r"\d{1,2}\. [A-Z][a-z]{2} \d{4}")
+
+
+def _dates_in_danish(page, _width):
+    text = page.locator("main").inner_text()
+    assert DANISH_DATETIME.search(text), text
+    assert not SHORT_MONTH.search(text), SHORT_MONTH.search(text).group(0)
+
+
+def _dashboard_lined_up(page, width):
+    """Our panel is one of Wagtail's dashboard panels: its heading starts
+    where theirs do, and its link to the queue stays on the screen."""
+    expect(
+        page.get_by_role("link", name=re.compile(r"input med status »Indsendt«"))
+    ).to_be_visible()
+    page.evaluate(SETTLED)  # the sidebar slides away when the window narrows
+    headings = page.locator(".w-panel__heading")
+    lefts = {round(heading.bounding_box()["x"]) for heading in headings.all()}
+    assert headings.count() >= 2 and len(lefts) == 1, (
+        headings.all_inner_texts(),
+        lefts,
+    )
+    link = page.get_by_role("link", name="Gå til moderationskøen").bounding_box()
+    assert link["x"] >= 0 and link["x"] + link["width"] <= width
+
+
+def _no_gap_for_empty_cells(page, width):
+    """On a phone each input is a block of cells on a line; a cell with
+    nothing in it (no moderator assigned) takes no room there. On a wide
+    screen the queue is a table, every cell in its column."""
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('table.moderation-queue tbody tr')]
+          .map(row => [...row.cells].map(cell => [
+            getComputedStyle(cell).display,
+            cell.textContent.trim() !== '' || !!cell.querySelector('input, a, button'),
+          ]))"""
+    )
+    columns = page.locator("table.moderation-queue thead th").count()
+    assert shown
+    for cells in shown:
+        if width == PHONE["width"]:
+            assert all(filled for display, filled in cells if display != "none")
+        else:
+            assert [display for display, _filled in cells] == ["table-cell"] * columns
+
+
+def _userbar_clear_of_footer(page, _width):
+    """Scrolled to the end, Wagtail's floating userbar covers nothing of the
+    footer, whose last controls still take a click."""
+    page.evaluate(
+        "scrollTo({top: document.scrollingElement.scrollHeight, behavior: 'instant'})"
+    )
+    userbar = page.locator("wagtail-userbar .w-userbar-trigger").bounding_box()
+    footer = page.locator("footer").bounding_box()
+    assert footer["y"] + footer["height"] <= userbar["y"], (footer, userbar)
+    page.get_by_role("button", name="English").click(trial=True)
+    page.get_by_role("link", name="Mine API-nøgler").click(trial=True)
+
+
 def _more_actions(page):
     page.get_by_role("button", name=re.compile("Flere handlinger|More actions")).click()
 
@@ -92,6 +160,15 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
         INPUT_TITLE, f"{QUOTE} Ring til Hanne på {PHONE_NUMBER}.", "BL-2020-0042"
     )
     other = _submitted(OTHER_TITLE, "Vi spiser sammen hver fredag.", "BL-2020-0043")
+    # The moderator edited a page before: Wagtail's own dashboard panel of
+    # recent edits stands beside ours.
+    from django.contrib.auth import get_user_model
+
+    from cms.models import PartnershipPage
+
+    PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre").save_revision(
+        user=get_user_model().objects.get(email="moderator@bl.demo"), log_action=True
+    )
     url = live_site.url
     journey = Journey(page, "moderator")
 
@@ -113,9 +190,8 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
     journey.see(
         "admin-dashboard",
         "Gå til moderationskøen",
-        check=lambda page, _width: expect(
-            page.get_by_role("link", name=re.compile(r"input med status »Indsendt«"))
-        ).to_be_visible(),
+        "Dine seneste redigeringer",
+        check=_dashboard_lined_up,
     )
 
     page.goto(f"{url}/admin/input/")
@@ -123,7 +199,9 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
         "queue",
         INPUT_TITLE,
         OTHER_TITLE,
+        "Måske",
         heading=re.compile("Moderation af input"),
+        check=_no_gap_for_empty_cells,
     )
     # Wagtail's filter panel: the date range's two inputs have names.
     page.locator("[data-w-dropdown-target='toggle'][aria-label*='filtr' i]").click()
@@ -163,9 +241,11 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
         solution.input_value().replace(f" Ring til Hanne på {PHONE_NUMBER}.", "")
     )
     page.get_by_role("button", name="Gem ny version").click()
-    journey.see("redacted", "Sammenlign med originalen")
+    journey.see("redacted", "Sammenlign med originalen", check=_dates_in_danish)
     item.refresh_from_db()
     assert PHONE_NUMBER not in item.solution
+    page.get_by_role("link", name="Sammenlign med originalen").click()
+    journey.see("compare", "Ring til Hanne", check=_dates_in_danish)
 
     page.goto(f"{url}/admin/input/{other.pk}/")
     page.get_by_label("Handling").select_option("request_changes")
@@ -197,7 +277,7 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
     # the search reads the word as the archive spells it (search/spelling.py;
     # "Mente du" is left for what it cannot correct, tests/search).
     page.goto(f"{url}/arkiv/?q=pensjonster")
-    journey.see("archive-typo", PENSIONERS)
+    journey.see("archive-typo", PENSIONERS, check=_userbar_clear_of_footer)
 
     # A second moderator approves, in a browser of their own.
     second = page.context.browser.new_page()
