@@ -13,6 +13,7 @@ import json
 import math
 import uuid
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from datetime import datetime
 
 from elastic_transport import TransportError
@@ -20,7 +21,7 @@ from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundErro
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
-from ..feedback import typed
+from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed
 from ..query import SearchRequest, SearchResult, SearchUnavailable
 from ..vocabulary import VocabularyChange
 from .common import (
@@ -29,6 +30,7 @@ from .common import (
     make_hit,
     parse_query,
     query_terms,
+    term_counts,
     viewer_facets,
 )
 from .database import Audience
@@ -53,6 +55,8 @@ BULK_BACKOFF = 2
 
 
 ANSWERED = "answered"
+# The feedback's count of the documents holding every typed word.
+EVERY_WORD = "every_word"
 
 
 def visibility_filter(request: SearchRequest) -> list[dict]:
@@ -354,6 +358,8 @@ class ElasticsearchBackend:
             # Past the deepest page anyone can ask for: no hits, as past
             # the last match; the total and the counts still.
             offset, size = 0, 0
+        if groups and request.sort == "relevance":
+            groups = self._with_feedback(request, groups)
         body = search_body(request, groups, offset, size)
         with _guard():
             try:
@@ -391,6 +397,31 @@ class ElasticsearchBackend:
             facets = viewer_facets(request, rows)
         total = response["hits"]["total"]["value"]
         return SearchResult(hits, total, facets, page, request.page_size, terms)
+
+    def _with_feedback(self, request: SearchRequest, groups):
+        """The query's groups and, when the first ranking's best documents
+        agree on other words, the group of those words (search/feedback.py),
+        as on the database backends: not when ENOUGH documents hold every
+        typed word, nor for a query without an answer. One request more:
+        the ten best documents' terms, and how many hold every typed word."""
+        first = replace(request, facets=False)
+        body = search_body(first, groups, 0, FEEDBACK_DOCUMENTS)
+        every = [group_query(g, request.viewer.is_moderator) for g in typed(groups)]
+        body["aggs"] = body.get("aggs", {}) | {
+            EVERY_WORD: {"filter": {"bool": {"must": every}}}
+        }
+        body |= {"_source": ["terms"], "track_total_hits": False}
+        with _guard():
+            response = self.client.search(index=self.alias, **body)
+        aggregations = response["aggregations"]
+        answered = aggregations.get(ANSWERED)
+        if aggregations[EVERY_WORD]["doc_count"] >= ENOUGH or (
+            answered is not None and answered["doc_count"] == 0
+        ):
+            return groups
+        texts = [hit["_source"].get("terms", "") for hit in response["hits"]["hits"]]
+        extra = expansion(groups, texts, term_counts) if len(texts) > 1 else None
+        return [*groups, extra] if extra else groups
 
     # --- the index check --------------------------------------------------
     def index_state(self) -> dict[str, IndexedState]:

@@ -313,6 +313,37 @@ def test_a_named_theme_counts_as_on_the_database_backends(cluster, archived):
     assert len(one_word["bool"]["should"]) == 2
 
 
+def test_the_feedback_reads_the_best_documents_then_searches_with_their_words(
+    cluster, archived
+):
+    # "loppemarked": one word, no compound, no theme's word.
+    archived(title="Loppemarked i kælderen", challenge="Byttetøj og legetøj.")
+    archived(title="Loppemarked for beboerne", challenge="Byttetøj og legetøj.")
+    for n in range(8):
+        archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
+    archive_search(request=SearchRequest(query="loppemarked"))
+    first, search = [r.body for r in cluster.sent("POST", "/_search")[-2:]]
+    # The ten best documents' terms, and how many hold every typed word.
+    assert first["size"] == 10 and first["_source"] == ["terms"]
+    assert "every_word" in first["aggs"] and "source" not in first["aggs"]
+    # The search itself gains the words the two share, at half a word.
+    boosts = [
+        c["constant_score"]["boost"]
+        for c in search["query"]["bool"]["should"]
+        if "constant_score" in c
+    ]
+    assert boosts == [es_backend.GROUP_WEIGHT, es_backend.GROUP_WEIGHT / 2]
+    expansion = str(search["query"]["bool"]["should"][1])
+    assert "'byttetoej'" in expansion and "'legetoej'" in expansion
+
+
+def test_no_feedback_request_for_a_newest_first_search(cluster, archived):
+    archived(title="Madbank i kælderen")
+    before = len(cluster.sent("POST", "/_search"))
+    archive_search(request=SearchRequest(query="madbank", sort="newest"))
+    assert len(cluster.sent("POST", "/_search")) == before + 1
+
+
 def test_a_three_word_query_needs_two_words_with_or_without_the_theme():
     from search.query import TermGroup
 

@@ -1,10 +1,12 @@
 """Pseudo-relevance feedback (search/feedback.py): the words the best
 answers share find inputs that say the same thing in other words, after
-those holding the typed words, on the database backends."""
+those holding the typed words, on every backend (the behaviour tests run
+once per backend: search_backend)."""
 
 import pytest
 
 from search.backends import database
+from search.backends import elasticsearch as es_backend
 from search.feedback import EXPANSION_WEIGHT, expansion
 from search.query import SearchRequest, TermGroup, Viewer
 from search.services import archive_search
@@ -68,7 +70,7 @@ def pantry(archived):
         archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
 
 
-@pytest.mark.usefixtures("pantry")
+@pytest.mark.usefixtures("search_backend", "pantry")
 def test_a_search_finds_what_the_best_answers_say_in_other_words():
     titles = _titles("madbank")
     assert set(titles[:2]) == {
@@ -79,24 +81,25 @@ def test_a_search_finds_what_the_best_answers_say_in_other_words():
     assert titles[2:] == ["Uddeling hver fredag"]
 
 
-@pytest.mark.usefixtures("pantry")
+@pytest.mark.usefixtures("search_backend", "pantry")
 def test_no_expansion_when_enough_documents_hold_every_word(monkeypatch):
     # They fill the first pages, ranked by the typed words alone: the
     # expansion would only add documents after them (and cost the count).
     monkeypatch.setattr(database, "ENOUGH", 2)
+    monkeypatch.setattr(es_backend, "ENOUGH", 2)
     result = archive_search(request=SearchRequest(query="madbank", viewer=Viewer()))
     assert result.total == 2
     assert "Uddeling hver fredag" not in [str(h.title) for h in result.hits]
 
 
-@pytest.mark.usefixtures("pantry")
+@pytest.mark.usefixtures("search_backend", "pantry")
 def test_a_query_without_an_answer_gains_no_expansion():
     # No input holds both words: nothing, not the neighbours of those that
     # hold "kælderen".
     assert _titles("kælderen solceller") == []
 
 
-@pytest.mark.usefixtures("pantry")
+@pytest.mark.usefixtures("search_backend", "pantry")
 def test_a_theme_the_query_names_leaves_the_feedback_on():
     # The themes' group (search/themes.py) is no typed word: "madbank" is
     # still one word, and its best answers still lend it theirs.

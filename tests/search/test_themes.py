@@ -33,6 +33,7 @@ def employment(archived):
     return theme
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_a_search_word_finds_what_is_filed_under_the_theme(employment):
     titles = _titles("ledighed")
     # First what says it, then what is filed under the theme; the input that
@@ -43,6 +44,7 @@ def test_a_search_word_finds_what_is_filed_under_the_theme(employment):
     ]
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_a_moderators_edit_counts_at_the_next_search(employment):
     assert "Sommerjob i afdelingen" not in _titles("arbejdsløshed")
     employment.search_words += ", arbejdsløshed"
@@ -52,6 +54,7 @@ def test_a_moderators_edit_counts_at_the_next_search(employment):
     assert _titles("arbejdsløshed") == ["Sommerjob i afdelingen"]
 
 
+@pytest.mark.usefixtures("search_backend")
 def test_a_theme_found_among_other_words_ranks_its_inputs_higher(archived, employment):
     archived(title="Unge i klubben", challenge="Klubben holder åbent.")
     # Both hold "unge"; the one filed under the theme the query names first.
