@@ -178,6 +178,16 @@ def strip_accents(word: str) -> str:
 _IG = re.compile(r"(\w{2,}[^\Wl]ig)(?:e|t|ere|ste|st|hed|heden|heder|hederne)?")
 
 
+# Words whose Snowball stem is another common word's, each form → its own
+# stem: lejlighed (a flat) stems to lej, as leje (rent) and lejer (tenant)
+# do, so "huslejehjælp" found every input that mentions a flat.
+_OWN_STEMS = {
+    stem + ending: stem
+    for stem, endings in {"lejlighed": ("", "en", "er", "erne", "ens", "ernes")}.items()
+    for ending in endings
+}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Stem the Danish spelling first (the stemmer knows æøå), then fold.
@@ -187,6 +197,8 @@ def stem(word: str) -> str:
     if "aa" in word or "ae" in word or "oe" in word:
         # Koege → køge before stemming, so both spellings take the same path.
         word = word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
+    if word in _OWN_STEMS:
+        return _OWN_STEMS[word]
     adjective = _IG.fullmatch(word)
     if adjective:
         return fold(adjective.group(1))

@@ -93,3 +93,10 @@ def test_an_adjective_in_lig_is_snowballs():
     # -lig is a suffix takes a dictionary: billig still stems to bil.)
     assert stem("voldelige") == stem("vold")
     assert stem("krigen") == stem("krig")
+
+
+def test_a_flat_is_not_the_rent():
+    # Snowball stems lejlighed (a flat) as leje (rent) and lejer (tenant).
+    flats = {stem(w) for w in ("lejlighed", "lejligheden", "lejlighederne")}
+    assert len(flats) == 1
+    assert flats.isdisjoint({stem("leje"), stem("lejer"), stem("husleje")})
