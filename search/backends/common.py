@@ -40,9 +40,12 @@ def term_counts(candidates) -> tuple[dict[str, int], int]:
     return found, found.pop(ALL_DOCUMENTS, 0)
 
 
-def parse_query(query: str, corrections=None) -> list[TermGroup]:
-    """The query's word groups, as every backend reads them (query.parse),
-    and the group of the themes they name (search/themes.py)."""
+def parse_query(request: SearchRequest) -> list[TermGroup]:
+    """The request's word groups, as every backend reads them (query.parse),
+    and, ranked by relevance, the group of the themes they name
+    (search/themes.py): sorted by date, what holds no typed word would be
+    mixed in among what does, as the feedback would."""
+    query, corrections = request.query, request.corrections
     groups = parse(
         query,
         known_terms=known_terms,
@@ -50,6 +53,8 @@ def parse_query(query: str, corrections=None) -> list[TermGroup]:
         corrections=corrections,
         near_terms=near_terms,
     )
+    if request.sort != "relevance":
+        return groups
     stems = [stem(w) for w in words(query) if not is_stop_word(w)]
     themes = theme_group(groups, stems, theme_words())
     return [*groups, themes] if themes else groups

@@ -343,7 +343,7 @@ class DatabaseBackend:
         return {name: sorted(ids) for name, ids in found.items()}
 
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = parse_query(request.query, request.corrections)
+        groups = parse_query(request)
         if request.query.strip() and not groups:
             return empty_result(request)
         # Visibility and filters, the same for both rankings.

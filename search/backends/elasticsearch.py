@@ -347,7 +347,7 @@ class ElasticsearchBackend:
 
     # --- reads ------------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchResult:
-        groups = parse_query(request.query, request.corrections)
+        groups = parse_query(request)
         if request.query.strip() and not groups:
             return empty_result(request)
         self._ensure_index()

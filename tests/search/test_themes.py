@@ -45,6 +45,18 @@ def test_a_search_word_finds_what_is_filed_under_the_theme(employment):
 
 
 @pytest.mark.usefixtures("search_backend")
+def test_newest_first_lists_only_what_holds_the_words(employment):
+    # By date, an input filed under the theme would stand among those that
+    # say the word, unmarked: the themes' group is for ranking only.
+    result = archive_search(
+        request=SearchRequest(query="ledighed", viewer=Viewer(), sort="newest")
+    )
+    assert [str(h.title) for h in result.hits] == [
+        "<mark>Ledighed</mark> blandt unge stiger"
+    ]
+
+
+@pytest.mark.usefixtures("search_backend")
 def test_a_moderators_edit_counts_at_the_next_search(employment):
     assert "Sommerjob i afdelingen" not in _titles("arbejdsløshed")
     employment.search_words += ", arbejdsløshed"
