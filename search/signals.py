@@ -3,10 +3,12 @@
 Deleting an input can happen from the Wagtail admin or a cascade, where no
 service runs, so a post_delete hook enqueues the removal. Summary pages are
 Wagtail pages: page_published/page_unpublished are Wagtail's own extension
-points. Every other change goes through inputs.services.input_changed()."""
+points. A theme or target group renamed in the admin (a snippet, no
+service) re-indexes the inputs filed under it. Every other change goes
+through inputs.services.input_changed()."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from .documents import input_key, summary_key
 
@@ -32,11 +34,27 @@ def _summary_gone(sender, instance, **kwargs):
     transaction.on_commit(lambda: remove_document_task.enqueue(key))
 
 
+def _vocabulary_saving(sender, instance, **kwargs):
+    old = sender.objects.filter(pk=instance.pk).values_list("name", flat=True)
+    instance._indexed_name = old.first() if instance.pk else None
+
+
+def _vocabulary_saved(sender, instance, created, **kwargs):
+    """Its name is in its inputs' index documents: their facet label, their
+    searchable text and the themes' group (search/themes.py) match it."""
+    if created or instance._indexed_name in (None, instance.name):
+        return
+    from .tasks import index_input_task
+
+    ids = list(instance.inputs.values_list("pk", flat=True))
+    transaction.on_commit(lambda: [index_input_task.enqueue(i) for i in ids])
+
+
 def connect():
     from wagtail.signals import page_published, page_unpublished
 
     from cms.models import SummaryPage
-    from inputs.models import Input
+    from inputs.models import Input, TargetGroup, Theme
 
     post_delete.connect(_input_deleted, sender=Input, dispatch_uid="archive_input")
     page_published.connect(
@@ -48,3 +66,7 @@ def connect():
     post_delete.connect(
         _summary_gone, sender=SummaryPage, dispatch_uid="archive_summary_del"
     )
+    for vocabulary in (Theme, TargetGroup):
+        uid = f"archive_{vocabulary.__name__}"
+        pre_save.connect(_vocabulary_saving, sender=vocabulary, dispatch_uid=uid)
+        post_save.connect(_vocabulary_saved, sender=vocabulary, dispatch_uid=uid)

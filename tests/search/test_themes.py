@@ -110,3 +110,18 @@ def test_the_portals_themes_come_with_search_words():
     theme = Theme.objects.get(slug="beskaeftigelse")
     assert "ledighed" in theme.search_words
     assert Theme.objects.filter(search_words="").count() == 0
+
+
+@pytest.mark.usefixtures("search_backend")
+def test_a_renamed_theme_is_found_by_its_new_name(
+    employment, django_capture_on_commit_callbacks
+):
+    # Its name is in the index documents of what is filed under it (the
+    # label, the text, the themes' group): renaming re-indexes them.
+    with django_capture_on_commit_callbacks(execute=True):
+        employment.name = "Job og uddannelse"
+        employment.save()
+    assert _titles("ledighed")[1:] == ["Sommerjob i afdelingen"]
+    result = archive_search(request=SearchRequest(query="", viewer=Viewer()))
+    labels = {v.label for v in result.facets["theme"]}
+    assert labels == {"Job og uddannelse"}
