@@ -300,6 +300,8 @@ def _word_groups(word, spelt, s, known, synonyms) -> list[TermGroup]:
     alternatives: list[tuple[str, ...]] = [(s,)]
     alternatives += [alt for alt in synonyms.get(s, ()) if alt != (s,)]
     parts = split_compound(spelt, known)
+    if parts and parts[1] in ("lig", "elig"):
+        parts = None
     alternatives = _unique(alternatives)
     if not parts:
         return [TermGroup(word=word, alternatives=alternatives)]

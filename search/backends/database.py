@@ -405,7 +405,7 @@ class DatabaseBackend:
                     _ids(cursor, sql.page(matches, None, request.page_size, offset)),
                     self._best_groups(cursor, request, groups, matches),
                 )
-            best = None if ranked.best is None else int(ranked.best)
+            best = ranked.best
             if no_answer(typed(groups), best):
                 return empty_result(request)
             if request.facets:

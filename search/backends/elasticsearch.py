@@ -9,6 +9,7 @@ Danish (docs/search.md says why, and lists what still differs).
 Writes go to an alias (ELASTICSEARCH_INDEX); a rebuild fills a new index
 and swaps the alias atomically, so searches never see a partial archive."""
 
+import itertools
 import json
 import math
 import uuid
@@ -109,8 +110,9 @@ def group_query(group, moderator: bool) -> dict:
 
 def answered_filter(groups, moderator: bool) -> dict:
     """The documents that answer the query by common.no_answer()'s rule:
-    twice the typed groups they hold, plus the themes' group at its weight
-    (search/themes.py), is more than the typed groups."""
+    twice the typed groups they hold, plus the weights of the other groups
+    they hold (the themes' and the feedback's, a half each), is more than
+    the typed groups."""
     words = typed(groups)
     queries = [group_query(g, moderator) for g in words]
 
@@ -119,13 +121,14 @@ def answered_filter(groups, moderator: bool) -> dict:
 
     n = len(words)
     should = [holding(n // 2 + 1)]
-    for group in groups:
-        # 2 × (held + weight) > n
-        need = math.floor(n / 2 - group.weight) + 1
-        if group.weight < 1 and 0 < need <= n // 2:
-            should.append(
-                {"bool": {"must": [group_query(group, moderator), holding(need)]}}
-            )
+    extra = [g for g in groups if g.weight < 1]
+    for size in range(1, len(extra) + 1):
+        for held in itertools.combinations(extra, size):
+            # 2 × (words + their weights) > n
+            need = math.floor(n / 2 - sum(g.weight for g in held)) + 1
+            if 0 < need <= n // 2:
+                must = [group_query(g, moderator) for g in held]
+                should.append({"bool": {"must": [*must, holding(need)]}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 

@@ -100,3 +100,18 @@ def test_a_flat_is_not_the_rent():
     flats = {stem(w) for w in ("lejlighed", "lejligheden", "lejlighederne")}
     assert len(flats) == 1
     assert flats.isdisjoint({stem("leje"), stem("lejer"), stem("husleje")})
+
+
+def test_an_adjective_in_lige_is_no_compound_of_lige():
+    # "frivil-lige", "vold-elige": the suffix is no word of its own, and as
+    # one ("lige": just, equal) it counted the word twice and matched
+    # every text saying "lige".
+    from search.query import parse
+
+    known = {"frivil", "lig", "vold", "elig", "maend"}
+    groups = parse(
+        "frivillige voldelige",
+        known_terms=lambda c: {t: 1 for t in c if t in known},
+        synonyms={},
+    )
+    assert [g.alternatives for g in groups] == [[("frivil",)], [("vold",)]]

@@ -125,3 +125,18 @@ def test_a_renamed_theme_is_found_by_its_new_name(
     result = archive_search(request=SearchRequest(query="", viewer=Viewer()))
     labels = {v.label for v in result.facets["theme"]}
     assert labels == {"Job og uddannelse"}
+
+
+@pytest.mark.usefixtures("search_backend")
+def test_a_named_theme_lends_half_a_word_to_the_no_answer_rule(archived):
+    # "voldelige mænd": the inputs say "voldelig mand", not "mænd". A word
+    # and the theme it names, 1 + ½ of 2 words, is more than half: found.
+    theme = Theme.objects.create(
+        slug="vold-test", name="Voldsramte", search_words="vold"
+    )
+    archived(title="Voldelig mand i opgangen", themes=[theme])
+    archived(title="Vold i familien", challenge="Kvinderne søger hjælp.")
+    found = ["<mark>Voldelig</mark> mand i opgangen", "<mark>Vold</mark> i familien"]
+    assert _titles("voldelige mænd") == found
+    # A word that names no theme, one of two, is no answer.
+    assert _titles("familien tagrender") == []
