@@ -182,8 +182,8 @@ _IG = re.compile(r"(\w{2,}[^\Wl]ig)(?:e|t|ere|ste|st|hed|heden|heder|hederne)?")
 # stem: lejlighed (a flat) stems to lej, as leje (rent) and lejer (tenant)
 # do, so "huslejehjælp" found every input that mentions a flat.
 _OWN_STEMS = {
-    stem + ending: stem
-    for stem, endings in {"lejlighed": ("", "en", "er", "erne", "ens", "ernes")}.items()
+    own + ending: own
+    for own, endings in {"lejlighed": ("", "en", "er", "erne", "ens", "ernes")}.items()
     for ending in endings
 }
 

@@ -35,8 +35,10 @@ def _summary_gone(sender, instance, **kwargs):
 
 
 def _vocabulary_saving(sender, instance, **kwargs):
-    old = sender.objects.filter(pk=instance.pk).values_list("name", flat=True)
-    instance._indexed_name = old.first() if instance.pk else None
+    old = (
+        sender.objects.filter(pk=instance.pk) if instance.pk else sender.objects.none()
+    )
+    instance._indexed_name = old.values_list("name", flat=True).first()
 
 
 def _vocabulary_saved(sender, instance, created, **kwargs):

@@ -9,8 +9,8 @@ indexed with it, search/documents.py). It counts THEME_WEIGHT where a
 typed word counts 1, as the feedback's group does: an input that says
 "fritidsjob" and is filed under Beskæftigelse ranks above one that holds
 as many typed words and is not, and is found at all when it holds none.
-The marks, the spelling suggestion and the no-answer rule's count of
-words look at the typed words only."""
+The marks look at the typed words only; the no-answer rule counts the
+group's half, as it counts the feedback's."""
 
 from functools import lru_cache
 
