@@ -125,6 +125,46 @@ STOP_WORDS = frozenset(
         "sådan",
         "en",
     ]
+    # Function words that Snowball's short list lacks: they say nothing
+    # about a topic, and a query word that is one of them decided which
+    # inputs ranked first ("ledighed blandt unge" ranked whatever said
+    # "blandt"), and the feedback picked them as topic words.
+    + [
+        "blandt",
+        "gennem",
+        "igennem",
+        "omkring",
+        "ifølge",
+        "samt",
+        "både",
+        "endnu",
+        "stadig",
+        "allerede",
+        "derfor",
+        "fordi",
+        "ofte",
+        "bare",
+        "hvordan",
+        "hvorfor",
+        "hvilke",
+        "hvilken",
+        "især",
+        "heller",
+        "måske",
+        "kan",
+        "får",
+        "fik",
+        "gør",
+        "gøre",
+        "flere",
+        "helt",
+        "andre",
+        "andet",
+        "hver",
+        "hvert",
+        "før",
+        "inden",
+    ]
 )
 # Linking letters Danish puts between the parts of a compound (arbejds-plads).
 _LINKS = ("s", "e")

@@ -29,6 +29,12 @@ def test_stop_words_are_not_terms():
     assert analyse("det er en og i på") == []
 
 
+def test_function_words_snowball_lacks_are_not_terms():
+    # "blandt" decided which inputs ranked first for "ledighed blandt unge".
+    assert analyse("ledighed blandt unge") == [stem("ledighed"), stem("unge")]
+    assert analyse("hvordan får vi flere med igennem sommeren") == [stem("sommeren")]
+
+
 def test_compound_splits_into_known_parts():
     assert split_compound("lektiehjælp", lexicon()) == (stem("lektie"), stem("hjælp"))
     assert split_compound("beboerrådgivning", lexicon()) == (

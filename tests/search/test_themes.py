@@ -6,7 +6,7 @@ import pytest
 from inputs.models import Theme
 from search.query import SearchRequest, TermGroup, Viewer
 from search.services import archive_search
-from search.themes import THEME_WEIGHT, _theme_words, theme_group
+from search.themes import THEME_WEIGHT, _theme_words, theme_group, theme_words
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +110,16 @@ def test_the_portals_themes_come_with_search_words():
     theme = Theme.objects.get(slug="beskaeftigelse")
     assert "ledighed" in theme.search_words
     assert Theme.objects.filter(search_words="").count() == 0
+
+
+def test_corona_names_no_theme():
+    # Every input is about the reopening: "corona" filed a query under
+    # Smitteforebyggelse, whose inputs then outranked the ones about it.
+    stems = ["corona"]
+    typed = [TermGroup(word="corona", alternatives=[("corona",)])]
+    assert theme_group(typed, stems, theme_words()) is None
+    masks = [TermGroup(word="mundbind", alternatives=[("mundbind",)])]
+    assert theme_group(masks, ["mundbind"], theme_words()) is not None
 
 
 @pytest.mark.usefixtures("search_backend")
