@@ -10,6 +10,7 @@ one of two judged sets:
     .venv/bin/python bench/relevance.py --set hard -v          # SQLite
     DATABASE_URL=postgres://... .venv/bin/python bench/relevance.py --set hard
     .venv/bin/python bench/relevance.py --set hard --split dev   # tune on this
+    .venv/bin/python bench/relevance.py --set hard --typos       # misspelt (bench/typos.py)
 
 `--split dev|test` keeps half of the queries of each type (see split());
 tune on dev and check on test: a change that helps only dev is fitted to it.
@@ -120,6 +121,32 @@ def report(name, rows, documents):
         )
 
 
+def report_typos(name, rows, written):
+    """Per kind of typo, the misspelt queries beside the same queries as
+    written (`written`: id -> row)."""
+    by_kind = defaultdict(list)
+    for r in rows:
+        by_kind[r["type"]].append(r)
+    print(f"{name}, misspelt by rule (bench/typos.py): {len(rows)} queries")
+    print(f"  {'kind':<8} {'n':>3} {'nDCG@10':>8} {'recall@10':>9}   as written")
+    for kind, rs in by_kind.items():
+        ndcg = sum(r["ndcg"] for r in rs) / len(rs)
+        recall = sum(r["recall"] for r in rs) / len(rs)
+        w_ndcg = sum(written[r["id"]]["ndcg"] for r in rs) / len(rs)
+        w_recall = sum(written[r["id"]]["recall"] for r in rs) / len(rs)
+        print(
+            f"  {kind:<8} {len(rs):>3} {ndcg:>8.3f} {recall:>9.3f}"
+            f"   {w_ndcg:.3f} / {w_recall:.3f}"
+        )
+    n = len(rows)
+    print(
+        f"  {'all':<8} {n:>3} {sum(r['ndcg'] for r in rows) / n:>8.3f}"
+        f" {sum(r['recall'] for r in rows) / n:>9.3f}"
+        f"   {sum(written[r['id']]['ndcg'] for r in rows) / n:.3f}"
+        f" / {sum(written[r['id']]['recall'] for r in rows) / n:.3f}"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -143,6 +170,12 @@ def main():
         help="as the archive page searches: a query that finds nothing shows "
         "the results of its spelling correction",
     )
+    parser.add_argument(
+        "--typos",
+        action="store_true",
+        help="each judged query misspelt five ways by rule (bench/typos.py), "
+        "beside the same queries as written",
+    )
     args = parser.parse_args()
     with test_database():
         from search.query import SearchRequest
@@ -157,7 +190,12 @@ def main():
             synonyms_load_starter()
         archive_rebuild()
         rows = []
-        for q in split(queries, args.split):
+        chosen = split(queries, args.split)
+        if args.typos:
+            from typos import typo_queries
+
+            chosen = [*chosen, *typo_queries(chosen)]
+        for q in chosen:
             result = archive_search(
                 request=SearchRequest(
                     query=q["query"], page_size=K, correct=args.correct
@@ -183,6 +221,10 @@ def main():
                     + (f"  unjudged {' '.join(wrong)}" if wrong else "")
                 )
         name = backend_name() + ("" if args.split == "all" else f" ({args.split})")
+    if args.typos:
+        written = {r["id"]: r for r in rows if "written" not in r}
+        report_typos(name, [r for r in rows if "written" in r], written)
+        return
     report(name, rows, documents)
 
 

@@ -329,16 +329,17 @@ def compound_parts_needed(text: str) -> set[str]:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_DANISH_LETTERS = _LETTERS + "æøå"
 
 
-def edits1(term: str) -> set[str]:
+def edits1(term: str, letters: str = _LETTERS) -> set[str]:
     """Terms one edit away (delete, swap, replace, insert) over the folded
-    alphabet: candidates for a misspelt query word."""
+    alphabet (or `letters`): candidates for a misspelt query word."""
     splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
     deletes = {a + b[1:] for a, b in splits if b}
     swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
     return (deletes | swaps | replaces | inserts) - {term}
 
 
@@ -384,17 +385,18 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def one_edit_candidates(word: str) -> dict[str, str | None]:
+def one_edit_candidates(word: str, of_stem: bool = True) -> dict[str, str | None]:
     """The terms a misspelt word may have meant one edit away: the stems of
-    the words one edit from it as typed (folded), each with that word, and
+    the words one edit from it as typed, each with that word, and
     the terms one edit from its stem (None: no word known). Both, because
     the stemmer treats a typo differently from the word: "gældsrådgivnig"
     stems to gaeldsraadgivn, three letters from gaeldsraadgivning, while the
     word is one letter from "gældsrådgivning"; "ensomhet" keeps its ending,
-    "ensomhed" loses it (ensom)."""
-    folded = fold(word)
-    out: dict[str, str | None] = dict.fromkeys(edits1(stem(word)))
-    for edit in sorted(edits1(folded)):
+    "ensomhed" loses it (ensom). The word's edits are over the Danish
+    alphabet, as typed: "Ishjø" is one swap from "Ishøj", three letters from
+    it once folded (ishjoe, ishoej)."""
+    out: dict[str, str | None] = dict.fromkeys(edits1(stem(word)) if of_stem else ())
+    for edit in sorted(edits1(strip_accents(word.lower()), _DANISH_LETTERS)):
         if len(edit) >= 2 and not is_stop_word(edit):
             term = stem(edit)
             if out.get(term) is None:
@@ -403,16 +405,50 @@ def one_edit_candidates(word: str) -> dict[str, str | None]:
     return out
 
 
+def compound_repairs(word: str, known) -> dict[str, str]:
+    """A misspelt compound whose typo is in one part ("alkoholmisbrrug"):
+    for each cut into a `known` part and a rest, the stems of the rest's
+    spellings one edit away → the whole word so spelt ("alkoholmisbrug").
+    Which of them the archive holds decides."""
+    word = strip_accents(word.lower())
+    out: dict[str, str] = {}
+
+    def is_known(part: str) -> bool:
+        linked = part[-1] in _LINKS and len(part) > MIN_PART
+        return stem(part) in known or (linked and stem(part[:-1]) in known)
+
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        left, right = word[:i], word[i:]
+        if is_known(left) == is_known(right):
+            continue
+        wrong = right if is_known(left) else left
+        for edit in edits1(wrong, _DANISH_LETTERS):
+            if len(edit) < MIN_PART or is_stop_word(edit):
+                continue
+            whole = left + edit if wrong is right else edit + right
+            for part in {stem(edit), stem(edit[:-1]) if edit[-1] in _LINKS else ""}:
+                if part:
+                    out.setdefault(part, whole)
+    return out
+
+
+def misspelt_stop_word(word: str) -> bool:
+    """Whether a word is one edit from a stop word of four letters or more
+    ("bllandt", "ikek"): read as that stop word when nothing else fits."""
+    edits = edits1(strip_accents(word.lower()), _DANISH_LETTERS)
+    return any(len(e) >= 4 and is_stop_word(e) for e in edits)
+
+
 def unfolded_spellings(word: str) -> dict[str, str]:
     """The terms a word typed without æ, ø and å may stand for, each with
-    its spelling: one o read as ø, one a as æ or å ("born": børn, "Koge":
-    Køge), as the folded spellings oe, ae, aa. Not a typo but a keyboard,
-    so short words are read so too."""
+    its spelling: one o read as ø, one a as æ or å, one e as æ ("born":
+    børn, "Koge": Køge, "eldre": ældre), as the folded spellings oe, ae,
+    aa. Not a typo but a keyboard, so short words are read so too."""
     folded = fold(word)
     out: dict[str, str] = {}
     for i, c in enumerate(folded):
-        for extra in {"o": "e", "a": "ea"}.get(c, ""):
-            spelt = folded[: i + 1] + extra + folded[i + 1 :]
+        for letters in {"o": ("oe",), "a": ("ae", "aa"), "e": ("ae",)}.get(c, ()):
+            spelt = folded[:i] + letters + folded[i + 1 :]
             if not is_stop_word(spelt):
                 out.setdefault(stem(spelt), spelt)
     out.pop(stem(word), None)

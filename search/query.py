@@ -6,11 +6,14 @@ from datetime import datetime
 from django.utils.safestring import SafeString
 
 from .analysis import (
+    MIN_PART,
     compound_parts_needed,
+    compound_repairs,
     fold,
     is_stop_word,
     likely_corrections,
     misspelling_candidates,
+    misspelt_stop_word,
     one_edit_candidates,
     split_compound,
     stem,
@@ -27,6 +30,9 @@ MAX_QUERY_WORDS = 8
 # search corrects only longer words by itself (a "Mente du" suggestion,
 # which the person chooses, corrects from four letters).
 MIN_TYPO_LENGTH = 5
+# A correction of a word with a short stem is a word the stemmer cuts by at
+# most this many letters (sundhed: sund).
+MAX_CUT = 3
 
 
 class SearchUnavailable(Exception):
@@ -173,8 +179,21 @@ def parse(
             for w in (a, b):
                 joined.setdefault(w, []).append(whole)
                 known.setdefault(stems[w], 1)
-    guessed = _misspelt(typed, stems, known, known_terms, near_terms, corrections)
-    phrases = _synonym_phrases(typed, stems, synonyms)
+    guessed = misspelt(
+        [w for w in typed if w not in corrections],
+        stems,
+        known,
+        known_terms,
+        near_terms,
+        synonyms,
+    )
+    # A misspelt stop word ("bllandt") is a stop word.
+    typed = [w for w in typed if guessed.get(w, ()) is not None]
+    guessed = {w: g for w, g in guessed.items() if g}
+    # A corrected word joins a phrase as its correction would ("fysisk
+    # aktvitet": motion).
+    meant = {w: guessed[w][0][0] if w in guessed else s for w, s in stems.items()}
+    phrases = _synonym_phrases(typed, meant, synonyms)
     groups = []
     for word in typed:
         if word in phrases:
@@ -257,30 +276,41 @@ def _unique(alternatives) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(alternatives))
 
 
-def _misspelt(typed, stems, known, known_terms, near_terms, corrections) -> dict:
+def misspelt(
+    typed,
+    stems,
+    known,
+    known_terms,
+    near_terms,
+    synonyms,
+    shortest: int = MIN_TYPO_LENGTH,
+) -> dict:
     """Each typed word the index never saw (even if it splits into known
-    parts: "hjemlæse" is hjem and læse, and a typo of "hjemløse")
-    → (the likely terms it meant, best first, the best spelt as a word when
-    known, the known
-    terms its split needs): within one edit from MIN_TYPO_LENGTH letters,
-    two from eight (analysis.max_edits), preferring what more documents
-    hold (analysis.likely_corrections). A word the vocabulary holds is never
-    corrected. One whose stem is shorter than MIN_TYPO_LENGTH ("skaber" is
-    skab, which one edit turns into many another word) is read only as
-    typed without æøå ("born": børn)."""
+    parts: "hjemlæse" is hjem and læse, and a typo of "hjemløse") → (the
+    likely terms it meant, best first; the best spelt as a word, when
+    known; the known terms its split needs), or None for a misspelt stop
+    word ("bllandt"). The one rule of the search's own corrections and of
+    "Mente du" (search/spelling.py), which also corrects shorter words.
+
+    A word the vocabulary or the synonyms hold is never corrected. See
+    _candidates() for what a word may have meant; a term the synonyms name
+    counts as known ("alkholikere"), and more documents win
+    (analysis.likely_corrections). A compound with nothing one edit away
+    may be misspelt in one part ("alkoholmisbrrug", _compound_repair)."""
     unknown = [
         w
         for w in typed
-        if w not in corrections and stems[w] not in known and len(fold(w)) >= 3
+        if stems[w] not in known and stems[w] not in synonyms and len(fold(w)) >= 3
     ]
     if not unknown:
         return {}
     short = {w for w in unknown if len(stems[w]) < MIN_TYPO_LENGTH}
-    near = {
-        w: unfolded_spellings(w) if w in short else one_edit_candidates(w)
-        for w in unknown
+    near = {w: _candidates(w, w in short, shortest) for w in unknown}
+    candidates = set().union(*(n.keys() for n in near.values()))
+    counts = {
+        **dict.fromkeys(candidates & synonyms.keys(), 1),
+        **known_terms(candidates),
     }
-    counts = known_terms(set().union(*(n.keys() for n in near.values())))
     out = {}
     for word in unknown:
         distances, frequencies = misspelling_candidates(
@@ -289,9 +319,49 @@ def _misspelt(typed, stems, known, known_terms, near_terms, corrections) -> dict
         likely = likely_corrections(distances, frequencies)
         if likely:
             out[word] = (likely, near[word].get(likely[0]))
-    spelt = [s for _, s in out.values() if s]
+        elif repaired := _compound_repair(word, known, known_terms):
+            out[word] = ([stem(repaired)], repaired)
+        elif misspelt_stop_word(word):
+            out[word] = None
+    spelt = [g[1] for g in out.values() if g and g[1]]
     parts = known_terms(compound_parts_needed(" ".join(spelt))) if spelt else {}
-    return {w: (t, s, parts) for w, (t, s) in out.items()}
+    return {w: g and (*g, parts) for w, g in out.items()}
+
+
+def _candidates(word: str, short_stem: bool, shortest: int) -> dict:
+    """The terms a misspelt word may have meant, each with its spelling:
+    read without æøå only when it is shorter than `shortest` ("born":
+    børn; a letter changed turns one short word into another); from the
+    word as typed also one edit away when its stem is short ("skaber" is
+    skab, one edit from many another stem); else one edit from the word and
+    from its stem (two edits from eight letters, analysis.max_edits)."""
+    if len(word) < shortest:
+        return unfolded_spellings(word)
+    if short_stem:
+        # Not a word the stemmer cuts to a short stem of another's:
+        # "hemmelige" is no typo of "hjemmelige" (hjem).
+        edits = one_edit_candidates(word, of_stem=False).items()
+        near = {t: w for t, w in edits if len(fold(w)) - len(t) <= MAX_CUT}
+        return unfolded_spellings(word) | near
+    return one_edit_candidates(word)
+
+
+def _compound_repair(word, known, known_terms) -> str | None:
+    """The likeliest spelling of a compound misspelt in one part (one query
+    more): the one whose repaired part more documents hold."""
+    if len(word) < 2 * MIN_PART + 1 or split_compound(word, known):
+        return None
+    # A short part is one edit from many others ("løshed": læshed, laes).
+    repairs = {
+        t: w
+        for t, w in compound_repairs(word, known).items()
+        if len(t) >= MIN_TYPO_LENGTH
+    }
+    counts = known_terms(repairs.keys()) if repairs else {}
+    if not counts:
+        return None
+    best = max(counts, key=lambda t: (counts[t], t))
+    return repairs[best]
 
 
 def _word_groups(word, spelt, s, known, synonyms) -> list[TermGroup]:

@@ -19,59 +19,57 @@ from dataclasses import replace
 from html import unescape
 
 from .analysis import (
-    best_correction,
     compound_parts_needed,
     edit_distance,
     fold,
     is_stop_word,
     lexicon,
-    max_edits,
-    misspelling_candidates,
-    one_edit_candidates,
-    split_compound,
     stem,
     words,
 )
-from .query import MAX_QUERY_WORDS, SearchRequest, SearchResult, Suggestion
+from .query import (
+    MAX_QUERY_WORDS,
+    SearchRequest,
+    SearchResult,
+    Suggestion,
+    misspelt,
+)
+from .synonyms import synonym_map
 from .vocabulary import document_frequencies, terms_near
 
 # A search with fewer hits than this gets a suggestion, if there is one.
 FEW = 3
+# A suggestion, which the person chooses, corrects words from this length;
+# the search by itself from query.MIN_TYPO_LENGTH.
+SUGGESTED_FROM = 4
 _MARKED = re.compile(r"<mark>(.*?)</mark>")
 
 
 def corrections(query: str, *, public: bool) -> dict[str, str]:
     """Each misspelt word of the query → the term it most likely meant, as
     the vocabulary of public documents (`public`) or of all documents knows
-    them (see analysis.best_correction). A word is misspelt when neither
-    the vocabulary nor the lexicon holds its stem and it is no compound of
-    known parts. One query, and one more per word of eight letters or more
-    that has no candidate one edit away."""
+    them: the search's own rule (query.misspelt), from four letters."""
     typed = [w for w in words(query) if not is_stop_word(w)][:MAX_QUERY_WORDS]
-    typed = [w for w in dict.fromkeys(typed) if max_edits(w)]
+    typed = list(dict.fromkeys(typed))
     if not typed:
         return {}
     stems = {w: stem(w) for w in typed}
-    near = {w: one_edit_candidates(w) for w in typed}
-    candidates = set(stems.values()) | compound_parts_needed(" ".join(typed))
-    for terms in near.values():
-        candidates |= terms.keys()
-    frequencies = document_frequencies(candidates, public=public)
-    known = frequencies.keys() | lexicon()
-    out = {}
-    for word, s in stems.items():
-        if s in known or split_compound(word, known):
-            continue
-        distances, counts = misspelling_candidates(
-            word,
-            near[word],
-            frequencies,
-            lambda t, spread: terms_near(t, spread=spread, public=public),
-        )
-        best = best_correction(distances, counts)
-        if best:
-            out[word] = best
-    return out
+
+    def known_terms(candidates) -> dict[str, int]:
+        candidates = set(candidates)
+        found = document_frequencies(candidates, public=public)
+        return dict.fromkeys(candidates & lexicon(), 1) | found
+
+    guessed = misspelt(
+        typed,
+        stems,
+        known_terms(set(stems.values()) | compound_parts_needed(" ".join(typed))),
+        known_terms,
+        lambda t, spread: terms_near(t, spread=spread, public=public),
+        synonym_map(),
+        shortest=SUGGESTED_FROM,
+    )
+    return {w: g[0][0] for w, g in guessed.items() if g}
 
 
 def shown_word(term: str, typed: str, result: SearchResult) -> str:

@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from inputs.models.inputs import Visibility
 from inputs.states import Status
-from search.analysis import stem
+from search.analysis import edit_distance, max_edits, stem
 from search.query import SearchRequest, Viewer
 from search.services import archive_search
-from search.spelling import corrections, edit_distance, max_edits
+from search.spelling import corrections
 from tests.factories import log_in, moderator
 
 URL = reverse("archive:search")
