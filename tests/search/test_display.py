@@ -1,5 +1,5 @@
 """What a person reads in the archive, its exports and the saved-search
-e-mail: answers as "Question: answer", plain text without entities in the
+e-mail: answers as "Question? answer" or "Label: answer", plain text without entities in the
 plain-text outputs, the submission date, and paging links that page."""
 
 import csv
@@ -28,6 +28,7 @@ ANSWERS = {
         "value": ["Kommunen", "Ældresagen"],
         "order": 1,
     },
+    "frivillige": {"label": "Antal frivillige", "value": "4", "order": 2},
 }
 TITLE = "Beboernes 'madklub' & kaffe"
 
@@ -39,8 +40,10 @@ def answered(archived):
 
 def test_answers_read_as_question_and_answer_in_the_excerpt(client, answered):
     page = client.get(URL, {"q": "tolv"}).content.decode()
-    assert "Hvor mange deltog?: <mark>Tolv</mark> beboere" in page
-    assert "Hvem samarbejdede I med?: Kommunen, Ældresagen" in page
+    assert "Hvor mange deltog? <mark>Tolv</mark> beboere" in page
+    assert "Hvem samarbejdede I med? Kommunen, Ældresagen" in page
+    assert "Antal frivillige: 4" in page
+    assert "?:" not in page
     hits = page.split('class="hit-list"')[1].split("</ol>")[0]
     assert "label" not in hits and "{" not in hits
 
@@ -64,7 +67,8 @@ def test_csv_and_xlsx_hold_plain_readable_text(client, answered):
     header, row = _csv_rows(client, "tolv")
     assert row[header.index("Titel")] == TITLE
     excerpt = row[header.index("Uddrag")]
-    assert "Hvor mange deltog?: Tolv beboere" in excerpt
+    assert "Hvor mange deltog? Tolv beboere" in excerpt
+    assert "?:" not in excerpt
     for raw in ("&#x27;", "&amp;", "{'label'", "<mark>"):
         assert raw not in ";".join(row)
 
@@ -72,7 +76,7 @@ def test_csv_and_xlsx_hold_plain_readable_text(client, answered):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert values[1][values[0].index("Titel")] == TITLE
-    assert "Hvor mange deltog?: Tolv beboere" in values[1][values[0].index("Uddrag")]
+    assert "Hvor mange deltog? Tolv beboere" in values[1][values[0].index("Uddrag")]
 
 
 def test_digest_e_mail_is_plain_text(answered, django_user_model):
