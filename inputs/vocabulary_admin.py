@@ -3,12 +3,21 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from .models import TargetGroup, Theme
 
 
+class VocabularyIndexView(IndexView):
+    table_classname = "listing stacked-listing"  # a block per row on a phone
+
+
 class VocabularyViewSet(SnippetViewSet):
+    index_view_class = VocabularyIndexView
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
     form_fields = ["name", "name_en", "slug"]

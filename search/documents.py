@@ -110,7 +110,7 @@ def input_document(input: Input, labels=None) -> IndexDocument:
     org = input.organisation
     anonymised = input.consent == Consent.ANONYMISED
     # "Question: answer" lines, as the input's page shows them.
-    answers = "\n".join(f"{q}: {a}" for q, a in input.answer_items() if a)
+    answers = "\n".join(Input.answer_line(q, a) for q, a in input.answer_items() if a)
     body = "\n".join(p for p in (input.challenge, input.solution, answers) if p)
     municipality = input.municipality
     date = input.submitted_at or input.created_at

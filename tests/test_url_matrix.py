@@ -155,6 +155,7 @@ PREFIX_RULES = {
     "konto/": [
         Row("konto/", "/konto/login/", 200, "/", "/", "/", "/", "/", "/", "/"),
         Row("konto/", "/konto/signup/", 200, "/", "/", "/", "/", "/", "/", "/"),
+        Row("konto/", "/konto/", LOGIN, *["/konto/min-konto/"] * 7),
         Row("konto/", "/konto/start/", LOGIN, 200, 200, 200, 200, 200, 200, 200),
         Row("konto/", "/konto/email/", LOGIN, 200, 200, 200, 200, 200, 200, 200),
         Row("konto/", "/konto/2fa/", LOGIN, 200, 200, 200, 200, 200, 200, 200),

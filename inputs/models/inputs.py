@@ -197,6 +197,14 @@ class Input(models.Model):
             for answer in sorted(answers, key=lambda a: a.get("order", 0))
         ]
 
+    @staticmethod
+    def answer_line(label: str, value: str) -> str:
+        """A label and its answer as one line: "Antal: 12", but "Hvor mange
+        deltog? 12" when the label already ends in punctuation."""
+        if label.endswith(("?", ":", "!", ".")):
+            return f"{label} {value}"
+        return f"{label}: {value}"
+
     def content(self) -> dict:
         return {name: getattr(self, name) for name in self.CONTENT_FIELDS} | {
             "answers": self.answers

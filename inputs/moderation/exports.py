@@ -13,7 +13,7 @@ def export_columns() -> list[tuple[str, callable]]:
         return "; ".join(sorted(str(i) for i in items))
 
     def answers(item):
-        return "\n".join(f"{label}: {value}" for label, value in item.answer_items())
+        return "\n".join(item.answer_line(q, a) for q, a in item.answer_items())
 
     def date(value):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""

@@ -43,7 +43,7 @@ class QueueView(generic.IndexView):
     template_name = "inputs/moderation/index.html"
     default_ordering = "-submitted_at"
     page_title = _("Moderation af input")
-    table_classname = "listing moderation-queue"  # admin_dashboard.css
+    table_classname = "listing moderation-queue stacked-listing"  # admin_dashboard.css
 
     def get_base_queryset(self):
         return moderation_queue(user=self.request.user)

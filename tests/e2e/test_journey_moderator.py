@@ -7,7 +7,8 @@ workflow, which a second moderator approves (the first may not); and the
 archive's "Mente du …?" as a moderator sees it. On the way, at both
 widths: Wagtail's userbar floats clear of the public footer, the queue on
 a phone leaves no gap for an empty cell, the dashboard's panel headings
-line up and dates read in Danish."""
+line up, the chart's labels are 12 px or more, the input's panel headings
+and selects and the themes' names fit a phone, and dates read in Danish."""
 
 import re
 
@@ -104,6 +105,31 @@ def _dashboard_lined_up(page, width):
     assert link["x"] >= 0 and link["x"] + link["width"] <= width
 
 
+def _chart_text_readable(page, width):
+    """The dashboard's bar chart writes its labels at 12 px or more, at 1280
+    px and on a phone (scaled to the screen they were 8 px at 390), and none
+    runs past the chart's edge."""
+    texts = page.evaluate(
+        """() => [...document.querySelectorAll('.bar-chart__svg text')].map(text => {
+          const svg = text.ownerSVGElement.getBoundingClientRect();
+          const box = text.getBoundingClientRect();
+          return [
+            text.textContent,
+            parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a,
+            box.right <= svg.right + 0.5,
+          ];
+        })"""
+    )
+    assert texts
+    for label, size, inside in texts:
+        assert size >= 12 and inside, (label, size, inside, width)
+
+
+def _dashboard(page, width):
+    _dashboard_lined_up(page, width)
+    _chart_text_readable(page, width)
+
+
 def _no_gap_for_empty_cells(page, width):
     """On a phone each input is a block of cells on a line; a cell with
     nothing in it (no moderator assigned) takes no room there. On a wide
@@ -122,6 +148,42 @@ def _no_gap_for_empty_cells(page, width):
             assert all(filled for display, filled in cells if display != "none")
         else:
             assert [display for display, _filled in cells] == ["table-cell"] * columns
+
+
+def _within_the_screen(page, width):
+    """No panel heading or select runs past the screen's edge: Wagtail's
+    main area cuts them off rather than scroll ("Lignende input og
+    forbindelser" did at 390 px)."""
+    page.evaluate(SETTLED)  # the sidebar slides away when the window narrows
+    cut_off = page.evaluate(
+        """width => [...document.querySelectorAll('main .w-panel__heading, main select')]
+          .filter(el => {
+            const box = el.getBoundingClientRect();
+            return box.width && (box.left < 0 || box.right > width);
+          })
+          .map(el => el.textContent.trim().slice(0, 40))""",
+        width,
+    )
+    assert not cut_off, cut_off
+
+
+def _titles_break_between_words(page, width):
+    """A listing's titles wrap between words, never inside one ("Angst / og /
+    psykis / ke" on a phone, the table squeezed by its other columns), and
+    the listing fits the screen."""
+    page.evaluate(SETTLED)  # the sidebar slides away when the window narrows
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll('table.listing td.title a span')]
+          .flatMap(span => [...span.textContent.matchAll(/\\S+/g)].filter(word => {
+            const range = document.createRange();
+            range.setStart(span.firstChild, word.index);
+            range.setEnd(span.firstChild, word.index + word[0].length);
+            return range.getClientRects().length > 1;
+          }).map(word => word[0]))"""
+    )
+    assert not broken, broken
+    table = page.locator("table.listing").bounding_box()
+    assert table["x"] >= 0 and table["x"] + table["width"] <= width, table
 
 
 def _userbar_clear_of_footer(page, _width):
@@ -191,7 +253,7 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
         "admin-dashboard",
         "Gå til moderationskøen",
         "Dine seneste redigeringer",
-        check=_dashboard_lined_up,
+        check=_dashboard,
     )
 
     page.goto(f"{url}/admin/input/")
@@ -213,7 +275,14 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
     journey.see("queue-submitted", INPUT_TITLE, OTHER_TITLE)
 
     page.get_by_role("link", name=INPUT_TITLE).first.click()
-    journey.see("inspect", INPUT_TITLE, "BL-2020-0042", PHONE_NUMBER)
+    journey.see(
+        "inspect",
+        INPUT_TITLE,
+        "BL-2020-0042",
+        PHONE_NUMBER,
+        "Lignende input og forbindelser",
+        check=_within_the_screen,
+    )
     page.get_by_label("Handling").select_option("accept")
     page.get_by_label("Hvem må se input, når det er accepteret?").select_option(
         "partnership"
@@ -254,6 +323,14 @@ def test_moderator_moderates_and_a_second_approves_the_summary(page, live_site):
     journey.see("changes-requested", "Status er ændret", OTHER_TITLE)
     other.refresh_from_db()
     assert other.status == "changes_requested"
+
+    page.goto(f"{url}/admin/snippets/inputs/theme/")
+    journey.see(
+        "themes",
+        "Angst og psykiske lidelser",
+        heading=re.compile("Temaer"),
+        check=_titles_break_between_words,
+    )
 
     summary = _draft_summary(item)
     page.goto(f"{url}/admin/pages/{summary.pk}/edit/")

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from inputs.models import Input
 from inputs.services import input_transition
 from tests.factories import InputFactory, OrganisationFactory, log_in, member_of
 from tests.inputs.conftest import make_call
@@ -92,6 +93,20 @@ def test_answer_items_gives_labels_and_display_values():
         }
     )
     assert input.answer_items() == [("Tekst", "Hej"), ("Valg", "A, B")]
+
+
+@pytest.mark.parametrize(
+    ("label", "line"),
+    [
+        ("Antal beboere", "Antal beboere: 12"),
+        ("Hvor mange deltog?", "Hvor mange deltog? 12"),
+        ("Antal:", "Antal: 12"),
+        ("Skriv et tal!", "Skriv et tal! 12"),
+        ("Angiv antal.", "Angiv antal. 12"),
+    ],
+)
+def test_answer_line_adds_a_colon_only_after_a_bare_label(label, line):
+    assert Input.answer_line(label, "12") == line
 
 
 def test_an_outsider_sees_none_of_it(client):

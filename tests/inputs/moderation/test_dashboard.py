@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.factories import log_in, theme
@@ -30,6 +32,12 @@ def test_admin_home_shows_counts_and_weekly_chart(mod_client, make_input):
     # admin's own icons are SVG too, so look for the chart's).
     assert 'class="bar-chart__svg"' in html
     assert "2 – Uge" in html
+    # Its text is not scaled to the screen (a viewBox made 13 px into 8 px on
+    # a phone); the browser test measures it at 390 px.
+    chart = html.split('class="bar-chart__svg"')[1].split("</svg>")[0]
+    assert "viewBox" not in chart
+    sizes = [int(size) for size in re.findall(r'font-size="(\d+)"', chart)]
+    assert sizes and min(sizes) >= 12
 
 
 def test_panel_hidden_from_site_admin(client):

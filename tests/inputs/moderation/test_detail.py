@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -141,3 +143,13 @@ def test_an_empty_fact_reads_as_a_dash_not_none(mod_client, make_input):
     facts = html[html.index("Referencenummer") :]
     assert "None" not in facts
     assert ">–<" in facts.replace(" ", "").replace("\n", "")
+
+
+def test_history_counts_its_entries_in_danish(mod_client, make_input):
+    item = make_input(status="in_review")
+    mod_client.post(_url("add_note", item), {"text": "Ring til afdelingen først"})
+    html = mod_client.get(_url("history", item)).content.decode()
+    count = re.search(r'class="pagination__end">\s*(\d+ \w+)\s*<', html)
+    assert count and re.fullmatch(r"\d+ hændelser?", count[1]), count
+    # Wagtail's verbose name, word for word, was "modellogposter".
+    assert "logpost" not in html

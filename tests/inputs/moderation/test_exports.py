@@ -22,7 +22,12 @@ def test_csv_holds_exactly_the_filtered_rows(mod_client, make_input):
         status="in_review",
         themes=[theme("ensomhed")],
         answers={
-            "frivillige": {"label": "Hvor mange frivillige?", "value": "12", "order": 0}
+            "frivillige": {
+                "label": "Hvor mange frivillige?",
+                "value": "12",
+                "order": 0,
+            },
+            "timer": {"label": "Timer om ugen", "value": "3", "order": 1},
         },
     )
     make_input(status="in_review")  # other theme: filtered out
@@ -41,7 +46,8 @@ def test_csv_holds_exactly_the_filtered_rows(mod_client, make_input):
     assert row["Temaer"] == "Ensomhed"
     assert row["Feedback"] == "Tilføj antal beboere"
     assert row["Samtykke"] == "Ja, med organisationens navn"
-    assert "Hvor mange frivillige?: 12" in row["Svar på ekstra spørgsmål"]
+    answers = row["Svar på ekstra spørgsmål"]
+    assert answers == "Hvor mange frivillige? 12\nTimer om ugen: 3"
     assert row["Udfordringen"] == wanted.challenge
 
 
