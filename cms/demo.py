@@ -1,9 +1,11 @@
 """The demo page tree for `manage.py seed_demo`."""
 
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from wagtail.models import Page, Site
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, Site
 
 from inputs.models.calls import DEFAULT_RETENTION_MONTHS
 from portal.organisations.models import Partnership
@@ -60,12 +62,32 @@ PRIVACY_TEXT = (
 )
 
 
+# The demo's portal opened the day before the calls (inputs/demo.py).
+LAUNCHED = datetime(2020, 6, 22, 9, 0)
+
+
+def page_date(page: Page, *, at: datetime) -> None:
+    """Dates a page the demo has just created and published `at`: its
+    publication, its revisions and its audit log (a second apart, in the
+    order written), as if it had been published then and not on the day the
+    demo was seeded."""
+    page.revisions.update(created_at=at)
+    entries = PageLogEntry.objects.filter(page=page).order_by("pk")
+    for i, pk in enumerate(list(entries.values_list("pk", flat=True))):
+        PageLogEntry.objects.filter(pk=pk).update(timestamp=at + timedelta(seconds=i))
+    Page.objects.filter(pk=page.pk).update(
+        first_published_at=at, last_published_at=at, latest_revision_created_at=at
+    )
+    page.refresh_from_db()
+
+
 def _child(parent, model, slug, **fields):
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
         parent.add_child(instance=page)
         page.save_revision().publish()
+        page_date(page, at=timezone.make_aware(LAUNCHED))
     return page
 
 
@@ -78,6 +100,7 @@ def seed_pages() -> HomePage:
         )
         root.add_child(instance=home)
         home.save_revision().publish()
+        page_date(home, at=timezone.make_aware(LAUNCHED))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True)

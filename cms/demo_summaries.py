@@ -1,15 +1,20 @@
 """Demo summaries for `manage.py seed_demo`: one published summary per
 partnership, quoting the accepted demo inputs (inputs/demo.py runs first)."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 from inputs.selectors import inputs_visible_to
 
+from .demo import page_date
 from .models import PartnershipPage, SummaryPage
 from .workflows import summary_workflow_ensure
 
 MODERATOR_EMAIL = "moderator@bl.demo"
+# A summary is published a week after the last input it quotes was accepted.
+PUBLISHED_AFTER = timedelta(days=7)
 
 
 def _quotable(partnership):
@@ -78,5 +83,8 @@ def seed_summaries() -> list[SummaryPage]:
         summary.save_revision(user=moderator).publish(
             user=moderator, skip_permission_checks=True
         )
+        accepted = [item.accepted_at for item in sources if item.accepted_at]
+        if accepted:
+            page_date(summary, at=max(accepted) + PUBLISHED_AFTER)
         summaries.append(summary)
     return summaries

@@ -2,23 +2,33 @@
 
 One open call under each partnership page, and 42 inputs drawn from the
 efforts in BL's 2020 material, spread over the demo organisations and moved
-through every status by the right people via input_transition()."""
+through every status by the right people via input_transition().
 
+The demo tells one story in 2020: the calls open on 23 June, an input is sent
+every third day from 24 June, and each step of its path follows the one
+before by STEP_GAP. The services date what they write "now"; the seeding
+moves each step's log entries and revisions to the step's own time."""
+
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from uuid import NAMESPACE_URL, uuid5
 
 from django.contrib.auth import get_user_model
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import ModelLogEntry
 
+from cms.demo import page_date
 from cms.models import PartnershipPage
 from portal.organisations.models import Membership, Organisation, Partnership
 from portal.organisations.services import membership_set
 
-from .models import CallPage, CallQuestion, Input, TargetGroup, Theme
+from .models import CallPage, CallQuestion, Input, InputRevision, TargetGroup, Theme
 from .models.inputs import Consent, Visibility
 from .services import input_create, input_transition
 from .services.moderation import input_accept
+from .services.submission import reference_for
 
 CALL_SLUG = "input-til-genaabningen"
 
@@ -224,10 +234,41 @@ PATHS = [
 ]
 MODERATOR_ACTIONS = {"start_review", "request_changes", "accept", "reject", "archive"}
 
+CALLS_OPEN = datetime(2020, 6, 23, 9, 0)
+FIRST_SUBMISSION = datetime(2020, 6, 24, 10, 0)
+# A draft is written the afternoon before it is sent.
+DRAFTED_BEFORE = timedelta(hours=20)
+STEP_GAP = timedelta(days=2, hours=1)
+SUBMIT_ACTIONS = {"submit", "resubmit"}
+
+
+def _step_times(n: int) -> tuple[datetime, list[datetime]]:
+    """When demo input `n` was created and when each step of its path was
+    taken: the first submission every third day from FIRST_SUBMISSION, and
+    each further step STEP_GAP after the one before."""
+    sent = timezone.make_aware(FIRST_SUBMISSION) + timedelta(days=(n * 3) % 150)
+    steps = [sent + i * STEP_GAP for i in range(len(PATHS[n % len(PATHS)]))]
+    return sent - DRAFTED_BEFORE, steps
+
+
+@contextmanager
+def _dated(input: Input, *, at: datetime):
+    """Dates the audit-log entries and revisions the block writes for `input`
+    `at` (log entries a second apart, in the order written)."""
+    entries = ModelLogEntry.objects.for_instance(input)
+    revisions = InputRevision.objects.filter(input=input)
+    last_entry = entries.aggregate(pk=Max("pk"))["pk"] or 0
+    last_revision = revisions.aggregate(pk=Max("pk"))["pk"] or 0
+    yield
+    new = entries.filter(pk__gt=last_entry).order_by("pk").values_list("pk", flat=True)
+    for i, pk in enumerate(list(new)):
+        ModelLogEntry.objects.filter(pk=pk).update(timestamp=at + timedelta(seconds=i))
+    revisions.filter(pk__gt=last_revision).update(created_at=at)
+
 
 def _calls() -> dict[str, CallPage]:
     calls = {}
-    opens = timezone.make_aware(datetime(2020, 6, 23, 9, 0))
+    opens = timezone.make_aware(CALLS_OPEN)
     for parent in PartnershipPage.objects.select_related("partnership"):
         call = CallPage.objects.child_of(parent).filter(slug=CALL_SLUG).first()
         if call is None:
@@ -256,6 +297,7 @@ def _calls() -> dict[str, CallPage]:
             parent.add_child(instance=call)
             call.partnerships.set([parent.partnership])
             call.save_revision().publish()
+            page_date(call, at=opens - timedelta(days=1))
         calls[parent.partnership.slug] = call
     return calls
 
@@ -345,28 +387,44 @@ def seed_inputs(count: int = 42) -> list[Input]:
         )
         input = result.input
         if result.created:
-            for action, note in PATHS[n % len(PATHS)]:
+            created, times = _step_times(n)
+            path = PATHS[n % len(PATHS)]
+            for (action, note), at in zip(path, times, strict=True):
                 actor = moderator if action in MODERATOR_ACTIONS else author
-                if action == "accept":
-                    # Public as far as the organisation consented, but every
-                    # other one stays with its partnership's members, so the
-                    # demo partnership member finds more than a visitor.
-                    visibility = (
-                        Visibility.PARTNERSHIP
-                        if input.consent == Consent.NONE or n % 2
-                        else Visibility.PUBLIC
-                    )
-                    input_accept(
-                        input=input, user=actor, visibility=visibility, note=note
-                    )
-                else:
-                    input_transition(input=input, action=action, user=actor, note=note)
-            submitted = timezone.make_aware(datetime(2020, 6, 24, 10)) + timedelta(
-                days=(n * 3) % 150
-            )
+                with _dated(input, at=at):
+                    if action == "accept":
+                        # Public as far as the organisation consented, but
+                        # every other one stays with its partnership's
+                        # members, so the demo partnership member finds more
+                        # than a visitor.
+                        visibility = (
+                            Visibility.PARTNERSHIP
+                            if input.consent == Consent.NONE or n % 2
+                            else Visibility.PUBLIC
+                        )
+                        input_accept(
+                            input=input, user=actor, visibility=visibility, note=note
+                        )
+                    else:
+                        input_transition(
+                            input=input, action=action, user=actor, note=note
+                        )
+            steps = list(zip((action for action, _note in path), times, strict=True))
             Input.objects.filter(pk=input.pk).update(
                 author=author,
-                submitted_at=submitted if input.submitted_at else None,
+                created_at=created,
+                updated_at=times[-1] if times else created,
+                submitted_at=max(
+                    (at for action, at in steps if action in SUBMIT_ACTIONS),
+                    default=None,
+                ),
+                accepted_at=next(
+                    (at for action, at in steps if action == "accept"), None
+                ),
             )
+            input.refresh_from_db()
+            # The reference carries the year the input was created.
+            Input.objects.filter(pk=input.pk).update(reference=reference_for(input))
+            input.refresh_from_db()
         inputs.append(input)
     return inputs

@@ -80,22 +80,24 @@ def _status_label(value: str) -> str:
 
 
 def input_history(*, input: Input) -> list[HistoryEntry]:
-    """Every status change from Wagtail's audit log: who, when, from, to, note."""
+    """Every status change from Wagtail's audit log: who, when, from, to, note.
+    BL's other entries (visibility, assignment, themes, redaction, links) are
+    BL's, not the organisation's history."""
     entries = (
         ModelLogEntry.objects.for_instance(input)
-        .filter(action__startswith="inputs.")
+        .filter(action__in=[f"inputs.{action}" for action in TRANSITIONS])
         .select_related("user")
         .order_by("timestamp", "pk")
     )
     history = []
     for entry in entries:
         action = entry.action.removeprefix("inputs.")
-        transition = TRANSITIONS.get(action)
+        transition = TRANSITIONS[action]
         data = entry.data or {}
         history.append(
             HistoryEntry(
                 action=action,
-                label=str(transition.label) if transition else action,
+                label=str(transition.label),
                 user=_actor_name(entry, data),
                 at=entry.timestamp,
                 source=_status_label(data.get("from", "")),

@@ -1,9 +1,13 @@
 """The viewset's views of one input: the inspect view with the moderator's
 forms, one view per form (ACTIONS), redaction, comparing versions, history."""
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -55,6 +59,10 @@ class InspectView(generic.InspectView):
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, bool):
             return _("Ja") if value else _("Nej")
+        if isinstance(value, datetime):
+            # Wagtail's template localizes the value but leaves it in UTC;
+            # the history below it is in local time.
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
         return "–" if value in (None, "", "-") else value  # not "None" or blank
 
     def get_organisation_display_value(self):

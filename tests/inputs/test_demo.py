@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 
 from inputs.demo import seed_inputs
@@ -36,3 +38,104 @@ def test_seed_demo_command_runs(settings):
     call_command("seed_demo", address="127.0.0.1:8765", stdout=out)
     assert Input.objects.count() == 42
     assert "http://127.0.0.1:8765/konto/login/" in out.getvalue()
+
+
+def _timestamps():
+    """Every date the demo writes, by row."""
+    from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
+
+    from inputs.models import InputRevision
+
+    return {
+        "inputs": list(
+            Input.objects.order_by("pk").values_list(
+                "pk", "created_at", "updated_at", "submitted_at", "accepted_at"
+            )
+        ),
+        "log": list(
+            ModelLogEntry.objects.order_by("pk").values_list("pk", "timestamp")
+        ),
+        "revisions": list(
+            InputRevision.objects.order_by("pk").values_list("pk", "created_at")
+        ),
+        "pages": list(
+            Page.objects.order_by("pk").values_list(
+                "pk", "first_published_at", "last_published_at"
+            )
+        ),
+        "page_log": list(
+            PageLogEntry.objects.order_by("pk").values_list("pk", "timestamp")
+        ),
+        "page_revisions": list(
+            Revision.objects.order_by("pk").values_list("pk", "created_at")
+        ),
+    }
+
+
+def test_seed_demo_tells_one_timeline_and_keeps_it(settings, client):
+    """Each demo input is created shortly before it is sent, its history
+    follows its path after that, in order, and the summaries come after the
+    inputs they quote; none of it happens on the day of seeding, and seeding
+    again moves nothing."""
+    from datetime import timedelta
+    from uuid import NAMESPACE_URL, uuid5
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.formats import date_format
+    from wagtail.models import ModelLogEntry
+
+    from cms.models import SummaryPage
+    from inputs.demo import PATHS
+
+    settings.DEBUG = True
+    seeded_at = timezone.now()
+    call_command("seed_demo", stdout=StringIO())
+    number = {
+        uuid5(NAMESPACE_URL, f"partnerportalen-demo-input-{n}"): n for n in range(42)
+    }
+    for input in Input.objects.all():
+        path = [
+            action
+            for action, _note in PATHS[number[input.idempotency_token] % len(PATHS)]
+        ]
+        entries = list(ModelLogEntry.objects.for_instance(input).order_by("pk"))
+        times = [entry.timestamp for entry in entries]
+        assert times == sorted(set(times)), input.reference
+        assert all(input.created_at < at < seeded_at for at in times), input.reference
+        assert input.reference == f"BL-{input.created_at.year}-{input.pk:04d}"
+        moves = [e.action.removeprefix("inputs.") for e in entries]
+        assert [m for m in moves if m != "visibility"] == path, input.reference
+        at = dict(zip(moves, times, strict=True))
+        sent = [t for m, t in zip(moves, times, strict=True) if "submit" in m]
+        assert input.submitted_at == (sent[-1] if sent else None), input.reference
+        assert input.accepted_at == at.get("accept"), input.reference
+        if sent:
+            assert timedelta(0) < sent[0] - input.created_at < timedelta(days=1)
+        last = times[-1] if times else input.created_at
+        assert timedelta(0) <= last - input.updated_at < timedelta(minutes=1)
+        revisions = [r.created_at for r in input.revisions.order_by("pk")]
+        assert revisions == sent, input.reference
+    for summary in SummaryPage.objects.all():
+        quoted = [i.accepted_at for i in summary.inputs.all()]
+        assert quoted
+        assert max(quoted) < summary.first_published_at < seeded_at
+
+    before = _timestamps()
+    call_command("seed_demo", stdout=StringIO())
+    assert _timestamps() == before
+
+    # What the organisation's member sees: the day it was sent, not today.
+    member = get_user_model().objects.get(email="medlem@fsb.demo")
+    accepted = Input.objects.filter(
+        organisation__memberships__user=member, accepted_at__isnull=False
+    ).first()
+    client.force_login(member)
+    page = client.get(reverse("inputs:detail", args=[accepted.pk])).content.decode()
+    history = page[page.index('id="history-heading"') :]
+    local = timezone.localtime
+    assert date_format(local(accepted.accepted_at), "DATETIME_FORMAT") in history
+    assert date_format(local(accepted.submitted_at), "DATETIME_FORMAT") in history
+    assert date_format(timezone.localdate(), "DATE_FORMAT") not in page

@@ -85,6 +85,30 @@ def test_detail_shows_text_answers_history_and_feedback(client, organisation, me
     assert reverse("inputs:edit", args=[input.pk]) not in html
 
 
+def test_the_organisations_history_lists_status_changes_only(
+    client, organisation, member
+):
+    """BL's own entries (visibility, the moderator assigned) are not the
+    organisation's history, and would read as raw codes and an e-mail."""
+    from inputs.models.inputs import Visibility
+    from inputs.services.moderation import input_accept, input_assign
+
+    input = InputFactory(organisation=organisation)
+    bl = moderator()
+    input_transition(input=input, action="submit", user=member)
+    input_assign(input=input, user=bl, moderator=bl)
+    input_transition(input=input, action="start_review", user=bl)
+    input_accept(input=input, user=bl, visibility=Visibility.PARTNERSHIP)
+    log_in(client, member)
+    html = client.get(reverse("inputs:detail", args=[input.pk])).content.decode()
+    history = html[html.index('id="history-heading"') :]
+    assert history.count("<tr>") == 1 + 3  # the header and three moves
+    for shown in ("Indsend", "Start behandling", "Acceptér"):
+        assert f">{shown}</td>" in history
+    assert "visibility" not in history and "partnership" not in history
+    assert bl.email not in history
+
+
 def test_answer_items_gives_labels_and_display_values():
     input = InputFactory.build(
         answers={

@@ -137,6 +137,21 @@ def test_an_inputs_admin_link_is_its_inspect_view(make_input):
     assert AdminURLFinder().get_edit_url(item) == f"/admin/input/{item.pk}/"
 
 
+def test_the_facts_give_the_time_sent_in_local_time_as_the_history_does(
+    mod_client, make_input
+):
+    from datetime import UTC, datetime
+
+    item = make_input(status="in_review")
+    Input.objects.filter(pk=item.pk).update(
+        submitted_at=datetime(2020, 7, 15, 8, 0, tzinfo=UTC)
+    )
+    html = mod_client.get(_url("inspect", item)).content.decode()
+    facts = html[html.index("Referencenummer") : html.index('id="text-section"')]
+    assert "15. juli 2020 kl. 10:00" in facts  # Copenhagen, summer time
+    assert "kl. 08:00" not in facts
+
+
 def test_an_empty_fact_reads_as_a_dash_not_none(mod_client, make_input):
     item = make_input(status="in_review", call=None, residents_reached=None)
     html = mod_client.get(_url("inspect", item)).content.decode()
