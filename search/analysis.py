@@ -493,9 +493,3 @@ def likely_corrections(distances: dict[str, int], frequencies) -> list[str]:
     return [t for t in ranked if weights[t] > best - math.log(EDIT_COST)][
         :MAX_CORRECTIONS
     ]
-
-
-def best_correction(distances: dict[str, int], frequencies) -> str | None:
-    """The likeliest of likely_corrections(), or None."""
-    likely = likely_corrections(distances, frequencies)
-    return likely[0] if likely else None

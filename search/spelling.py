@@ -23,7 +23,6 @@ from .analysis import (
     edit_distance,
     fold,
     is_stop_word,
-    lexicon,
     stem,
     words,
 )
@@ -35,7 +34,7 @@ from .query import (
     misspelt,
 )
 from .synonyms import synonym_map
-from .vocabulary import document_frequencies, terms_near
+from .vocabulary import known_terms, terms_near
 
 # A search with fewer hits than this gets a suggestion, if there is one.
 FEW = 3
@@ -55,16 +54,14 @@ def corrections(query: str, *, public: bool) -> dict[str, str]:
         return {}
     stems = {w: stem(w) for w in typed}
 
-    def known_terms(candidates) -> dict[str, int]:
-        candidates = set(candidates)
-        found = document_frequencies(candidates, public=public)
-        return dict.fromkeys(candidates & lexicon(), 1) | found
+    def known(candidates) -> dict[str, int]:
+        return known_terms(candidates, public=public)
 
     guessed = misspelt(
         typed,
         stems,
-        known_terms(set(stems.values()) | compound_parts_needed(" ".join(typed))),
-        known_terms,
+        known(set(stems.values()) | compound_parts_needed(" ".join(typed))),
+        known,
         lambda t, spread: terms_near(t, spread=spread, public=public),
         synonym_map(),
         shortest=SUGGESTED_FROM,

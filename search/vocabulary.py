@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 
+from .analysis import lexicon
 from .models import ArchiveTerm
 
 TERM = ArchiveTerm._meta.db_table
@@ -117,3 +118,11 @@ def terms_near(term: str, *, spread: int, public: bool) -> dict[str, int]:
             [first, chr(ord(first) + 1), len(term) - spread, len(term) + spread],
         )
         return dict(cursor.fetchall())
+
+
+def known_terms(candidates, *, public: bool) -> dict[str, int]:
+    """Which candidate terms are in the lexicon or in some indexed document,
+    with how many documents hold them (a lexicon word no document holds: 1)."""
+    candidates = set(candidates)
+    found = document_frequencies(candidates, public=public)
+    return dict.fromkeys(candidates & lexicon(), 1) | found

@@ -11,6 +11,7 @@ from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup, par
 from ..synonyms import synonym_map
 from ..themes import theme_group, theme_words
 from ..vocabulary import ALL_DOCUMENTS, document_frequencies, terms_near
+from ..vocabulary import known_terms as vocabulary_known_terms
 from .types import FacetCount
 
 
@@ -22,11 +23,9 @@ def index_analyzer() -> Analyzer:
 
 
 def known_terms(candidates) -> dict[str, int]:
-    """Which candidate terms are in the lexicon or in some indexed document,
-    with how many documents hold them (a lexicon word no document holds: 1)."""
-    candidates = set(candidates)
-    found = document_frequencies(candidates, public=False)
-    return dict.fromkeys(candidates & lexicon(), 1) | found
+    """vocabulary.known_terms() over every document: the search chooses
+    which words to look for, and shows only what the viewer may see."""
+    return vocabulary_known_terms(candidates, public=False)
 
 
 def near_terms(term: str, spread: int) -> dict[str, int]:
