@@ -87,8 +87,9 @@ def log_in(
         if journey is not None:
             journey.see("second-factor", check=_code_field_shown)
         page.get_by_label("Kode").fill(current_totp())
-        page.get_by_role("button", name="Log ind").click()
-        page.wait_for_load_state()
+        # The answer is a new page either way; read it, not the one before.
+        with page.expect_navigation():
+            page.get_by_role("button", name="Log ind").click()
         if page.get_by_text("Forkert kode").count():
             # This window's code was used already (an earlier test, the
             # shared cache remembers): the next window's is new.

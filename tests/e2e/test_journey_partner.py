@@ -93,8 +93,9 @@ def test_partnership_member_searches_pages_and_saves_a_search(page, live_site):
     page.get_by_role("link", name="Nulstil søgningen").click()
     page.get_by_label("Søgeord").fill("madklub")
     page.get_by_role("button", name="Søg", exact=True).click()
+    # Wait for the results page: the reset page had no list to read.
+    expect(page.locator("ol li h3")).to_have_count(20)
     first = page.locator("ol li h3").all_inner_texts()
-    assert len(first) == 20
     pages = page.get_by_role("navigation", name="Sider")
     pages.get_by_role("link", name=re.compile("^Næste")).click()
     journey.see("page-2", check=_on_page_2)
