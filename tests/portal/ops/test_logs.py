@@ -130,7 +130,13 @@ def test_sentry_is_set_up_without_personal_data():
     init_sentry("https://public@sentry.example.invalid/1", transport=_Collect)
     try:
         client = sentry_sdk.get_client()
-        assert client.options["send_default_pii"] is False
+        collected = client.options["data_collection"]
+        assert collected["user_info"] is False
+        assert collected["http_bodies"] == []
+        assert collected["cookies"]["mode"] == "off"
+        assert collected["url_query_params"]["mode"] == "off"
+        assert collected["stack_frame_variables"] is False
+        assert collected["database_query_data"] is False
         try:
             raise RuntimeError("Mail til anna@aab.dk fejlede")
         except RuntimeError as error:
