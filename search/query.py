@@ -118,7 +118,6 @@ class SearchResult:
     facets: dict[str, list[FacetValue]]
     page: int
     page_size: int
-    terms: frozenset[str] = frozenset()
     suggestion: Suggestion | None = None
 
     @property

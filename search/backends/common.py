@@ -2,11 +2,9 @@
 (search/highlight.py), the facets a viewer sees and their order, and the
 answer to a query of stop words only."""
 
-import itertools
-
 from ..analysis import Analyzer, is_stop_word, lexicon, stem, words
 from ..documents import FACETS, MODERATOR_FACETS
-from ..highlight import excerpt, mark
+from ..highlight import Marks, excerpt, mark
 from ..query import FacetValue, Hit, SearchRequest, SearchResult, TermGroup, parse
 from ..synonyms import synonym_map
 from ..themes import theme_group, theme_words
@@ -66,10 +64,6 @@ def weighed(group: TermGroup) -> str:
     return "" if group.weight == 1 else f" * {float(group.weight)!r}"
 
 
-def query_terms(groups) -> frozenset[str]:
-    return frozenset(itertools.chain.from_iterable(g.terms() for g in groups))
-
-
 def empty_result(request: SearchRequest) -> SearchResult:
     """Only stop words: nothing to look for, rather than everything."""
     return SearchResult([], 0, {}, request.page, request.page_size)
@@ -88,14 +82,14 @@ def no_answer(groups, best: int | None) -> bool:
     return 2 * best <= len(groups)
 
 
-def make_hit(fields: dict, terms: frozenset[str]) -> Hit:
-    """A hit from a stored document's fields, marked for the query's terms."""
+def make_hit(fields: dict, marks: Marks) -> Hit:
+    """A hit from a stored document's fields, marked for the query."""
     return Hit(
         key=fields["key"],
         source=fields["source"],
         object_id=int(fields["object_id"]),
-        title=mark(fields["title"], terms),
-        excerpt=excerpt(fields["body"], terms),
+        title=mark(fields["title"], marks),
+        excerpt=excerpt(fields["body"], marks),
         url=fields["url"] or "",
         organisation_name=fields.get("organisation_name") or None,
         published_at=fields.get("published_at"),

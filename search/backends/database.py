@@ -15,6 +15,7 @@ from inputs.selectors import PUBLISHED_STATUSES
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed
+from ..highlight import Marks
 from ..models import (
     ArchiveDocument,
     ArchiveFacetSet,
@@ -30,7 +31,6 @@ from .common import (
     make_hit,
     no_answer,
     parse_query,
-    query_terms,
     term_counts,
     viewer_facets,
 )
@@ -423,10 +423,10 @@ class DatabaseBackend:
                 facets = {}
                 cursor.execute(*_execute(sql.count(counting)))
                 total = cursor.fetchone()[0]
-        terms = query_terms(typed(groups))
+        marks = Marks.of(typed(groups))
         docs = ArchiveDocument.objects.in_bulk(ranked.ids)
-        hits = [make_hit(docs[i].__dict__, terms) for i in ranked.ids if i in docs]
-        return SearchResult(hits, total, facets, page, request.page_size, terms)
+        hits = [make_hit(docs[i].__dict__, marks) for i in ranked.ids if i in docs]
+        return SearchResult(hits, total, facets, page, request.page_size)
 
     def _best_groups(self, cursor, request, groups, matches) -> int | None:
         """How many word groups the best match holds, when no_answer() needs

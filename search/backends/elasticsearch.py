@@ -23,6 +23,7 @@ from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed
+from ..highlight import Marks
 from ..query import SearchRequest, SearchResult, SearchUnavailable
 from ..vocabulary import VocabularyChange
 from .common import (
@@ -30,7 +31,6 @@ from .common import (
     index_analyzer,
     make_hit,
     parse_query,
-    query_terms,
     term_counts,
     viewer_facets,
 )
@@ -381,12 +381,12 @@ class ElasticsearchBackend:
         answered = aggregations.pop(ANSWERED, None)
         if answered is not None and answered["doc_count"] == 0:
             return empty_result(request)
-        terms = query_terms(typed(groups))
+        marks = Marks.of(typed(groups))
         hits = [
             make_hit(
                 hit["_source"]
                 | {"published_at": _date(hit["_source"].get("published_at"))},
-                terms,
+                marks,
             )
             for hit in response["hits"]["hits"]
         ]
@@ -399,7 +399,7 @@ class ElasticsearchBackend:
                     rows.append(FacetCount(name, value, label, bucket["doc_count"]))
             facets = viewer_facets(request, rows)
         total = response["hits"]["total"]["value"]
-        return SearchResult(hits, total, facets, page, request.page_size, terms)
+        return SearchResult(hits, total, facets, page, request.page_size)
 
     def _with_feedback(self, request: SearchRequest, groups):
         """The query's groups and, when the first ranking's best documents
