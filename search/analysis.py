@@ -228,6 +228,13 @@ _OWN_STEMS = {
 }
 
 
+# A noun ending in a stressed e (café, idé, allé, te) takes its endings
+# after the e: caféen, caféer, caféerne. Snowball cuts the bare word's e
+# (cafe → caf) but leaves it on the others (cafeen → cafe), so
+# "lektiecafé" did not find "lektiecaféen". Its forms stem as the bare word.
+_STRESSED_E = re.compile(r"(\w+e)(?:en|ens|er|ers|erne|ernes)")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Stem the Danish spelling first (the stemmer knows æøå), then fold.
@@ -242,6 +249,9 @@ def stem(word: str) -> str:
     adjective = _IG.fullmatch(word)
     if adjective:
         return fold(adjective.group(1))
+    stressed = _STRESSED_E.fullmatch(word)
+    if stressed:
+        word = stressed.group(1)
     return fold(_stemmer.stemWord(word))
 
 

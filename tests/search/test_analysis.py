@@ -108,6 +108,28 @@ def test_a_flat_is_not_the_rent():
     assert flats.isdisjoint({stem("leje"), stem("lejer"), stem("husleje")})
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["café", "cafe", "caféen", "caféer", "caféerne", "cafeens"],
+        ["lektiecafé", "lektiecaféen", "lektiecafeer"],
+        ["idé", "idéen", "ideer", "idéerne"],
+        ["te", "teen", "teer"],
+    ],
+)
+def test_a_noun_in_stressed_e_has_one_stem(forms):
+    # Snowball cut the bare word's e (cafe: caf) and not its forms' (caféen:
+    # cafe), so "lektiecafé" did not find "Lektiecaféen åbner igen".
+    assert len({stem(f) for f in forms}) == 1
+
+
+@pytest.mark.parametrize("word", ["heden", "kaffen", "lederen", "poser", "billigere"])
+def test_other_words_ending_in_e_and_an_ending_stem_as_before(word):
+    from search import analysis
+
+    assert stem(word) == analysis.fold(analysis._stemmer.stemWord(word))
+
+
 def test_an_adjective_in_lige_is_no_compound_of_lige():
     # "frivil-lige", "vold-elige": the suffix is no word of its own, and as
     # one ("lige": just, equal) it counted the word twice and matched
