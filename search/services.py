@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from tqdm import tqdm
 
+from .analysis import is_stop_word, words
 from .backends import get_backend
 from .backends.common import index_analyzer
 from .backends.types import IndexedState
@@ -19,7 +20,7 @@ from .documents import (
     summary_document,
     summary_key,
 )
-from .query import SearchRequest, SearchResult
+from .query import MAX_QUERY_WORDS, SearchRequest, SearchResult
 from .spelling import with_suggestion
 from .vocabulary import VocabularyChange, vocabulary_clear
 
@@ -42,6 +43,27 @@ def archive_search(*, request: SearchRequest) -> SearchResult:
     backend = get_backend()
     result = backend.search(request)
     return with_suggestion(request, result, search=backend.search)
+
+
+def archive_words_alone(*, request: SearchRequest) -> list[tuple[str, int]]:
+    """For a search of several words that found nothing: each typed word
+    with how many documents it finds alone, as the same viewer with the
+    same filters, those that find any. A query that no document answers
+    by more than half its words finds nothing (backends/common.no_answer);
+    the page then offers its words one at a time, so the person need not
+    guess which to drop ("ældre unge": ældre, 3 · unge, 4)."""
+    typed = [w for w in words(request.query) if not is_stop_word(w)]
+    typed = list(dict.fromkeys(typed))[:MAX_QUERY_WORDS]
+    if len(typed) < 2:
+        return []
+    backend = get_backend()
+    found = []
+    for word in typed:
+        alone = replace(request, query=word, page=1, page_size=1, facets=False)
+        total = backend.search(alone).total
+        if total:
+            found.append((word, total))
+    return found
 
 
 def archive_index_input(*, input_id: int) -> None:

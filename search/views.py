@@ -17,7 +17,7 @@ from .forms import FACET_LABELS, SavedSearchForm, search_request
 from .query import SearchUnavailable
 from .saved import canonical_query_string, saved_search_create, saved_search_delete
 from .selectors import facets_in_active_language, saved_searches_of, viewer_for
-from .services import archive_search
+from .services import archive_search, archive_words_alone
 
 
 def _may_save(viewer) -> bool:
@@ -50,6 +50,12 @@ def search(request):
         if values
     ]
     query_string = canonical_query_string(request.GET)
+    words_alone = []
+    if not result.total and not result.suggestion:
+        words_alone = [
+            (word, total, f"?{_with_query(request.GET, word).urlencode()}")
+            for word, total in archive_words_alone(request=search_req)
+        ]
     return render(
         request,
         "search/search.html",
@@ -65,6 +71,7 @@ def search(request):
             "first_number": (result.page - 1) * result.page_size + 1,
             "search_params": QueryDict(query_string).lists(),
             "suggestion_links": _suggestion_links(request.GET, result.suggestion),
+            "words_alone": words_alone,
         },
     )
 
@@ -74,14 +81,21 @@ def _suggestion_links(params: QueryDict, suggestion) -> dict | None:
     (when the page shows the corrected results), on the first page."""
     if suggestion is None:
         return None
-    corrected = params.copy()
-    corrected.pop("page", None)
-    corrected.pop("exact", None)
-    corrected["q"] = suggestion.query
+    corrected = _with_query(params, suggestion.query)
     typed = corrected.copy()
     typed["q"] = suggestion.typed
     typed["exact"] = "1"
     return {"corrected": f"?{corrected.urlencode()}", "typed": f"?{typed.urlencode()}"}
+
+
+def _with_query(params: QueryDict, query: str) -> QueryDict:
+    """This search's parameters with another query, from its first page,
+    corrected as usual."""
+    params = params.copy()
+    params.pop("page", None)
+    params.pop("exact", None)
+    params["q"] = query
+    return params
 
 
 def _page_window(page: int, num_pages: int, size: int = 2) -> list[int]:

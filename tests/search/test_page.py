@@ -195,6 +195,56 @@ def test_empty_state(client, spread):
     assert "Ingen resultater for »xylofon«" in response.content.decode()
 
 
+def test_words_no_document_holds_together_are_offered_one_at_a_time(client, archived):
+    from bs4 import BeautifulSoup
+
+    from inputs.models.inputs import Visibility
+
+    def offered(params):
+        html = client.get(URL, params).content.decode()
+        assert "Ingen resultater for »ældre unge«" in html
+        items = BeautifulSoup(html, "html.parser").select("ul.words-alone li")
+        return [(" ".join(li.get_text().split()), li.a["href"]) for li in items]
+
+    aarhus = OrganisationFactory(municipality=Municipality.objects.get(name="Aarhus"))
+    koege = OrganisationFactory(municipality=Municipality.objects.get(name="Køge"))
+    archived(
+        title="Ældre i gården", challenge="Kaffe.", solution="", organisation=aarhus
+    )
+    archived(
+        title="Unge i klubben", challenge="Fodbold.", solution="", organisation=aarhus
+    )
+    archived(
+        title="Unge og lektier", challenge="Skole.", solution="", organisation=koege
+    )
+    # BL's own input holds both words: a visitor is neither shown it nor
+    # told of it through the counts.
+    archived(
+        title="Ældre og unge",
+        challenge="Sammen.",
+        solution="",
+        organisation=koege,
+        visibility=Visibility.BL_ONLY,
+    )
+    assert offered({"q": "ældre unge", "page": 3}) == [
+        ("ældre (1 resultat)", "?q=%C3%A6ldre"),
+        ("unge (2 resultater)", "?q=unge"),
+    ]
+    # Counted within the filters, which the links keep.
+    in_aarhus = offered({"q": "ældre unge", "municipality": aarhus.municipality_id})
+    assert [text for text, _href in in_aarhus] == [
+        "ældre (1 resultat)",
+        "unge (1 resultat)",
+    ]
+    found = client.get(URL + in_aarhus[1][1]).context["result"]
+    assert [str(h.title) for h in found.hits] == ["<mark>Unge</mark> i klubben"]
+
+
+def test_one_word_that_finds_nothing_is_not_offered_alone(client, spread):
+    html = client.get(URL, {"q": "xylofon"}).content.decode()
+    assert "words-alone" not in html
+
+
 def test_nonsense_parameters_do_not_fail(client, spread):
     response = client.get(URL, {"page": "abc", "sort": "evil", "year": "x" * 500})
     assert response.status_code == 200
