@@ -40,20 +40,15 @@ class Marks:
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Analyzer:
-    # As search/backends/common.index_analyzer() indexes documents.
+    # As search/backends/common.index_analyzer() indexes documents; it
+    # remembers each word's terms, which excerpts repeat page after page.
     return Analyzer(lexicon())
-
-
-@lru_cache(maxsize=100_000)
-def _terms(word: str) -> frozenset[str]:
-    # Excerpts repeat the same words page after page.
-    return frozenset(_analyzer().word_terms(word.lower()))
 
 
 def _marked(tokens: list[str], marks: Marks) -> set[int]:
     """Indexes of the tokens to mark."""
-    terms = [_terms(t) for t in tokens]
-    out = {i for i, held in enumerate(terms) if held & marks.terms}
+    terms = [_analyzer().word_terms(t.lower()) for t in tokens]
+    out = {i for i, held in enumerate(terms) if marks.terms.intersection(held)}
     if marks.phrases:
         # A stop word between a phrase's words holds no terms, as in the index.
         content = [i for i, held in enumerate(terms) if held]
