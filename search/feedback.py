@@ -13,7 +13,10 @@ but several of those terms is found at all, after the rest."""
 import math
 from collections import Counter
 
+from .models import ArchiveDocument
 from .query import TermGroup
+
+Source = ArchiveDocument.Source
 
 # How many of the first search's documents are read (those holding every
 # group of the query), how many of their terms the query gains at most,
@@ -30,6 +33,14 @@ MIN_SHARED = 2
 # and the expansion would only add and reorder what follows them (and cost
 # a broad query's count the union of ten more terms).
 ENOUGH = 100
+
+
+def witnesses(documents: list[tuple[str, str]]) -> list[str]:
+    """The terms of the documents the feedback reads, from (source, terms)
+    in rank order: inputs only. A summary quotes inputs, so beside an
+    input it quotes, every quoted word was "shared by two", and the
+    feedback found whatever shares one such word with that input."""
+    return [terms for source, terms in documents if source == Source.INPUT]
 
 
 def holds(group: TermGroup, terms: set[str]) -> bool:

@@ -14,7 +14,7 @@ from django.db.models import Q
 from inputs.selectors import PUBLISHED_STATUSES
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
-from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed
+from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed, witnesses
 from ..highlight import Marks
 from ..models import (
     ArchiveDocument,
@@ -365,10 +365,14 @@ class DatabaseBackend:
         ranked = self._ranked_ids(cursor, first, groups, matches, head, 0)
         if len(ranked.ids) < 2 or no_answer(typed(groups), ranked.best):
             return groups
-        rows = dict(
-            ArchiveDocument.objects.filter(pk__in=ranked.ids).values_list("pk", "terms")
-        )
-        extra = expansion(groups, [rows.get(i, "") for i in ranked.ids], term_counts)
+        rows = {
+            pk: (source, terms)
+            for pk, source, terms in ArchiveDocument.objects.filter(
+                pk__in=ranked.ids
+            ).values_list("pk", "source", "terms")
+        }
+        read = witnesses([rows[i] for i in ranked.ids if i in rows])
+        extra = expansion(groups, read, term_counts)
         return [*groups, extra] if extra else groups
 
     def _matches(self, request: SearchRequest, groups, visible):

@@ -22,7 +22,7 @@ from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundErro
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
-from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed
+from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed, witnesses
 from ..highlight import Marks
 from ..query import SearchRequest, SearchResult, SearchUnavailable
 from ..vocabulary import VocabularyChange
@@ -413,7 +413,7 @@ class ElasticsearchBackend:
         body["aggs"] = body.get("aggs", {}) | {
             EVERY_WORD: {"filter": {"bool": {"must": every}}}
         }
-        body |= {"_source": ["terms"], "track_total_hits": False}
+        body |= {"_source": ["source", "terms"], "track_total_hits": False}
         with _guard():
             response = self.client.search(index=self.alias, **body)
         aggregations = response["aggregations"]
@@ -422,7 +422,12 @@ class ElasticsearchBackend:
             answered is not None and answered["doc_count"] == 0
         ):
             return groups
-        texts = [hit["_source"].get("terms", "") for hit in response["hits"]["hits"]]
+        texts = witnesses(
+            [
+                (hit["_source"].get("source", ""), hit["_source"].get("terms", ""))
+                for hit in response["hits"]["hits"]
+            ]
+        )
         extra = expansion(groups, texts, term_counts) if len(texts) > 1 else None
         return [*groups, extra] if extra else groups
 

@@ -323,8 +323,9 @@ def test_the_feedback_reads_the_best_documents_then_searches_with_their_words(
         archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
     archive_search(request=SearchRequest(query="loppemarked"))
     first, search = [r.body for r in cluster.sent("POST", "/_search")[-2:]]
-    # The ten best documents' terms, and how many hold every typed word.
-    assert first["size"] == 10 and first["_source"] == ["terms"]
+    # The ten best documents' terms and sources (it reads inputs only), and
+    # how many hold every typed word.
+    assert first["size"] == 10 and first["_source"] == ["source", "terms"]
     assert "every_word" in first["aggs"] and "source" not in first["aggs"]
     # The search itself gains the words the two share, at half a word.
     boosts = [

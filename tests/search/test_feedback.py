@@ -108,3 +108,34 @@ def test_a_theme_the_query_names_leaves_the_feedback_on():
     Theme.objects.create(slug="madhjaelp", name="Madhjælp", search_words="madbank")
     titles = _titles("madbank")
     assert titles[2:] == ["Uddeling hver fredag"]
+
+
+@pytest.mark.usefixtures("search_backend")
+def test_a_summary_repeating_an_input_is_no_second_witness(
+    archived, demo_site, django_capture_on_commit_callbacks
+):
+    from cms.models import PartnershipPage, SummaryPage
+
+    archived(
+        title="Madbank i kælderen", challenge="Vi uddeler fødevarer og dagligvarer."
+    )
+    archived(
+        title="Uddeling hver fredag", challenge="Fødevarer og dagligvarer til trængte."
+    )
+    for n in range(12):
+        archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
+    # The summary quotes the first input: its words are that input's, not a
+    # second answer that uses them too.
+    page = SummaryPage(
+        title="Opsamling om madbanken",
+        slug="madbanken",
+        introduction="»Madbank i kælderen: vi uddeler fødevarer og dagligvarer.«",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        PartnershipPage.objects.first().add_child(instance=page)
+        page.save_revision().publish()
+    # Nothing found by the words the two share, as "Uddeling hver fredag" was.
+    assert sorted(_titles("madbank")) == [
+        "<mark>Madbank</mark> i kælderen",
+        "Opsamling om <mark>madbanken</mark>",
+    ]
