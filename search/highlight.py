@@ -15,7 +15,7 @@ from html import escape, unescape
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import Analyzer, lexicon
+from .analysis import Analyzer
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 EXCERPT_WORDS = 36
@@ -40,9 +40,12 @@ class Marks:
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Analyzer:
-    # As search/backends/common.index_analyzer() indexes documents; it
-    # remembers each word's terms, which excerpts repeat page after page.
-    return Analyzer(lexicon())
+    # The one documents are indexed with. It remembers each word's terms,
+    # which excerpts repeat page after page. (Imported here: the backends'
+    # module imports this one.)
+    from .backends.common import index_analyzer
+
+    return index_analyzer()
 
 
 def _marked(tokens: list[str], marks: Marks) -> set[int]:

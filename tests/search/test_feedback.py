@@ -53,21 +53,32 @@ def _titles(query):
     return [str(h.title) for h in result.hits]
 
 
+CELLAR = {
+    "title": "Madbank i kælderen",
+    "challenge": "Vi uddeler fødevarer og dagligvarer.",
+}
+FRIDAYS = {
+    "title": "Uddeling hver fredag",
+    "challenge": "Fødevarer og dagligvarer til trængte.",
+}
+
+
+def _laundries(archived):
+    """Enough inputs about something else that the shared words are rare."""
+    for n in range(12):
+        archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
+
+
 @pytest.fixture
 def pantry(archived):
     """Two inputs about a madbank, one about the same in other words, and
     enough others that their shared words are rare."""
-    archived(
-        title="Madbank i kælderen", challenge="Vi uddeler fødevarer og dagligvarer."
-    )
+    archived(**CELLAR)
     archived(
         title="Madbank for beboerne", challenge="Fødevarer og dagligvarer hver fredag."
     )
-    archived(
-        title="Uddeling hver fredag", challenge="Fødevarer og dagligvarer til trængte."
-    )
-    for n in range(12):
-        archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
+    archived(**FRIDAYS)
+    _laundries(archived)
 
 
 @pytest.mark.usefixtures("search_backend", "pantry")
@@ -116,14 +127,9 @@ def test_a_summary_repeating_an_input_is_no_second_witness(
 ):
     from cms.models import PartnershipPage, SummaryPage
 
-    archived(
-        title="Madbank i kælderen", challenge="Vi uddeler fødevarer og dagligvarer."
-    )
-    archived(
-        title="Uddeling hver fredag", challenge="Fødevarer og dagligvarer til trængte."
-    )
-    for n in range(12):
-        archived(title=f"Vaskeriet nummer {n}", challenge="Maskinerne er gamle.")
+    archived(**CELLAR)
+    archived(**FRIDAYS)
+    _laundries(archived)
     # The summary quotes the first input: its words are that input's, not a
     # second answer that uses them too.
     page = SummaryPage(
