@@ -212,7 +212,19 @@ def main():
             }
             rows.append(row)
             if args.verbose:
-                missed = [d for d in relevant if d not in ranked[:K]]
+                # Where each missed input ranks ("h015@14"), or "@-" when the
+                # search does not find it at all: cut, or never matched.
+                deeper = archive_search(
+                    request=SearchRequest(
+                        query=q["query"], page_size=200, correct=args.correct
+                    )
+                )
+                rank = {
+                    doc_of.get(h.object_id): n for n, h in enumerate(deeper.hits, 1)
+                }
+                missed = [
+                    f"{d}@{rank.get(d, '-')}" for d in relevant if d not in ranked[:K]
+                ]
                 wrong = [d for d in ranked[:K] if d not in relevant]
                 print(
                     f"{row['id']:<4} {row['type']:<11} {row['ndcg']:.3f} "
