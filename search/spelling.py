@@ -1,11 +1,13 @@
 """Misspelt query words: "Mente du …?".
 
-When a search finds little or nothing, each query word the archive does not
+When a search finds little or nothing, or one of its words finds nothing
+while the others find plenty, each query word the archive does not
 know is corrected against the index's vocabulary (vocabulary.py): within an
 edit distance that grows with the word's length, preferring the candidate
 more documents hold. A word the vocabulary holds is never corrected. The
-corrected search runs as the same viewer; if it finds more, the page offers
-it ("Mente du …?"), and shows its results when the typed search found none.
+corrected search runs as the same viewer; if it finds more (among plenty:
+if it finds the corrected word), the page offers it ("Mente du …?"), and
+shows its results when the typed search found none.
 
 Nothing may leak from texts the viewer cannot read. So a visitor's or a
 member's words are corrected against the public documents' vocabulary only,
@@ -36,7 +38,8 @@ from .query import (
 from .synonyms import synonym_map
 from .vocabulary import known_terms, terms_near
 
-# A search with fewer hits than this gets a suggestion, if there is one.
+# A search with fewer hits than this gets a suggestion, if there is one;
+# one with more, only for a word that found nothing.
 FEW = 3
 # A suggestion, which the person chooses, corrects words from this length;
 # the search by itself from query.MIN_TYPO_LENGTH.
@@ -69,17 +72,30 @@ def corrections(query: str, *, public: bool) -> dict[str, str]:
     return {w: g[0][0] for w, g in guessed.items() if g}
 
 
+def _marked_words(result: SearchResult):
+    for hit in result.hits:
+        for text in (hit.title, hit.excerpt):
+            for marked in _MARKED.findall(str(text)):
+                yield unescape(marked).lower()
+
+
+def _marked(term: str, result: SearchResult) -> Counter[str]:
+    """The words with this stem that the result's hits mark, with counts."""
+    return Counter(w for w in _marked_words(result) if stem(w) == term)
+
+
+def _every_word_marked(query: str, result: SearchResult) -> bool:
+    """Whether the hits mark each typed word (as its stem): then no word
+    found nothing, and the vocabulary need not be asked."""
+    marked = {stem(w) for w in _marked_words(result)}
+    return all(stem(w) in marked for w in words(query) if not is_stop_word(w))
+
+
 def shown_word(term: str, typed: str, result: SearchResult) -> str:
     """How the viewer's own hits write the term: of their marked words with
     that stem, the one nearest what was typed, then the one they use most;
     else the term."""
-    seen: Counter[str] = Counter()
-    for hit in result.hits:
-        for text in (hit.title, hit.excerpt):
-            for marked in _MARKED.findall(str(text)):
-                word = unescape(marked).lower()
-                if stem(word) == term:
-                    seen[word] += 1
+    seen = _marked(term, result)
     if not seen:
         return term
     folded = fold(typed)
@@ -105,13 +121,21 @@ def rewrite(query: str, replacements: dict[str, str]) -> str:
 def with_suggestion(
     request: SearchRequest, result: SearchResult, *, search
 ) -> SearchResult:
-    """The result, with a suggestion when it is thin and a correction finds
-    more; the corrected result itself when the typed query found nothing.
-    `search` is the backend's search."""
-    if not request.correct or result.total >= FEW or not request.query.strip():
+    """The result, with a suggestion when a correction finds more: when it
+    is thin, or when a typed word found nothing among plenty that the other
+    words found ("ensm ældre beboer": the hits are about "ældre beboer",
+    and the page offers "ensom ældre beboer"). The corrected result itself
+    when the typed query found nothing. `search` is the backend's search."""
+    if not request.correct or not request.query.strip():
+        return result
+    thin = result.total < FEW
+    if not thin and _every_word_marked(request.query, result):
         return result
     public = not request.viewer.is_moderator
     corrected = corrections(request.query, public=public)
+    if not thin:
+        # A word the search corrected itself is marked in its hits already.
+        corrected = {w: t for w, t in corrected.items() if not _marked(t, result)}
     if not corrected:
         return result
     shown = result.total == 0
@@ -123,7 +147,11 @@ def with_suggestion(
             page=request.page if shown else 1,
         )
     )
-    if other.total <= result.total:
+    if thin and other.total <= result.total:
+        return result
+    if not thin and not all(_marked(t, other) for t in corrected.values()):
+        # Among plenty the totals say little: the corrected word must be
+        # found, in a text the viewer may read.
         return result
     query = rewrite(
         request.query, {w: shown_word(t, w, other) for w, t in corrected.items()}

@@ -266,3 +266,66 @@ def test_likely_corrections_weigh_frequency_against_edits():
     # is in no document.
     assert likely_corrections(distances, frequencies) == ["pensionist", "pension"]
     assert likely_corrections({"x": 1}, {}) == []
+
+
+@pytest.fixture
+def stairwells(archived):
+    for n in range(4):
+        archived(title=f"Beboere i opgang {n}")
+    archived(title="Ensomme beboere i opgangen")
+
+
+@pytest.mark.usefixtures("stairwells")
+def test_a_word_that_finds_nothing_among_plenty_is_offered_corrected(client):
+    # "ensm" (four letters: the search does not correct it itself) finds
+    # nothing; the other two words find all five inputs. The hits stay the
+    # typed query's, and the page offers the query with "ensm" corrected.
+    result = _search("ensm beboere opgang", correct=True)
+    assert result.total == 5
+    assert not result.suggestion.shown
+    assert result.suggestion.query == "ensomme beboere opgang"
+    html = client.get(URL, {"q": "ensm beboere opgang"}).content.decode()
+    assert "Mente du" in html
+    assert "»ensomme beboere opgang«" in html
+    assert "5 resultater" in html
+
+
+@pytest.mark.usefixtures("stairwells")
+def test_plenty_of_known_words_is_offered_nothing():
+    assert _search("ensomme beboere opgang", correct=True).suggestion is None
+    # "beboerne" and "opgangn": the search corrects a word of five letters
+    # or more itself, and its hits already mark the correction.
+    result = _search("beboerne ensomme opgangn", correct=True)
+    assert "<mark>" in result.hits[0].title
+    assert result.suggestion is None
+
+
+def test_among_plenty_no_word_from_a_text_the_viewer_may_not_read(client, archived):
+    for n in range(4):
+        archived(title=f"Beboere i opgang {n}")
+    archived(title="Fest i gården", visibility=Visibility.BL_ONLY)
+    query = "fezt beboere opgang"
+    assert _search(query, correct=True).suggestion is None
+    html = client.get(URL, {"q": query}).content.decode().lower()
+    assert "fest" not in html
+    assert "mente du" not in html
+    # A moderator may read it, and is offered it.
+    assert _search(query, STAFF, correct=True).suggestion.query == "fest beboere opgang"
+
+
+def test_query_count_with_a_word_that_finds_nothing(
+    client, archived, django_assert_max_num_queries
+):
+    # The search with its feedback (10), the correction's vocabulary and
+    # synonyms (3), the corrected search (10), the site's header and footer
+    # (4); no more as the archive grows.
+    for n in range(5):
+        archived(title=f"Ensomme beboere i opgang {n}")
+    client.get(URL)  # the first request creates the site's settings row
+    with django_assert_max_num_queries(27) as small:
+        response = client.get(URL, {"q": "ensm beboere opgang"})
+    assert response.context["result"].suggestion.query == "ensomme beboere opgang"
+    for n in range(30):
+        archived(title=f"Beboere i opgang {n}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(URL, {"q": "ensm beboere opgang"})
