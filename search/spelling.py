@@ -30,6 +30,7 @@ from .analysis import (
 )
 from .query import (
     MAX_QUERY_WORDS,
+    MIN_TYPO_LENGTH,
     SearchRequest,
     SearchResult,
     Suggestion,
@@ -84,11 +85,18 @@ def _marked(term: str, result: SearchResult) -> Counter[str]:
     return Counter(w for w in _marked_words(result) if stem(w) == term)
 
 
-def _every_word_marked(query: str, result: SearchResult) -> bool:
-    """Whether the hits mark each typed word (as its stem): then no word
-    found nothing, and the vocabulary need not be asked."""
+def _short_word_unmarked(query: str, result: SearchResult) -> bool:
+    """Whether the hits leave a typed word of four letters unmarked. The
+    search corrects longer words itself (query.MIN_TYPO_LENGTH), by the
+    rule a suggestion follows, so only such a word can have found nothing
+    that a correction would find; for any other query the vocabulary need
+    not be asked."""
     marked = {stem(w) for w in _marked_words(result)}
-    return all(stem(w) in marked for w in words(query) if not is_stop_word(w))
+    return any(
+        SUGGESTED_FROM <= len(w) < MIN_TYPO_LENGTH and stem(w) not in marked
+        for w in words(query)
+        if not is_stop_word(w)
+    )
 
 
 def shown_word(term: str, typed: str, result: SearchResult) -> str:
@@ -129,7 +137,7 @@ def with_suggestion(
     if not request.correct or not request.query.strip():
         return result
     thin = result.total < FEW
-    if not thin and _every_word_marked(request.query, result):
+    if not thin and not _short_word_unmarked(request.query, result):
         return result
     public = not request.viewer.is_moderator
     corrected = corrections(request.query, public=public)
