@@ -12,8 +12,9 @@ shows its results when the typed search found none.
 Nothing may leak from texts the viewer cannot read. So a visitor's or a
 member's words are corrected against the public documents' vocabulary only,
 a moderator's against all; a correction is offered only if the viewer's own
-corrected search finds something; and the word shown is taken from those
-hits' marked words, which the viewer may read."""
+corrected search finds something; and the word shown is taken from the
+words those hits show, which the viewer may read (and a correction no such
+word confirms is not offered)."""
 
 import re
 from collections import Counter
@@ -80,9 +81,24 @@ def _marked_words(result: SearchResult):
                 yield unescape(marked).lower()
 
 
+def _shown_words(result: SearchResult):
+    """The words the hits show: those marked in their titles and excerpts,
+    and the names beside them (organisation, municipality, estate), which a
+    search finds but does not mark."""
+    yield from _marked_words(result)
+    for hit in result.hits:
+        names = (
+            hit.organisation_name,
+            hit.meta.get("municipality"),
+            hit.meta.get("estate"),
+        )
+        for name in names:
+            yield from words(name or "")
+
+
 def _marked(term: str, result: SearchResult) -> Counter[str]:
-    """The words with this stem that the result's hits mark, with counts."""
-    return Counter(w for w in _marked_words(result) if stem(w) == term)
+    """The words with this stem that the result's hits show, with counts."""
+    return Counter(w for w in _shown_words(result) if stem(w) == term)
 
 
 def _short_word_unmarked(query: str, result: SearchResult) -> bool:
@@ -100,9 +116,9 @@ def _short_word_unmarked(query: str, result: SearchResult) -> bool:
 
 
 def shown_word(term: str, typed: str, result: SearchResult) -> str:
-    """How the viewer's own hits write the term: of their marked words with
-    that stem, the one nearest what was typed, then the one they use most;
-    else the term."""
+    """How the viewer's own hits write the term: of the words with that
+    stem they show, the one nearest what was typed, then the one they use
+    most; else the term."""
     seen = _marked(term, result)
     if not seen:
         return term
@@ -115,11 +131,12 @@ def shown_word(term: str, typed: str, result: SearchResult) -> str:
 
 
 def rewrite(query: str, replacements: dict[str, str]) -> str:
-    """The query as typed, with each misspelt word replaced."""
+    """The query as typed, with each misspelt word replaced (capitalised
+    where it was: "Isøj" → "Ishøj")."""
     for word, correct in replacements.items():
         query = re.sub(
             rf"(?<![^\W_]){re.escape(word)}(?![^\W_])",
-            correct,
+            lambda m, c=correct: c.capitalize() if m[0][:1].isupper() else c,
             query,
             flags=re.IGNORECASE,
         )
@@ -157,9 +174,10 @@ def with_suggestion(
     )
     if thin and other.total <= result.total:
         return result
-    if not thin and not all(_marked(t, other) for t in corrected.values()):
-        # Among plenty the totals say little: the corrected word must be
-        # found, in a text the viewer may read.
+    if not all(_marked(t, other) for t in corrected.values()):
+        # The word offered is one the viewer's own hits write (among plenty
+        # the totals say little): not a stem that only compounds hold
+        # ("tole" read as "bole", stem `bol`, found "boligorganisationerne").
         return result
     query = rewrite(
         request.query, {w: shown_word(t, w, other) for w, t in corrected.items()}

@@ -329,3 +329,27 @@ def test_query_count_with_a_word_that_finds_nothing(
         archived(title=f"Beboere i opgang {n}")
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(URL, {"q": "ensm beboere opgang"})
+
+
+def test_no_stem_that_only_compounds_hold_is_offered(archived):
+    # "tole" is one edit from "bole", whose stem `bol` the archive holds only
+    # as a part of "boligorganisationerne": no word the hits could show.
+    for n in range(3):
+        archived(title=f"Boligorganisationerne mødes {n}")
+    assert corrections("tole", public=True) == {"tole": stem("bole")}
+    result = _search("tole", correct=True)
+    assert result.total == 0
+    assert result.suggestion is None
+
+
+def test_a_name_beside_the_hits_confirms_a_correction(archived):
+    # A municipality is searched but not marked: "Isøj" finds Ishøj's input,
+    # and the word offered is the municipality's name, not its stem.
+    from portal.organisations.models import Municipality
+
+    ishoej = Municipality.objects.get(name="Ishøj")
+    archived(title="Lektiecafé i afdelingen", municipality=ishoej)
+    result = _search("Isøj", correct=True)
+    assert result.total == 1
+    assert result.suggestion.shown
+    assert result.suggestion.query == "Ishøj"
