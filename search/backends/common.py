@@ -69,17 +69,42 @@ def empty_result(request: SearchRequest) -> SearchResult:
     return SearchResult([], 0, {}, request.page, request.page_size)
 
 
-def no_answer(groups, best: int | None) -> bool:
+def by_word(groups: list[TermGroup]) -> list[TermGroup]:
+    """The groups as no_answer() counts them: one per typed word, holding
+    any of the word's groups (a compound's parts are one word, not two),
+    then the themes' and the feedback's groups as they are."""
+    merged: dict[str, list] = {}
+    for g in groups:
+        if g.weight >= 1:
+            alternatives = merged.setdefault(g.word, [])
+            alternatives += [a for a in g.alternatives if a not in alternatives]
+    return [TermGroup(word=w, alternatives=a) for w, a in merged.items()] + [
+        g for g in groups if g.weight < 1
+    ]
+
+
+def split_word(groups: list[TermGroup]) -> bool:
+    """Whether a typed word is more than one group (a compound's parts):
+    then by_word() counts otherwise than the groups."""
+    typed = [g.word for g in groups if g.weight >= 1]
+    return len(typed) > len(set(typed))
+
+
+def no_answer(groups, best: float | None) -> bool:
     """A query of two words or more that no document answers by more than
-    half of its word groups has no answer: showing the documents that
+    half of its typed words has no answer: showing the documents that
     share one common word with it ("tilbud", "taget") would fill the page
-    with weak matches. `best`: the groups the best match holds (None: not
-    needed, fewer than two words)."""
-    if best is None or len({g.word for g in groups}) < 2:
+    with weak matches. `best`: the typed words the best match holds, by
+    by_word(), plus the half words of the themes' and the feedback's groups
+    (None: not needed, fewer than two words). A compound's parts are one
+    word: "skimmelsvamp i badeværelset" found inputs that say "bad" (as in
+    "bad om") and "vær", two groups of three, and one word of two."""
+    words = len({g.word for g in groups})
+    if best is None or words < 2:
         # One typed word, even a compound of two groups: "demensramte"
         # finds what says "demens".
         return False
-    return 2 * best <= len(groups)
+    return 2 * best <= words
 
 
 def make_hit(fields: dict, marks: Marks) -> Hit:

@@ -26,11 +26,13 @@ from ..query import SearchRequest, SearchResult, TermGroup
 from ..vocabulary import VocabularyChange
 from . import sql
 from .common import (
+    by_word,
     empty_result,
     index_analyzer,
     make_hit,
     no_answer,
     parse_query,
+    split_word,
     term_counts,
     viewer_facets,
 )
@@ -432,12 +434,13 @@ class DatabaseBackend:
         hits = [make_hit(docs[i].__dict__, marks) for i in ranked.ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size)
 
-    def _best_groups(self, cursor, request, groups, matches) -> int | None:
-        """How many word groups the best match holds, when no_answer() needs
-        it (two words or more): the first row of the full ranking."""
-        if len({g.word for g in groups}) < 2:
+    def _best_groups(self, cursor, request, groups, matches) -> float | None:
+        """How many typed words the best match holds (by_word()), when
+        no_answer() needs it (two words or more): the first row of the
+        ranking by those words."""
+        if len({g.word for g in typed(groups)}) < 2:
             return None
-        rank = self.rank_sql(groups, request.viewer.is_moderator)
+        rank = self.rank_sql(by_word(groups), request.viewer.is_moderator)
         cursor.execute(*_execute(sql.page(matches, rank, 1, 0)))
         row = cursor.fetchone()
         return row[3] if row else 0
@@ -473,8 +476,8 @@ class DatabaseBackend:
         end = offset + request.page_size
         moderator = request.viewer.is_moderator
         tier, ids, size = window.tier, list(window.ids), window.size
-        # Some document holds every group: the best holds them all.
-        best = len(typed(groups)) if size else None
+        # Some document holds every group: the best holds every word.
+        best = len({g.word for g in typed(groups)}) if size else None
         tier_size = size if size < RANK_WINDOW else None
         position = max(offset, size)
         if len(ids) < request.page_size and tier_size is None:
@@ -488,10 +491,12 @@ class DatabaseBackend:
             # so its rows from this position on are the ones missing a group.
             rank = self.rank_sql(groups, moderator)
             if best is None and position == 0:
-                # The first row of the full ranking is the best match.
+                # The first row of the full ranking is the best match (by
+                # words, when no word is several groups).
                 cursor.execute(*_execute(sql.page(matches, rank, end, 0)))
                 rows = cursor.fetchall()
-                best = rows[0][3] if rows else 0
+                if not split_word(groups):
+                    best = rows[0][3] if rows else 0
                 ids += [row[0] for row in rows]
             else:
                 ids += _ids(cursor, sql.page(matches, rank, end - position, position))

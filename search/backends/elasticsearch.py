@@ -27,6 +27,7 @@ from ..highlight import Marks
 from ..query import SearchRequest, SearchResult, SearchUnavailable
 from ..vocabulary import VocabularyChange
 from .common import (
+    by_word,
     empty_result,
     index_analyzer,
     make_hit,
@@ -110,9 +111,10 @@ def group_query(group, moderator: bool) -> dict:
 
 def answered_filter(groups, moderator: bool) -> dict:
     """The documents that answer the query by common.no_answer()'s rule:
-    twice the typed groups they hold, plus the weights of the other groups
-    they hold (the themes' and the feedback's, a half each), is more than
-    the typed groups."""
+    twice the typed words they hold (common.by_word()), plus the weights of
+    the other groups they hold (the themes' and the feedback's, a half
+    each), is more than the typed words."""
+    groups = by_word(groups)
     words = typed(groups)
     queries = [group_query(g, moderator) for g in words]
 

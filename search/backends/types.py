@@ -55,9 +55,9 @@ class Tier:
 
 @dataclass(frozen=True, slots=True)
 class RankedPage:
-    """A page of ranked document ids, and how many word groups the best
-    match holds, the feedback's group counted at its weight (None when
-    no_answer() does not need it)."""
+    """A page of ranked document ids, and how many typed words the best
+    match holds (common.by_word()), the themes' and the feedback's groups
+    counted at their weight (None when no_answer() does not need it)."""
 
     ids: list[int]
     best: float | None
