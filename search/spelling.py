@@ -96,20 +96,20 @@ def _shown_words(result: SearchResult):
             yield from words(name or "")
 
 
-def _marked(term: str, result: SearchResult) -> Counter[str]:
+def _shown(term: str, result: SearchResult) -> Counter[str]:
     """The words with this stem that the result's hits show, with counts."""
     return Counter(w for w in _shown_words(result) if stem(w) == term)
 
 
-def _short_word_unmarked(query: str, result: SearchResult) -> bool:
-    """Whether the hits leave a typed word of four letters unmarked. The
+def _short_word_unshown(query: str, result: SearchResult) -> bool:
+    """Whether the hits show no word of a typed word of four letters. The
     search corrects longer words itself (query.MIN_TYPO_LENGTH), by the
     rule a suggestion follows, so only such a word can have found nothing
     that a correction would find; for any other query the vocabulary need
     not be asked."""
-    marked = {stem(w) for w in _marked_words(result)}
+    shown = {stem(w) for w in _shown_words(result)}
     return any(
-        SUGGESTED_FROM <= len(w) < MIN_TYPO_LENGTH and stem(w) not in marked
+        SUGGESTED_FROM <= len(w) < MIN_TYPO_LENGTH and stem(w) not in shown
         for w in words(query)
         if not is_stop_word(w)
     )
@@ -119,7 +119,7 @@ def shown_word(term: str, typed: str, result: SearchResult) -> str:
     """How the viewer's own hits write the term: of the words with that
     stem they show, the one nearest what was typed, then the one they use
     most; else the term."""
-    seen = _marked(term, result)
+    seen = _shown(term, result)
     if not seen:
         return term
     folded = fold(typed)
@@ -154,13 +154,13 @@ def with_suggestion(
     if not request.correct or not request.query.strip():
         return result
     thin = result.total < FEW
-    if not thin and not _short_word_unmarked(request.query, result):
+    if not thin and not _short_word_unshown(request.query, result):
         return result
     public = not request.viewer.is_moderator
     corrected = corrections(request.query, public=public)
     if not thin:
-        # A word the search corrected itself is marked in its hits already.
-        corrected = {w: t for w, t in corrected.items() if not _marked(t, result)}
+        # A word the search corrected itself is shown in its hits already.
+        corrected = {w: t for w, t in corrected.items() if not _shown(t, result)}
     if not corrected:
         return result
     shown = result.total == 0
@@ -174,7 +174,7 @@ def with_suggestion(
     )
     if thin and other.total <= result.total:
         return result
-    if not all(_marked(t, other) for t in corrected.values()):
+    if not all(_shown(t, other) for t in corrected.values()):
         # The word offered is one the viewer's own hits write (among plenty
         # the totals say little): not a stem that only compounds hold
         # ("tole" read as "bole", stem `bol`, found "boligorganisationerne").

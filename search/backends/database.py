@@ -409,7 +409,7 @@ class DatabaseBackend:
             else:
                 ranked = RankedPage(
                     _ids(cursor, sql.page(matches, None, request.page_size, offset)),
-                    self._best_groups(cursor, request, groups, matches),
+                    self._best_words(cursor, request, groups, matches),
                 )
             best = ranked.best
             if no_answer(typed(groups), best):
@@ -434,7 +434,7 @@ class DatabaseBackend:
         hits = [make_hit(docs[i].__dict__, marks) for i in ranked.ids if i in docs]
         return SearchResult(hits, total, facets, page, request.page_size)
 
-    def _best_groups(self, cursor, request, groups, matches) -> float | None:
+    def _best_words(self, cursor, request, groups, matches) -> float | None:
         """How many typed words the best match holds (by_word()), when
         no_answer() needs it (two words or more): the first row of the
         ranking by those words."""
@@ -501,7 +501,7 @@ class DatabaseBackend:
             else:
                 ids += _ids(cursor, sql.page(matches, rank, end - position, position))
         if best is None:
-            best = self._best_groups(cursor, request, groups, matches)
+            best = self._best_words(cursor, request, groups, matches)
         return RankedPage(ids, best)
 
 
