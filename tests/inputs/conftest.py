@@ -12,7 +12,10 @@ from tests.factories import OrganisationFactory, member_of
 def make_call(parent, *, slug="indkaldelse", opens=-1, closes=30, questions=True):
     """A published call under `parent`, open from `opens` to `closes` days
     from now, with a required long-text and an optional yes/no question."""
-    now = timezone.now()
+    # Days from today at a fixed time: at midnight and noon English dates
+    # say "midnight" and "noon", not a.m. or p.m., and a test of them failed
+    # in the one minute a day that `now` fell there.
+    now = timezone.localtime().replace(hour=14, minute=30, second=0, microsecond=0)
     call = CallPage(
         title="Input om genåbningen",
         slug=slug,
