@@ -218,14 +218,13 @@ def strip_accents(word: str) -> str:
 _IG = re.compile(r"(\w{2,}[^\Wl]ig)(?:e|t|ere|ste|st|hed|heden|heder|hederne)?")
 
 
-# Words whose Snowball stem is another common word's, each form → its own
-# stem: lejlighed (a flat) stems to lej, as leje (rent) and lejer (tenant)
-# do, so "huslejehjælp" found every input that mentions a flat.
-_OWN_STEMS = {
-    own + ending: own
-    for own, endings in {"lejlighed": ("", "en", "er", "erne", "ens", "ernes")}.items()
-    for ending in endings
-}
+# Nouns whose Snowball stem is another word's, with their endings: each
+# form, and a compound ending in one, stems to the noun as written.
+# lejlighed (a flat) stems to lej, as leje (rent) and lejer (tenant) do, so
+# "huslejehjælp" found every input that mentions a flat; bolig (a home)
+# stems to bol, as bole and boller (buns) do, and a typo of those was
+# "corrected" to every input about housing.
+_OWN_STEM = re.compile(r"(\w*(?:lejlighed|bolig))(?:en|er|erne|ens|ers|ernes|s)?")
 
 
 # A noun ending in a stressed e (café, idé, allé, te) takes its endings
@@ -244,8 +243,9 @@ def stem(word: str) -> str:
     if "aa" in word or "ae" in word or "oe" in word:
         # Koege → køge before stemming, so both spellings take the same path.
         word = word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
-    if word in _OWN_STEMS:
-        return _OWN_STEMS[word]
+    own = _OWN_STEM.fullmatch(word)
+    if own:
+        return fold(own.group(1))
     adjective = _IG.fullmatch(word)
     if adjective:
         return fold(adjective.group(1))

@@ -108,6 +108,16 @@ def test_a_flat_is_not_the_rent():
     assert flats.isdisjoint({stem("leje"), stem("lejer"), stem("husleje")})
 
 
+def test_a_home_is_not_a_bun():
+    # Snowball stems bolig (a home) as bole and boller (buns): a typo one
+    # edit from those ("tole") was corrected to every input about housing.
+    homes = {stem(w) for w in ("bolig", "boligen", "boliger", "boligerne", "boligs")}
+    assert len(homes) == 1
+    assert homes.isdisjoint({stem("bole"), stem("boller")})
+    # A compound ending in it keeps it too, in each of its forms.
+    assert stem("ældrebolig") == stem("ældreboligerne") != stem("ældre")
+
+
 @pytest.mark.parametrize(
     "forms",
     [

@@ -332,12 +332,12 @@ def test_query_count_with_a_word_that_finds_nothing(
 
 
 def test_no_stem_that_only_compounds_hold_is_offered(archived):
-    # "tole" is one edit from "bole", whose stem `bol` the archive holds only
-    # as a part of "boligorganisationerne": no word the hits could show.
+    # "klup" is one edit from "klub", whose stem the archive holds only as a
+    # part of "fodboldklubben": no word the hits could show.
     for n in range(3):
-        archived(title=f"Boligorganisationerne mødes {n}")
-    assert corrections("tole", public=True) == {"tole": stem("bole")}
-    result = _search("tole", correct=True)
+        archived(title=f"Fodboldklubben mødes {n}")
+    assert corrections("klup", public=True) == {"klup": stem("klub")}
+    result = _search("klup", correct=True)
     assert result.total == 0
     assert result.suggestion is None
 
