@@ -51,4 +51,4 @@ class LocalFilesFetcher(URLFetcher):
 def html_to_pdf(html: str) -> bytes:
     return HTML(
         string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()
-    ).write_pdf()
+    ).write_pdf(pdf_tags=True)

@@ -1,5 +1,8 @@
+import io
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from pypdf import PdfReader
 from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -186,6 +189,13 @@ def test_pdf_of_summary(client, mod, elderly_page):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    # Tagged, in Danish and titled, so a screen reader reads its headings,
+    # lists and order (WCAG's PDF techniques), not a stream of glyphs.
+    catalog = PdfReader(io.BytesIO(response.content)).trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "da"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
 
 
 def test_summaries_go_through_the_moderator_workflow(mod, elderly_page):
