@@ -231,6 +231,10 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 # Our Danish date-and-time format ("kl."); English keeps Django's.
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Copenhagen"
+# The admin's time-zone choice: the Danish realm's zones, not every name
+# the system's tzdata holds (599, among them "localtime", which browsers
+# reject: the account page logged a script error).
+WAGTAIL_USER_TIME_ZONES = ["Europe/Copenhagen", "Atlantic/Faroe", "America/Nuuk", "UTC"]
 USE_I18N = True
 USE_TZ = True
 
