@@ -272,13 +272,18 @@ def lexicon() -> frozenset[str]:
 
 def split_candidates(word: str) -> list[tuple[str, str]]:
     """Every way to cut a (lower-case, unstemmed) word in two parts of at
-    least MIN_PART letters, with and without a linking letter, as stems."""
+    least MIN_PART letters, with and without a linking letter, as stems.
+    Not a cut with the word's own stem as a part: the stemmer cut the rest
+    off as an ending, so "sommer" (som) is no compound of som and mer (as in
+    "mere"), nor "kommende" of kom and end."""
+    whole = stem(word)
     out = []
     for i in range(MIN_PART, len(word) - MIN_PART + 1):
         left, right = word[:i], word[i:]
-        out.append((stem(left), stem(right)))
+        cuts = [(stem(left), stem(right))]
         if left[-1] in _LINKS and len(left) > MIN_PART:
-            out.append((stem(left[:-1]), stem(right)))
+            cuts.append((stem(left[:-1]), stem(right)))
+        out += [cut for cut in cuts if whole not in cut]
     return out
 
 

@@ -47,3 +47,11 @@ def test_a_word_that_merely_begins_with_a_query_term_is_not_marked(archived):
 def test_a_compound_is_marked_for_its_part_as_the_index_split_it(archived):
     archived(title="Lektiehjælpen er tilbage", challenge="Børn får hjælp.")
     assert _titles("lektier") == ["<mark>Lektiehjælpen</mark> er tilbage"]
+
+
+def test_a_word_cut_to_its_stem_is_no_compound(archived):
+    # Snowball stems "sommer" to som, so som + mer (as in "mere") looked
+    # like its parts: "sommer" found and marked "Mere druk på bænkene".
+    archived(title="Aktiviteter hele sommeren", challenge="Børn og unge.")
+    archived(title="Mere druk på bænkene", challenge="Beboerne er bekymrede.")
+    assert _titles("sommer") == ["Aktiviteter hele <mark>sommeren</mark>"]
