@@ -298,6 +298,27 @@ def split_compound(word: str, known) -> tuple[str, str] | None:
     return None
 
 
+def known_parts(word: str) -> list[str]:
+    """The parts of a word, as typed, that are words of the lexicon where
+    the rest of it is none: the longest such first and last part. For a
+    compound the search cannot split because no document holds its other
+    part ("madudbringning": mad). The lexicon, not the archive's
+    vocabulary: any cut of a long word has some known stem ("brandalarmer":
+    larmer)."""
+    word = word.lower()
+    cuts = [(word[:i], word[i:]) for i in range(MIN_PART, len(word) - MIN_PART + 1)]
+    known = lexicon()
+    # A last part of three letters is mostly an ending ("-ing", "-hed").
+    heads = [
+        r
+        for left, r in cuts
+        if len(r) > MIN_PART and stem(r) in known and stem(left) not in known
+    ]
+    firsts = [left for left, r in cuts if stem(left) in known and stem(r) not in known]
+    longest = (max(firsts, key=len, default=""), max(heads, key=len, default=""))
+    return [p for p in longest if p and not is_stop_word(p)]
+
+
 class Analyzer:
     """Turns texts into index terms: stems without stop words, plus the
     parts of each compound whose parts are both `known`. Remembers each

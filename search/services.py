@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from tqdm import tqdm
 
-from .analysis import is_stop_word, words
+from .analysis import is_stop_word, known_parts, words
 from .backends import get_backend
 from .backends.common import index_analyzer
 from .backends.types import IndexedState
@@ -45,20 +45,27 @@ def archive_search(*, request: SearchRequest) -> SearchResult:
     return with_suggestion(request, result, search=backend.search)
 
 
+def typed_words(query: str) -> list[str]:
+    """The words of a query that the search looks for, in order."""
+    typed = [w for w in words(query) if not is_stop_word(w)]
+    return list(dict.fromkeys(typed))[:MAX_QUERY_WORDS]
+
+
 def archive_words_alone(*, request: SearchRequest) -> list[tuple[str, int]]:
-    """For a search of several words that found nothing: each typed word
-    with how many documents it finds alone, as the same viewer with the
-    same filters, those that find any. A query that no document answers
-    by more than half its words finds nothing (backends/common.no_answer);
-    the page then offers its words one at a time, so the person need not
-    guess which to drop ("ældre unge": ældre, 3 · unge, 4)."""
-    typed = [w for w in words(request.query) if not is_stop_word(w)]
-    typed = list(dict.fromkeys(typed))[:MAX_QUERY_WORDS]
-    if len(typed) < 2:
-        return []
+    """For a search that found nothing: each typed word with how many
+    documents it finds alone, as the same viewer with the same filters,
+    those that find any. A query that no document answers by more than
+    half its words finds nothing (backends/common.no_answer); the page
+    then offers its words one at a time, so the person need not guess
+    which to drop ("ældre unge": ældre, 3 · unge, 4). One word that finds
+    nothing is offered the parts of it that the archive knows
+    ("madudbringning": mad), when it is a compound whose other part no
+    document holds."""
+    typed = typed_words(request.query)
+    offered = known_parts(typed[0]) if len(typed) == 1 else typed
     backend = get_backend()
     found = []
-    for word in typed:
+    for word in offered:
         alone = replace(request, query=word, page=1, page_size=1, facets=False)
         total = backend.search(alone).total
         if total:

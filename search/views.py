@@ -17,7 +17,7 @@ from .forms import FACET_LABELS, SavedSearchForm, search_request
 from .query import SearchUnavailable
 from .saved import canonical_query_string, saved_search_create, saved_search_delete
 from .selectors import facets_in_active_language, saved_searches_of, viewer_for
-from .services import archive_search, archive_words_alone
+from .services import archive_search, archive_words_alone, typed_words
 
 
 def _may_save(viewer) -> bool:
@@ -72,6 +72,7 @@ def search(request):
             "search_params": QueryDict(query_string).lists(),
             "suggestion_links": _suggestion_links(request.GET, result.suggestion),
             "words_alone": words_alone,
+            "parts_alone": len(typed_words(search_req.query)) == 1,
         },
     )
 

@@ -245,6 +245,31 @@ def test_words_no_document_holds_together_are_offered_one_at_a_time(client, arch
     assert [str(h.title) for h in found.hits] == ["<mark>Unge</mark> i klubben"]
 
 
+def test_a_compound_that_finds_nothing_is_offered_its_known_part(client, archived):
+    from bs4 import BeautifulSoup
+
+    from inputs.models.inputs import Visibility
+
+    # No document holds "udbringning", so the search cannot split the word;
+    # "mad" is a word of the lexicon, and the visitor's search finds it.
+    archived(title="Varm mad bragt ud til beboerne", challenge="", solution="")
+    archived(
+        title="Kælderen ryddes",
+        challenge="",
+        solution="",
+        visibility=Visibility.BL_ONLY,
+    )
+    html = client.get(URL, {"q": "madudbringning"}).content.decode()
+    assert "Ingen resultater for »madudbringning«" in html
+    assert "Søg i stedet på en del af det:" in html
+    items = BeautifulSoup(html, "html.parser").select("ul.words-alone li")
+    assert [(" ".join(li.get_text().split()), li.a["href"]) for li in items] == [
+        ("mad (1 resultat)", "?q=mad")
+    ]
+    # A part only BL's own input holds is neither offered nor counted.
+    assert "words-alone" not in client.get(URL, {"q": "kælderrum"}).content.decode()
+
+
 def test_one_word_that_finds_nothing_is_not_offered_alone(client, spread):
     html = client.get(URL, {"q": "xylofon"}).content.decode()
     assert "words-alone" not in html
