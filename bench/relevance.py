@@ -1,11 +1,14 @@
 """Search quality: nDCG@10 and recall@10 on the configured backend, over
-one of two judged sets:
+one of three judged sets:
 
 - `--set topics` (default): bench/data/corpus.json and queries.json, 40
   queries over 112 generated inputs, judged by their topic labels;
 - `--set hard`: bench/data/hard/, 66 queries of nine types over 200
   inputs, written and judged by reading (docs/search.md, "The harder
-  relevance set"). Reported overall, per query type and per query.
+  relevance set"). Reported overall, per query type and per query;
+- `--set fresh`: bench/data/fresh/, 40 queries over 120 inputs in the same
+  form, written later by an author who had read neither the engine nor
+  the hard set: measured, not tuned on (docs/search.md, "The fresh set").
 
     .venv/bin/python bench/relevance.py --set hard -v          # SQLite
     DATABASE_URL=postgres://... .venv/bin/python bench/relevance.py --set hard
@@ -79,14 +82,17 @@ def topics_set(rng):
     return doc_of, queries, len(corpus)
 
 
-def hard_set():
-    from hard_set import create_inputs, load_inputs, load_queries
+def judged_set(name: str):
+    """A set written and judged by reading (bench/hard_set.py): its inputs
+    in the database, and its queries."""
+    from hard_set import FRESH, HARD, create_inputs, load_inputs, load_queries
 
-    inputs = load_inputs()
+    folder = FRESH if name == "fresh" else HARD
+    inputs = load_inputs(folder)
     doc_of = create_inputs(inputs)
     queries = [
         {"id": q.id, "type": q.type, "query": q.query, "relevant": q.relevant}
-        for q in load_queries()
+        for q in load_queries(folder)
     ]
     return doc_of, queries, len(inputs)
 
@@ -151,7 +157,7 @@ def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", choices=["topics", "hard"], default="topics")
+    parser.add_argument("--set", choices=["topics", "hard", "fresh"], default="topics")
     parser.add_argument(
         "--split",
         choices=["dev", "test", "all"],
@@ -182,8 +188,8 @@ def main():
         from search.services import archive_rebuild, archive_search
         from search.synonyms import synonyms_load_starter
 
-        if args.set == "hard":
-            doc_of, queries, documents = hard_set()
+        if args.set in ("hard", "fresh"):
+            doc_of, queries, documents = judged_set(args.set)
         else:
             doc_of, queries, documents = topics_set(random.Random(5))
         if not args.no_synonyms:
