@@ -58,9 +58,9 @@ def archive_words_alone(*, request: SearchRequest) -> list[tuple[str, int]]:
     half its words finds nothing (backends/common.no_answer); the page
     then offers its words one at a time, so the person need not guess
     which to drop ("ældre unge": ældre, 3 · unge, 4). One word that finds
-    nothing is offered the parts of it that the archive knows
-    ("madudbringning": mad), when it is a compound whose other part no
-    document holds."""
+    nothing is offered its parts that are words of the lexicon
+    (analysis.known_parts: "madudbringning", whose "udbringning" no
+    document holds, offers mad)."""
     typed = typed_words(request.query)
     offered = known_parts(typed[0]) if len(typed) == 1 else typed
     backend = get_backend()
