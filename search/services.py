@@ -153,17 +153,46 @@ def archive_rebuild(*, batch_size: int = 2000, progress: bool = False) -> int:
     return indexed + len(documents)
 
 
+# How many documents the index check analyses again (evenly spread over
+# the keys): enough to see that the analysis changed, as it changes for all.
+ANALYSIS_SAMPLE = 100
+
+
 @dataclass
 class IndexCheck:
-    """Keys the index lacks, holds in an older version, or should not hold."""
+    """Keys the index lacks, holds in an older version, or should not hold;
+    and of a sample, those whose stored terms the code now analyses
+    otherwise (an upgrade changed the analysis: the whole index needs a
+    rebuild)."""
 
     missing: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    reanalysed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.stale or self.extra)
+        return not (self.missing or self.stale or self.extra or self.reanalysed)
+
+
+def _terms_now(keys: list[str]) -> dict[str, str]:
+    """The terms indexing would store for these keys now (one query for the
+    inputs, one for the summaries)."""
+    from cms.models import SummaryPage
+
+    ids = {"input": [], "summary": []}
+    for key in keys:
+        source, _, pk = key.partition(":")
+        ids[source].append(int(pk))
+    documents = [
+        input_document(i) for i in inputs_for_index().filter(pk__in=ids["input"])
+    ]
+    documents += [
+        summary_document(p)
+        for p in SummaryPage.objects.live().filter(pk__in=ids["summary"])
+    ]
+    analyzer = index_analyzer()
+    return {d.key: " ".join(analyzer.analyse(d.search_text())) for d in documents}
 
 
 def _expected_state() -> dict[str, IndexedState]:
@@ -189,11 +218,13 @@ def _expected_state() -> dict[str, IndexedState]:
     return state
 
 
-def archive_check(*, repair: bool = False) -> IndexCheck:
+def archive_check(*, repair: bool = False, progress: bool = False) -> IndexCheck:
     """Compare the index with the database (keys, status, visibility,
-    title); with `repair`, re-index what is missing or stale and remove
-    what should not be there. Mends the updates a search engine outage
-    lost, on any backend."""
+    title, and a sample's terms); with `repair`, re-index what is missing or
+    stale and remove what should not be there, or rebuild the whole index
+    when the sample's terms are no longer what the code's analysis gives.
+    Mends the updates a search engine outage lost, and an upgrade that
+    changed the analysis, on any backend."""
     expected = _expected_state()
     indexed = {
         key: replace(state, title=state.title[:255])
@@ -206,6 +237,16 @@ def archive_check(*, repair: bool = False) -> IndexCheck:
         ),
         extra=sorted(indexed.keys() - expected.keys()),
     )
+    same = sorted(
+        k for k in expected.keys() & indexed.keys() if expected[k] == indexed[k]
+    )
+    sample = same[:: max(1, len(same) // ANALYSIS_SAMPLE)][:ANALYSIS_SAMPLE]
+    stored = get_backend().stored_terms(sample)
+    now = _terms_now(sample)
+    check.reanalysed = [k for k in sample if k in now and stored.get(k) != now[k]]
+    if repair and check.reanalysed:
+        archive_rebuild(progress=progress)
+        return check
     if repair:
         for key in check.missing + check.stale:
             source, _, pk = key.partition(":")

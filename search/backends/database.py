@@ -247,6 +247,12 @@ class DatabaseBackend:
             key: IndexedState(*rest) for key, *rest in rows.iterator(chunk_size=5000)
         }
 
+    def stored_terms(self, keys: list[str]) -> dict[str, str]:
+        """The terms the index holds for these keys, as indexing stored them."""
+        return dict(
+            ArchiveDocument.objects.filter(key__in=keys).values_list("key", "terms")
+        )
+
     # --- vendor hooks: each database's own SQL -----------------------------
     def insert_matches(self, matches: list[ArchiveMatch], rows, fresh: bool) -> None:
         """Insert the narrow rows of these ArchiveDocument rows (`fresh`: into

@@ -434,6 +434,17 @@ class ElasticsearchBackend:
         return [*groups, extra] if extra else groups
 
     # --- the index check --------------------------------------------------
+    def stored_terms(self, keys: list[str]) -> dict[str, str]:
+        """The terms the index holds for these keys, as indexing stored them."""
+        if not keys:
+            return {}
+        self._ensure_index()
+        with _guard():
+            found = self.client.mget(index=self.alias, ids=keys, source=["terms"])
+        return {
+            d["_id"]: d["_source"]["terms"] for d in found["docs"] if d.get("found")
+        }
+
     def index_state(self) -> dict[str, IndexedState]:
         """Every indexed key with what the index check compares, in pages
         sorted by key (search_after: no window, no scroll context)."""

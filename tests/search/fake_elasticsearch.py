@@ -140,6 +140,8 @@ class FakeCluster:
             return 200, {"acknowledged": True, "_shards": {"failed": 0}}
         if rest == ["_search"]:
             return self._search(name, body)
+        if rest == ["_mget"]:
+            return self._mget(name, body, params)
         if rest[:1] == ["_doc"] and method in ("PUT", "POST"):
             target = (self._resolve(name) or [name])[0]
             self.indices.setdefault(target, {"settings": {}, "docs": {}})
@@ -151,6 +153,22 @@ class FakeCluster:
                     return 200, {"result": "deleted"}
             return 404, {"result": "not_found"}
         return 400, _error("fake_elasticsearch_cannot_answer", f"{method} {path}")
+
+    def _mget(self, name, body, params):
+        """https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-mget:
+        one entry per id, in order, `found` or not; `_source` limits the fields."""
+        stored = self.documents(name)
+        fields = params["_source"].split(",") if "_source" in params else None
+        docs = []
+        for id_ in body["ids"]:
+            entry = {"_index": name, "_id": id_, "found": id_ in stored}
+            if id_ in stored:
+                source = stored[id_]
+                entry["_source"] = (
+                    {f: source[f] for f in fields if f in source} if fields else source
+                )
+            docs.append(entry)
+        return 200, {"docs": docs}
 
     def _update_aliases(self, actions):
         for action in actions:

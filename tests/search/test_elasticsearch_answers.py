@@ -382,3 +382,17 @@ def test_the_index_check_pages_through_the_index(cluster, archived):
     assert state[f"input:{first.pk}"] == IndexedState("accepted", "public", "Gårdfest")
     searches = cluster.sent("POST", "/_search")
     assert searches[-1].body["search_after"] == [max(state)]
+
+
+def test_the_index_check_compares_a_sample_of_stored_terms(cluster, archived):
+    from search.services import archive_check
+
+    party = archived(title="Gårdfest")
+    key = f"input:{party.pk}"
+    stored = backends.get_backend().stored_terms([key, "input:999999"])
+    assert stored == {key: cluster.documents(ALIAS)[key]["terms"]}
+    assert cluster.sent(contains="/_mget")[-1].params["_source"] == "terms"
+    assert archive_check().ok
+    # As an older analysis stored them: the check sees it.
+    cluster.documents(ALIAS)[key]["terms"] = "gaardfest"
+    assert archive_check().reanalysed == [key]

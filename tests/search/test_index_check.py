@@ -2,6 +2,7 @@
 once per backend."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -52,3 +53,36 @@ def test_missed_updates_are_found_and_repaired(archived):
     # Repaired: the BL-only input is no longer found by visitors.
     assert titles("gårdfest") == ["Gårdfest"]
     assert titles("sommerfest") == [] and titles("vinterfest") == []
+
+
+def _analysis_changed():
+    from search import analysis
+
+    for cached in (analysis.stem, analysis.lexicon):
+        cached.cache_clear()
+
+
+def test_an_index_analysed_by_older_code_is_rebuilt(archived, monkeypatch):
+    from search import analysis
+
+    # Indexed as before "bolig" kept its own stem (Snowball's: bol), as an
+    # index built before an upgrade holds it.
+    with monkeypatch.context() as older:
+        older.setattr(analysis, "_OWN_STEM", re.compile(r"(\w*lejlighed)(?:en|er)?"))
+        _analysis_changed()
+        homes = archived(title="Boliger til unge")
+        archived(title="Gårdfest")
+    _analysis_changed()
+    assert titles("bolig") == []
+    check = archive_check()
+    # The other holds "bolig" too: its organisation's name is searched.
+    assert f"input:{homes.pk}" in check.reanalysed
+    assert not (check.missing or check.stale or check.extra)
+    code, out = _run()
+    assert code == 1
+    assert "Analyseret med en ældre udgave af koden (stikprøve):" in out
+    assert "Kør manage.py rebuild_search_index" in out
+    code, out = _run("--repair")
+    assert code == 0 and "Indekset er genopbygget." in out
+    assert archive_check().ok
+    assert "Boliger til unge" in titles("bolig")
