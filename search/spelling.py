@@ -177,7 +177,7 @@ def with_suggestion(
     if not all(_shown(t, other) for t in corrected.values()):
         # The word offered is one the viewer's own hits write (among plenty
         # the totals say little): not a stem that only compounds hold
-        # ("tole" read as "bole", stem `bol`, found "boligorganisationerne").
+        # ("klup" read as "klub", which only "fodboldklubben" held).
         return result
     query = rewrite(
         request.query, {w: shown_word(t, w, other) for w, t in corrected.items()}
