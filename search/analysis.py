@@ -234,6 +234,24 @@ _OWN_STEM = re.compile(r"(\w*(?:lejlighed|bolig))(?:en|er|erne|ens|ers|ernes|s)?
 _STRESSED_E = re.compile(r"(\w+e)(?:en|ens|er|ers|erne|ernes)")
 
 
+# Noun classes whose bare form Snowball stems otherwise than their other
+# forms, each checked against every lemma of the Danish Hunspell dictionary
+# (docs/search.md, "One stem per noun"):
+# aktivitet → aktivit, aktiviteten → aktivitet: an -itet noun is its stem;
+_ITET = re.compile(r"(\w+itet)(?:en|er|erne|ens|ers|ernes|s)?")
+# tryghed → tryg, tryghederne → tryghed: a -hed noun's forms stem as it;
+_HED = re.compile(r"(\w{2,}hed)(?:en|er|erne|ens|ers|ernes)")
+# ministerium → ministerium, ministeriet → ministeri: -ium as -ie;
+_IUM = re.compile(r"(\w{3,}i)um")
+# regel → regel, regler → regl; værnemiddel, værnemidler: the bare word in
+# consonant + el as its forms, which drop the e (and a doubled consonant).
+# Not where the e stays (hotel, model, forskel, andel, panel, tunnel, ...).
+_EL = re.compile(r"(\w+?)([^\Waeiouyæøå])\2?el")
+_EL_STAYS = re.compile(
+    r"\w*(?:(?<!id)del|model|skel|hotel|nnel|anel|apel|label|mel|vel|stel|akrel|allel|tabel|ornel)"
+)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Stem the Danish spelling first (the stemmer knows æøå), then fold.
@@ -252,6 +270,18 @@ def stem(word: str) -> str:
     stressed = _STRESSED_E.fullmatch(word)
     if stressed:
         word = stressed.group(1)
+    if noun := _ITET.fullmatch(word):
+        return fold(noun.group(1))
+    if noun := _HED.fullmatch(word):
+        return stem(noun.group(1))
+    if noun := _IUM.fullmatch(word):
+        word = noun.group(1) + "e"
+    elif (
+        (noun := _EL.fullmatch(word))
+        and len(word) > 4
+        and not _EL_STAYS.fullmatch(word)
+    ):
+        word = noun.group(1) + noun.group(2) + "l"
     return fold(_stemmer.stemWord(word))
 
 
