@@ -1,7 +1,9 @@
 """The personal-data guard: inputs are about residents and must not identify
 them. `input_text_check` is the one rule; every write of an input's text calls
 it: the web form and the import (through the form and the services), a
-moderator's redaction, the answers to extra questions and attachment names.
+moderator's redaction, the answers to extra questions, attachment names and
+(for CPR numbers only) the contact-person fields; `note_check` holds a
+moderator's notes to the same CPR rule.
 
 - A CPR number blocks saving. Ten digits count when the first six are a real
   birth date (with the century rule of the seventh digit, via python-stdnum),
@@ -57,9 +59,11 @@ CONFIRMED = "personal_data_confirmed"
 ANSWER_PREFIX = "question_"
 ATTACHMENTS_FIELD = "attachments"
 FILE_NAMES = "attachment_names"
-# The texts of an input that are checked. The contact-person fields are not:
-# they are meant for contact details.
+# The texts of an input that are checked.
 TEXT_FIELDS = ("title", "challenge", "solution", "estate")
+# The contact-person fields are meant for contact details, so only a CPR
+# number counts there.
+CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
 
 @cache
@@ -72,8 +76,8 @@ def _normalisation() -> dict[int, str]:
         category = unicodedata.category(char)
         if category == "Pd" or char in "\u00ad\u2043\u2212":
             table[code] = "-"
-        elif char.isspace() or char in "\u180e\u200b\u200c\u200d\u2060\ufeff":
-            table[code] = " "
+        elif char.isspace() or char in "_\u180e\u200b\u200c\u200d\u2060\ufeff":
+            table[code] = " "  # "_" too: a file name's space (010190_1234.pdf)
         elif char in "\u2044\u2215\uff0f":
             table[code] = "/"
         elif char in "\u2024\u2027\u00b7\uff0e":
@@ -343,7 +347,23 @@ def _input_fields(data: Mapping) -> dict[str, tuple[str, object]]:
 
 def input_text_findings(*, data: Mapping) -> list[Finding]:
     """What the rule finds in `data` (the same shape input_text_check takes)."""
-    return scan(_input_fields(data))
+    from .models import Input
+
+    contact = {
+        name: (capfirst(Input._meta.get_field(name).verbose_name), data[name])
+        for name in CONTACT_FIELDS
+        if name in data
+    }
+    return scan(_input_fields(data)) + [f for f in scan(contact) if f.blocks]
+
+
+def note_check(*, field: str, label: str, text: str) -> None:
+    """A moderator's note (internal, or sent to the organisation) holds no
+    CPR number either; contact details are fine there. Raises
+    ValidationError keyed by `field`."""
+    findings = [f for f in scan({field: (label, text)}) if f.blocks]
+    if findings:
+        raise ValidationError({field: [blocking_message(f) for f in findings]})
 
 
 def marked_excerpt(text: str, matched: str, *, context: int = 40) -> SafeString:

@@ -13,6 +13,7 @@ from wagtail.admin.views.bulk_action import BulkAction
 
 from portal.accounts.roles import moderators
 
+from .. import personal_data
 from ..models import Input, Theme
 from ..models.inputs import Visibility
 from ..permissions import can_moderate
@@ -28,6 +29,16 @@ class NoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
+
+    def clean(self):
+        # Checked once here, so no input of the selection is half done.
+        data = super().clean()
+        note = data.get("note", "")
+        try:
+            personal_data.note_check(field="note", label=self["note"].label, text=note)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return data
 
 
 class AcceptForm(NoteForm):

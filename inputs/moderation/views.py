@@ -113,7 +113,10 @@ class ActionView(InspectView):
                 messages.success(request, form.save(user=request.user))
                 return self.back()
         except ValidationError as error:
-            errors = getattr(error, "error_dict", {None: error.error_list})
+            if hasattr(error, "error_dict"):
+                errors = error.error_dict
+            else:
+                errors = {None: error.error_list}
             for field, messages_ in errors.items():
                 form.add_error(field if field in form.fields else None, messages_)
         except (IllegalTransition, PermissionDenied):

@@ -191,6 +191,7 @@ def input_redact(
 def internal_note_add(*, input: Input, user, text: str) -> InternalNote:
     """Adds a moderators-only note."""
     _require_moderator(user)
+    personal_data.note_check(field="text", label=_("Intern note"), text=text)
     note = InternalNote(input=input, author=user, text=text.strip())
     note.full_clean()
     note.save()
@@ -205,6 +206,17 @@ def input_link_add(*, source: Input, target: Input, kind: str, user) -> InputLin
     if source.pk == target.pk:
         raise ValidationError(
             {"target": _("Et input kan ikke forbindes med sig selv.")}
+        )
+    if InputLink.objects.filter(source=target, target=source, kind=kind).exists():
+        # Each would name the other as the original (or answer the other).
+        raise ValidationError(
+            {
+                "target": _("%(ref)s er allerede forbundet med dette input: %(kind)s.")
+                % {
+                    "ref": target.reference,
+                    "kind": InputLink.Kind(kind).label,
+                }
+            }
         )
     link, created = InputLink.objects.get_or_create(
         source=source, target=target, kind=kind, defaults={"created_by": user}

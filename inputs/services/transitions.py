@@ -3,10 +3,12 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from search.tasks import index_input_task
 
+from .. import personal_data
 from ..models import Input, InputRevision
 from ..notifications import send_transition_email
 from ..permissions import can_take_action
@@ -34,6 +36,9 @@ def input_transition(
     transaction. A moderator's decision taken straight from "submitted"
     passes through the review step: both moves are logged, and only the
     decision is e-mailed (one e-mail per action)."""
+    personal_data.note_check(
+        field="note", label=_("Besked til organisationen"), text=note
+    )
     locked = Input.objects.select_for_update().get(pk=input.pk)
     steps = steps_for(action, locked.status)
     for transition in steps:

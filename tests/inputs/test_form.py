@@ -93,6 +93,9 @@ def test_the_receipt_email_is_sent_in_danish(
         ),
         ({"contact_email": "ikke-en-mail"}, "contact_email", "gyldig e-mail"),
         ({"challenge": "Beboeren 010190-1234 er ensom."}, "challenge", "CPR-nummer"),
+        ({"contact_phone": "010190-1234"}, "contact_phone", "CPR-nummer"),
+        ({"contact_name": "Jens 0101901234"}, "contact_name", "CPR-nummer"),
+        ({"contact_email": "0101901234@aab.dk"}, "contact_email", "CPR-nummer"),
         (
             {"question_hvad_har_i_brug_for": "Ring til 22 33 44 55"},
             "question_hvad_har_i_brug_for",
@@ -397,3 +400,20 @@ def test_a_double_submit_of_the_edit_form_lands_on_the_receipt(
     assert first.url == second.url == reverse("inputs:receipt", args=[input.pk])
     input.refresh_from_db()
     assert input.status == "submitted" and input.revisions.count() == 1
+
+
+def test_contact_details_in_the_contact_fields_need_no_confirming(
+    client, call, organisation, member
+):
+    # They are meant for contact details: only a CPR number counts there.
+    log_in(client, member)
+    response = post_new(
+        client,
+        call,
+        organisation,
+        contact_name="Anna Jensen",
+        contact_email="anna@aab.dk",
+        contact_phone="22 33 44 55",
+    )
+    assert response.status_code == 302
+    assert not Input.objects.get().personal_data_flagged

@@ -29,6 +29,8 @@ def kinds(text):
         # Born 2008: valid date, fails modulus 11 (such numbers are issued).
         "Barnets nummer er 0101084001.",
         "1002300000",
+        "010190_1234.pdf",  # a file name's underscore
+        "Notat_010190_1234_journal.docx",
     ],
 )
 def test_cpr_numbers_are_found(text):
@@ -227,7 +229,7 @@ def test_no_phone_in_sentence(text):
 # ones, slash and dot, and spaced dashes.
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 separators = st.one_of(
-    st.sampled_from(["", "-", "/", ".", " - ", " \u2013 ", "  ", *INVISIBLE]),
+    st.sampled_from(["", "-", "/", ".", "_", " - ", " \u2013 ", "  ", *INVISIBLE]),
     st.characters(categories=["Pd", "Zs"]),
 )
 group_separators = st.one_of(
@@ -289,8 +291,8 @@ def written_cpr_numbers(draw) -> str:
     else:  # 01 01 90-1234: the date in groups, and the serial apart
         between = draw(group_separators)
         separator = separator or between
-        if between.strip() and not separator.strip().strip("".join(INVISIBLE)):
-            # 01.01.90 1234 is read as a date and a number.
+        if between.strip() and not separator.strip().strip("".join(INVISIBLE) + "_"):
+            # 01.01.90 1234 (or 01.01.90_1234) is a date and a number.
             separator = "-"
         number = between.join([born[:2], born[2:4], born[4:]]) + separator + serial
     prefix = draw(st.sampled_from(CPR_PREFIXES))

@@ -116,3 +116,14 @@ def test_non_moderator_cannot_post_bulk(client, make_input, author):
     assert "/admin/input/" not in response.get("Location", "")
     item.refresh_from_db()
     assert item.status == Status.SUBMITTED
+
+
+def test_a_cpr_number_in_the_bulk_message_is_refused_before_any_input_moves(
+    mod_client, make_input
+):
+    one, two = make_input(status="in_review"), make_input(status="in_review")
+    response = bulk(mod_client, "reject", [one.pk, two.pk], note="Se 010190-1234")
+    assert "indeholder et CPR-nummer" in response.content.decode()
+    for item in (one, two):
+        item.refresh_from_db()
+        assert item.status == Status.IN_REVIEW

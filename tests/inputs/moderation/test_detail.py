@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from inputs.models import Input, InputRevision
@@ -39,6 +40,30 @@ def test_empty_note_is_refused_next_to_field(mod_client, make_input):
     assert response.status_code == 400
     assert "Dette felt er påkrævet" in response.content.decode()
     assert not item.internal_notes.exists()
+
+
+def test_a_cpr_number_in_a_note_is_refused_next_to_the_field(mod_client, make_input):
+    item = make_input(status="in_review")
+    response = mod_client.post(_url("add_note", item), {"text": "Ring 010190_1234"})
+    assert response.status_code == 400
+    errors = response.context["forms"]["add_note"].errors["text"]
+    assert "indeholder et CPR-nummer (010190_1234)" in errors[0]
+    assert errors[0] in response.content.decode()
+    assert not item.internal_notes.exists()
+
+
+def test_a_cpr_number_in_the_message_to_the_organisation_changes_nothing(
+    mod, make_input
+):
+    item = make_input(status="in_review")
+    with pytest.raises(ValidationError) as error:
+        input_transition(
+            input=item, action="request_changes", user=mod, note="Se 010190-1234"
+        )
+    assert "CPR-nummer" in " ".join(error.value.message_dict["note"])
+    item.refresh_from_db()
+    assert item.status == Status.IN_REVIEW
+    assert not mail.outbox
 
 
 def test_organisation_never_reaches_notes_or_detail(client, make_input, author):
@@ -126,6 +151,31 @@ def test_links_duplicate_across_organisations(mod_client, make_input):
         "Der findes intet input med referencenummeret NOPE."
         in response.content.decode()
     )
+
+
+def test_a_link_to_itself_or_back_again_is_refused_beside_the_field(
+    mod_client, make_input
+):
+    item = make_input(reference="BL-2026-0043")
+    other = make_input(reference="BL-2020-0032")
+    response = mod_client.post(
+        _url("add_link", item), {"kind": "duplicate_of", "target": "bl-2026-0043"}
+    )
+    assert response.status_code == 400
+    errors = response.context["forms"]["add_link"].errors["target"]
+    assert errors == ["Et input kan ikke forbindes med sig selv."]
+    mod_client.post(
+        _url("add_link", item), {"kind": "duplicate_of", "target": other.reference}
+    )
+    response = mod_client.post(
+        _url("add_link", other), {"kind": "duplicate_of", "target": item.reference}
+    )
+    assert response.status_code == 400
+    assert (
+        "BL-2026-0043 er allerede forbundet med dette input"
+        in (response.context["forms"]["add_link"].errors["target"][0])
+    )
+    assert not other.links_from.exists()
 
 
 def test_an_inputs_admin_link_is_its_inspect_view(make_input):
