@@ -9,7 +9,7 @@ from taggit.forms import TagField
 from portal.organisations.models import Partnership
 
 from . import personal_data
-from .attachments import check_count, check_upload
+from .attachments import MAX_ATTACHMENTS, check_count, check_upload
 from .models import Input
 from .models.inputs import Kind
 from .states import Status
@@ -137,11 +137,14 @@ class InputForm(forms.ModelForm):
         call=None,
         organisations=None,
         intent: str = DRAFT,
+        waiting: int = 0,
         **kwargs,
     ):
         super().__init__(data, files, **kwargs)
         self.call = call
         self.intent = intent
+        # Files chosen on an earlier try that did not save, kept for this one.
+        self.waiting = waiting
         self.personal_data_warning = ""
         self.confirmed_before = False
         self.checked_files = []
@@ -209,14 +212,18 @@ class InputForm(forms.ModelForm):
                 checked.append(check_upload(upload))
             except ValidationError as error:
                 errors.append(error)
-        existing = self.instance.attachments.count() if self.instance.pk else 0
+        existing = self.waiting
+        if self.instance.pk:
+            existing += self.instance.attachments.count()
         try:
             check_count(existing=existing, names=[c.name for c in checked])
         except ValidationError as error:
             errors.append(error)
+        # The good files that fit are kept even when others are refused
+        # (the view keeps them for the next try): nothing chosen is lost.
+        self.checked_files = checked[: max(MAX_ATTACHMENTS - existing, 0)]
         if errors:
             raise ValidationError(errors)
-        self.checked_files = checked
         return files
 
     def clean(self):

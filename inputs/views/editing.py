@@ -113,6 +113,10 @@ def _pending_key(request, input=None) -> str | None:
         return None
 
 
+def _waiting(request, key) -> int:
+    return len(pending_list(session=request.session, key=key)) if key else 0
+
+
 def _files_to_save(request, form, key) -> list:
     if key is None:
         return form.checked_files
@@ -173,6 +177,7 @@ def input_create(request, call_id: int):
             call=call,
             organisations=organisations,
             intent=_intent(request),
+            waiting=_waiting(request, key),
         )
         if form.is_valid():
             try:
@@ -222,6 +227,7 @@ def input_edit(request, pk: int):
             instance=input,
             call=input.call,
             intent=_intent(request),
+            waiting=_waiting(request, key),
         )
         if form.is_valid():
             try:

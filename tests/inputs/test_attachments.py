@@ -268,3 +268,51 @@ def test_a_double_submit_stores_the_file_once(client, call, organisation, member
     client.post(reverse("inputs:create", args=[call.pk]), data)
 
     assert Input.objects.get().attachments.count() == 1
+
+
+def test_the_good_files_are_kept_when_another_is_refused(
+    client, call, organisation, member
+):
+    log_in(client, member)
+    data = form_data(call, organisation, intent="draft")
+    refused = SimpleUploadedFile("prog.exe", b"MZ\x90\x00" * 64)
+    response = client.post(
+        reverse("inputs:create", args=[call.pk]),
+        {**data, "attachments": [files.png("ok.png"), refused]},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "prog.exe" in " ".join(response.context["form"].errors["attachments"])
+    assert "Vedhæftet: ok.png" in html
+    # The next try, without choosing the file again, saves it.
+    response = client.post(reverse("inputs:create", args=[call.pk]), data)
+    assert response.status_code == 302
+    assert [a.original_name for a in Input.objects.get().attachments.all()] == [
+        "ok.png"
+    ]
+
+
+def test_the_five_that_fit_are_kept_and_the_sixth_named(
+    client, call, organisation, member
+):
+    log_in(client, member)
+    data = form_data(call, organisation, intent="draft")
+    chosen = [files.png(f"billede{n}.png") for n in range(6)]
+    response = client.post(
+        reverse("inputs:create", args=[call.pk]), {**data, "attachments": chosen}
+    )
+    assert response.status_code == 400
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert "»billede5.png«" in error and "»billede4.png«" not in error
+    html = response.content.decode()
+    assert all(f"Vedhæftet: billede{n}.png" in html for n in range(5))
+    # Five wait: one more is refused, counting them.
+    response = client.post(
+        reverse("inputs:create", args=[call.pk]),
+        {**data, "attachments": [files.png("en.png")]},
+    )
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert "har allerede 5" in error and "»en.png«" in error
+    response = client.post(reverse("inputs:create", args=[call.pk]), data)
+    assert response.status_code == 302
+    assert Input.objects.get().attachments.count() == 5
