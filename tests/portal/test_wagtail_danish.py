@@ -73,3 +73,12 @@ def test_the_admin_menu_reads_in_danish():
         assert translation.gettext("Awaiting your review") == "Venter på din gennemgang"
     with translation.override("en"):
         assert translation.gettext("Reports") == "Reports"
+
+
+def test_wagtails_own_danish_is_corrected_where_it_is_wrong():
+    from django.utils.translation import gettext
+
+    with translation.override("da"):
+        sent = gettext("Page '%(page_title)s' has been submitted for moderation.")
+        assert "blevet" in sent and "blivet" not in sent
+        assert gettext("Search term") == "Søgeord"
