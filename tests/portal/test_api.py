@@ -45,6 +45,25 @@ def test_a_moderators_token_carries_no_staff_rights(client, world):
         assert client.get(url, **headers).status_code == 404
 
 
+def test_an_organisation_opens_its_own_bl_only_input_as_in_the_browser(client, world):
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.factories import OrganisationFactory, log_in, member_of
+
+    item = world["bl_only"]
+    member = member_of(item.organisation)
+    own = bearer(member)
+    assert client.get(f"/api/v1/inputs/{item.pk}", **own).status_code == 200
+    browser = Client()
+    log_in(browser, member)
+    assert browser.get(reverse("inputs:detail", args=[item.pk])).status_code == 200
+    listed = titles(client.get("/api/v1/inputs", {"q": "vaskekælder"}, **own))
+    assert "BL's vaskekælder" not in listed  # the archive lists it to nobody
+    other = bearer(member_of(OrganisationFactory()))
+    assert client.get(f"/api/v1/inputs/{item.pk}", **other).status_code == 404
+
+
 def test_a_logged_in_session_does_not_widen_an_anonymous_call(client, world):
     from tests.factories import log_in
 
