@@ -92,17 +92,32 @@ def dkfds_fields(form):
     return {"form": form}
 
 
+def _field_name(label) -> str:
+    """The field's label as the start of a summary line: "Titel: ". A label
+    that ends a sentence ("Samarbejder I med kommunen?") keeps its own mark."""
+    label = str(label or "").strip().rstrip(":")
+    if not label:
+        return ""
+    return f"{label} " if label[-1] in "?!." else f"{label}: "
+
+
 @register.inclusion_tag("includes/forms/error_summary.html")
 def error_summary(form, heading=""):
-    """DKFDS's error summary: every error, each linking to its field."""
+    """DKFDS's error summary: every error, each linking to its field and
+    naming it, since the summary is read apart from the fields."""
     errors = []
     # allauth's form element passes "" when a page has no form.
     if getattr(form, "errors", None):
-        errors = [{"id": "", "message": e} for e in form.non_field_errors()]
+        errors = [
+            {"id": "", "field": "", "message": e} for e in form.non_field_errors()
+        ]
         for field in form:
             if field.errors and not field.is_hidden:
                 anchor = field.id_for_label or field.auto_id
-                errors += [{"id": anchor, "message": e} for e in field.errors]
+                name = _field_name(field.label)
+                errors += [
+                    {"id": anchor, "field": name, "message": e} for e in field.errors
+                ]
     return {"errors": errors, "heading": heading}
 
 

@@ -129,3 +129,24 @@ def test_a_choice_list_rendered_twice_gets_its_class_once():
     again = render("{% dkfds_field form.kind %}", form=form)
     assert 'class="form-radio form-radio"' not in again
     assert again.count('class="form-radio"') == 2
+
+
+def test_each_summary_line_names_its_field():
+    # The summary is read apart from the fields: "Dette felt er påkrævet."
+    # three times says nothing about which three.
+    form = ExampleForm(data={"municipality": "1"})
+    form.is_valid()
+    html = render("{% error_summary form %}", form=form)
+    assert '<a class="function-link" href="#id_title">Titel: ' in html
+    assert '<a class="function-link" href="#id_kind">Type: ' in html
+    # An error that belongs to no field has no name to give.
+    assert "<li>Noget passer ikke sammen.</li>" in html
+
+
+def test_a_question_label_keeps_its_own_mark():
+    class Asked(forms.Form):
+        partner = forms.CharField(label="Samarbejder I med kommunen?")
+
+    html = render("{% error_summary form %}", form=Asked(data={}))
+    assert "Samarbejder I med kommunen? " in html
+    assert "kommunen?:" not in html

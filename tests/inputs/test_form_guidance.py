@@ -226,3 +226,18 @@ def test_dates_follow_the_language(client, call):
     english = client.get(call.url).text
     assert " kl. " not in english
     assert "a.m." in english or "p.m." in english
+
+
+def test_the_error_summary_names_the_field_of_each_error(
+    client, call, organisation, member
+):
+    log_in(client, member)
+    response = _new(client, call, organisation, title="x" * 215)
+    assert response.status_code == 400
+    html = response.text
+    start = html.index('id="form-errors"')
+    summary = html[start : html.index("</ul>", start)]
+    assert (
+        'href="#id_title">Titel: Denne værdi må højst have 200 tegn (den har 215).'
+        in summary
+    )

@@ -64,6 +64,11 @@ def test_missing_fields_show_danish_errors(client, outsider):
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"name", "kind", "municipality"}
     assert "Dette felt er påkrævet." in response.text
+    # The summary on top says which fields, each a link to it.
+    summary = response.text[response.text.index('id="form-errors"') :]
+    summary = summary[: summary.index("</ul>")]
+    assert 'href="#id_name">Organisationens navn: Dette felt er påkrævet.' in summary
+    assert 'href="#id_municipality">Kommune: Dette felt er påkrævet.' in summary
 
 
 def test_known_cvr_points_to_asking_to_join(client, outsider, organisation):
