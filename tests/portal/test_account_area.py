@@ -60,3 +60,19 @@ def test_allauth_model_names_read_in_danish():
     with translation.override("da"):
         assert translation.gettext("email addresses") == "e-mailadresser"
         assert translation.gettext("email address") == "e-mailadresse"
+
+
+def test_a_bad_new_address_is_reported_once_beside_the_add_form(client):
+    user = UserFactory()
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    log_in(client, user)
+    html = client.post(
+        reverse("account_email"), {"action_add": "", "email": "foo@"}
+    ).content.decode()
+    assert html.count('id="form-errors"') == 1
+    # The summary sits in the add form, after the list of addresses.
+    assert html.index(user.email) < html.index('id="form-errors"')
+    assert html.index('id="form-errors"') < html.index('name="action_add"')
+    assert 'href="#id_email">E-mail: Indtast en gyldig e-mail-adresse.' in html
