@@ -10,6 +10,13 @@ from portal.site import configured_site, site_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # allauth's "Please type your current password." is raised for a wrong
+        # one, not a missing one (an empty field gets "Dette felt er påkrævet.").
+        "enter_current_password": _("Adgangskoden er forkert."),
+    }
+
     def send_mail(self, template_prefix, email, context):
         """Every allauth e-mail names the site and links to it as the
         project's own e-mails do (portal.site). Without django.contrib.sites

@@ -137,6 +137,34 @@ def test_password_reset_sends_email_and_link_sets_new_password(client):
     assert "_auth_user_id" in fresh.session
 
 
+def test_the_reset_page_says_adgangskode_as_every_other_page_does(client):
+    html = client.get(reverse("account_reset_password")).text
+    assert "Nulstil min adgangskode" in html
+    assert "password" not in re.sub(r"<[^>]*>", " ", html.split("<body", 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("language", "wrong", "empty"),
+    [
+        ("da", "Adgangskoden er forkert.", "Dette felt er påkrævet."),
+        ("en", "The password is incorrect.", "This field is required."),
+    ],
+)
+def test_changing_the_password_says_when_the_current_one_is_wrong(
+    client, language, wrong, empty
+):
+    user = UserFactory()
+    log_in(client, user)
+    client.cookies["django_language"] = language
+    new = {"password1": "Nyt-kodeord-2020!", "password2": "Nyt-kodeord-2020!"}
+    url = reverse("account_change_password")
+    html = client.post(url, {"oldpassword": "forkert", **new}).text
+    assert 'href="#id_oldpassword">' in html and wrong in html
+    # An empty field keeps the message that asks for it.
+    html = client.post(url, {"oldpassword": "", **new}).text
+    assert empty in html and wrong not in html
+
+
 def test_admin_sends_anonymous_to_allauth_login(client):
     response = client.get("/admin/")
     assert response.status_code == 302
