@@ -183,6 +183,17 @@ class Input(models.Model):
     def is_anonymised(self) -> bool:
         return self.consent == Consent.ANONYMISED
 
+    # A section shows when the kind asks for it, or when it holds text (kept
+    # from before the kind changed, and searchable, so not hidden): a solution
+    # has no empty "Udfordringen" with a dash under it.
+    @property
+    def shows_challenge(self) -> bool:
+        return self.kind != Kind.SOLUTION or bool(self.challenge)
+
+    @property
+    def shows_solution(self) -> bool:
+        return self.kind != Kind.CHALLENGE or bool(self.solution)
+
     def public_organisation_name(self) -> str:
         """The organisation's name as shown outside BL, per the consent."""
         return str(_("Anonymiseret")) if self.is_anonymised else self.organisation.name

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from inputs.models import Input
+from inputs.models.inputs import Kind
 from inputs.services import input_transition
 from tests.factories import InputFactory, OrganisationFactory, log_in, member_of
 from tests.inputs.conftest import make_call
@@ -83,6 +84,40 @@ def test_detail_shows_text_answers_history_and_feedback(client, organisation, me
     assert "Tilbagemelding fra BL" in html
     # Accepted: no more editing or withdrawing.
     assert reverse("inputs:edit", args=[input.pk]) not in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown", "left_out"),
+    [
+        (Kind.SOLUTION, ["Løsningen"], ["Udfordringen"]),
+        (Kind.CHALLENGE, ["Udfordringen"], ["Løsningen"]),
+        (Kind.BOTH, ["Udfordringen", "Løsningen"], []),
+    ],
+)
+def test_detail_shows_only_the_sections_of_the_inputs_kind(
+    client, organisation, member, kind, shown, left_out
+):
+    texts = {"challenge": "", "solution": ""}
+    if kind != Kind.SOLUTION:
+        texts["challenge"] = "Ældre beboere isolerer sig."
+    if kind != Kind.CHALLENGE:
+        texts["solution"] = "Frivillige ringer til dem."
+    input = InputFactory(organisation=organisation, kind=kind, **texts)
+    log_in(client, member)
+    html = client.get(reverse("inputs:detail", args=[input.pk])).text
+    for heading in shown:
+        assert f">{heading}</h2>" in html
+    for heading in left_out:
+        assert f">{heading}</h2>" not in html
+    assert "<p>–</p>" not in html
+
+
+def test_a_solution_keeps_a_challenge_it_was_written_with(client, organisation, member):
+    # Text from before the kind changed is searchable; the page shows it.
+    input = InputFactory(organisation=organisation, kind=Kind.SOLUTION)
+    log_in(client, member)
+    html = client.get(reverse("inputs:detail", args=[input.pk])).text
+    assert ">Udfordringen</h2>" in html and input.challenge in html
 
 
 def test_the_organisations_history_lists_status_changes_only(
