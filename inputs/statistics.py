@@ -14,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.language import in_active_language
+
 from .models import Input
 from .models.inputs import Kind
 from .states import Status
@@ -27,21 +29,37 @@ DIMENSIONS = {
     "partnership": (_("Partnerskab"), "partnerships__name"),
 }
 _LABELS = {"kind": dict(Kind.choices), "status": dict(Status.choices)}
+# The names that have an English form beside the Danish one grouped by.
+_ENGLISH_FIELDS = {
+    "theme": "themes__name_en",
+    "target_group": "target_groups__name_en",
+    "partnership": "partnerships__name_en",
+}
+
+
+def _grouped(inputs, dimension: str, **counts) -> list[tuple[str, dict]]:
+    """(label in the active language, row with `counts`) per value of
+    `dimension`, largest n first; inputs with no value (no theme) left out."""
+    field = DIMENSIONS[dimension][1]
+    english = _ENGLISH_FIELDS.get(dimension)
+    rows = (
+        Input.objects.filter(pk__in=inputs.values("pk"))
+        .exclude(**{f"{field}__isnull": True})
+        .values(field, *([english] if english else []))
+        .annotate(**counts)
+        .order_by("-n", field)
+    )
+    labels = _LABELS.get(dimension, {})
+    if english:
+        return [(in_active_language(r[field], r[english]), r) for r in rows]
+    return [(str(labels.get(r[field], r[field])), r) for r in rows]
 
 
 def input_counts(*, inputs, dimension: str) -> list[tuple[str, int]]:
     """(label, number of inputs) for `dimension`, most first; inputs with no
     value (e.g. no theme) are left out."""
-    field = DIMENSIONS[dimension][1]
-    rows = (
-        Input.objects.filter(pk__in=inputs.values("pk"))
-        .exclude(**{f"{field}__isnull": True})
-        .values(field)
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("-n", field)
-    )
-    labels = _LABELS.get(dimension, {})
-    return [(str(labels.get(r[field], r[field])), r["n"]) for r in rows]
+    rows = _grouped(inputs, dimension, n=Count("pk", distinct=True))
+    return [(label, r["n"]) for label, r in rows]
 
 
 def submissions_per_week(*, inputs, weeks: int = 12) -> list[tuple[str, int]]:
@@ -146,18 +164,13 @@ def _public_rows(inputs, dimension: str) -> list[tuple[str, int, int]]:
             .order_by("month")
         )
         return [(_month_label(r["month"]), r["n"], r["orgs"]) for r in rows]
-    field = DIMENSIONS[dimension][1]
-    rows = (
-        Input.objects.filter(pk__in=inputs.values("pk"))
-        .exclude(**{f"{field}__isnull": True})
-        .values(field)
-        .annotate(
-            n=Count("pk", distinct=True), orgs=Count("organisation", distinct=True)
-        )
-        .order_by("-n", field)
+    rows = _grouped(
+        inputs,
+        dimension,
+        n=Count("pk", distinct=True),
+        orgs=Count("organisation", distinct=True),
     )
-    labels = _LABELS.get(dimension, {})
-    return [(str(labels.get(r[field], r[field])), r["n"], r["orgs"]) for r in rows]
+    return [(label, r["n"], r["orgs"]) for label, r in rows]
 
 
 def _month_label(value) -> str:

@@ -160,3 +160,27 @@ def test_when_the_counts_are_old_one_request_counts_and_others_get_the_old(
     cache.delete(f"{key}:counting")
     assert kinds(public_statistics())["Løsning"] == 5
     assert cache.get(f"{key}:counting") is None
+
+
+@pytest.fixture
+def themed(archived):
+    """Three public inputs from three organisations under Ensomhed, for
+    Ældre: enough to show."""
+    from tests.factories import target_group, theme
+
+    for _ in range(3):
+        input = archived(organisation=OrganisationFactory(), themes=[theme("ensomhed")])
+        input.target_groups.set([target_group("aeldre")])
+
+
+def _row(page: str, label: str) -> bool:
+    return f'<th scope="row">{label}</th><td>3</td>' in page
+
+
+def test_themes_and_target_groups_are_named_in_the_pages_language(client, themed):
+    danish = client.get(reverse("statistics")).text
+    assert _row(danish, "Ensomhed") and _row(danish, "Ældre")
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("statistics")).text
+    assert _row(english, "Loneliness") and _row(english, "Elderly people")
+    assert "Ensomhed" not in english and "Ældre" not in english

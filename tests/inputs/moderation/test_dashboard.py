@@ -40,6 +40,18 @@ def test_admin_home_shows_counts_and_weekly_chart(mod_client, make_input):
     assert sizes and min(sizes) >= 12
 
 
+def test_the_english_admin_names_partnerships_and_themes_in_english(
+    mod_client, make_input
+):
+    make_input(themes=[theme("ensomhed")])
+    mod_client.cookies["django_language"] = "en"
+    html = mod_client.get("/admin/").content.decode()
+    assert "Submitted inputs by Theme" in html
+    assert '<tr><th scope="row">Loneliness</th><td>1</td></tr>' in html
+    assert '<th scope="row">Partnership for frail elderly people</th>' in html
+    assert "Ensomhed" not in html and "svækkede ældre" not in html
+
+
 def test_panel_hidden_from_site_admin(client):
     from allauth.mfa.totp.internal.auth import TOTP
     from django.contrib.auth.models import Group
