@@ -75,3 +75,30 @@ def facets_in_active_language(facets: dict) -> dict:
         for value in values:
             value.label = table.get(value.value, value.label)
     return facets
+
+
+def hits_in_active_language(hits: list) -> list:
+    """An input hit's kind and status as the index stored them are words of
+    the language it was indexed in; like the facets, they are shown in the
+    active one. The status is stored as its key too; the kind only as its
+    label, so the label is looked up in every language the site speaks."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from inputs.models.inputs import Kind
+
+    from .documents import choice_labels
+
+    labels = choice_labels()
+    kinds = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            kinds |= {str(label): value for value, label in Kind.choices}
+    for hit in hits:
+        meta = dict(hit.meta)
+        if meta.get("kind") in kinds:
+            meta["kind"] = labels["kind"][kinds[meta["kind"]]]
+        if "status" in meta:
+            meta["status"] = labels["status"].get(hit.status, meta["status"])
+        hit.meta = meta
+    return hits

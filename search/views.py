@@ -16,7 +16,12 @@ from .export import MAX_ROWS, export_rows
 from .forms import FACET_LABELS, SavedSearchForm, search_request
 from .query import SearchUnavailable
 from .saved import canonical_query_string, saved_search_create, saved_search_delete
-from .selectors import facets_in_active_language, saved_searches_of, viewer_for
+from .selectors import (
+    facets_in_active_language,
+    hits_in_active_language,
+    saved_searches_of,
+    viewer_for,
+)
 from .services import archive_search, archive_words_alone, typed_words
 
 
@@ -44,6 +49,7 @@ def search(request):
         params = request.GET.copy()
         params["page"] = result.num_pages
         return redirect(f"{request.path}?{params.urlencode()}")
+    hits_in_active_language(result.hits)
     facets = [
         {"name": name, "label": FACET_LABELS[name], "values": values}
         for name, values in facets_in_active_language(result.facets).items()
@@ -114,6 +120,7 @@ def export(request, fmt: str):
         result = archive_search(request=search_req)
     except SearchUnavailable:
         return _unavailable(request)
+    hits_in_active_language(result.hits)
     return spreadsheet_response(
         fmt=fmt,
         rows=export_rows(result),

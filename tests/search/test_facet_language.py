@@ -29,3 +29,23 @@ def test_theme_and_kind_facets_are_english_on_english_pages(client, archived):
     english = client.get(reverse("archive:search"), {"q": "kaffeklub"})
     assert _theme_facet(english) == {"Loneliness"}
     assert ">Challenge" in english.text and ">Ensomhed" not in english.text
+
+
+def _hit_line(response) -> str:
+    html = response.text
+    start = html.index('class="hit__meta"')
+    return html[start : html.index("</p>", start)]
+
+
+def test_a_hits_kind_is_in_the_pages_language(client, archived):
+    archived(title="Kaffeklub", kind="solution", reference="BL-2020-0041")
+
+    danish = client.get(reverse("archive:search"), {"q": "kaffeklub"})
+    assert "Løsning · BL-2020-0041" in _hit_line(danish)
+
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("archive:search"), {"q": "kaffeklub"})
+    assert "Solution · BL-2020-0041" in _hit_line(english)
+    assert "Løsning" not in _hit_line(english)
+    csv = client.get(reverse("archive:export_csv"), {"q": "kaffeklub"})
+    assert ";Solution;BL-2020-0041;" in csv.content.decode("utf-8-sig")
