@@ -6,6 +6,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.language import in_active_language
+
 from ..blocks import BaseStreamBlock
 
 
@@ -80,6 +82,14 @@ class PartnershipPage(Page):
     class Meta:
         verbose_name = _("partnerskabsside")
         verbose_name_plural = _("partnerskabssider")
+
+    @property
+    def display_title(self) -> str:
+        """The partnership's name is data with an English form; the page's
+        text is content, written in Danish. In English the page is named by
+        the partnership's English name, in the menu (cms.context_processors)
+        and on the home page's card alike."""
+        return in_active_language(self.title, self.partnership.name_en)
 
     def get_context(self, request, *args, **kwargs):
         from inputs.models import CallPage

@@ -3,9 +3,12 @@ Designsystem (DKFDS, static/vendor/dkfds). Only the public pages use these;
 the Wagtail admin keeps Django's and Wagtail's own rendering."""
 
 from django import forms, template
+from django.db.models import F
 from django.forms.boundfield import BoundWidget
 from django.templatetags.static import static
 from django.utils.html import format_html
+
+from portal.language import in_active_language
 
 register = template.Library()
 
@@ -146,11 +149,21 @@ def icon(name, label="", css_class=""):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def page_breadcrumbs(context, page):
     """DKFDS breadcrumbs for a Wagtail page: its live ancestors below the
-    tree's root, then the page itself (not a link)."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    tree's root, then the page itself (not a link). A partnership's page is
+    named as in the menu (cms.context_processors.navigation)."""
+    ancestors = (
+        page.get_ancestors()
+        .filter(depth__gt=1)
+        .live()
+        .annotate(partnership_name_en=F("partnershippage__partnership__name_en"))
+    )
+    request = context.get("request")
     return {
-        "crumbs": [(a.get_url(context.get("request")), a.title) for a in ancestors],
-        "current": page.title,
+        "crumbs": [
+            (a.get_url(request), in_active_language(a.title, a.partnership_name_en))
+            for a in ancestors
+        ],
+        "current": getattr(page, "display_title", page.title),
     }
 
 

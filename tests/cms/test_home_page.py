@@ -58,3 +58,41 @@ def test_home_page_query_count_is_constant(
     client.get("/")
     with django_assert_max_num_queries(25):
         assert client.get("/").status_code == 200
+
+
+def _menu(html: str) -> str:
+    start = html.index('class="mainmenu"')
+    return html[start : html.index("</ul>", start)]
+
+
+def _cards(html: str) -> str:
+    start = html.index('id="partnerships-heading"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_partnerships_are_named_in_the_pages_language(client, demo_site):
+    danish = client.get("/").text
+    assert ">Partnerskab for svækkede ældre</a></h3>" in _cards(danish)
+    assert "<span>Partnerskab for svækkede ældre</span>" in _menu(danish)
+
+    client.cookies["django_language"] = "en"
+    english = client.get("/").text
+    assert ">Partnership for frail elderly people</a></h3>" in _cards(english)
+    assert "<span>Partnership for frail elderly people</span>" in _menu(english)
+    assert "Partnerskab for svækkede ældre" not in _cards(english) + _menu(english)
+    # The page itself: heading, tab title and breadcrumb say the same.
+    page = client.get(
+        PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre").url
+    ).text
+    assert "<h1>Partnership for frail elderly people</h1>" in page
+    assert "<title>Partnership for frail elderly people" in page
+    # Its text is content, written in Danish, and stays so.
+    assert "Partnerskabet sætter fokus på svækkede ældre" in page
+
+
+def test_a_partnership_without_an_english_name_keeps_its_title(client, demo_site):
+    page = PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre")
+    page.partnership.name_en = ""
+    page.partnership.save()
+    client.cookies["django_language"] = "en"
+    assert "<span>Partnerskab for svækkede ældre</span>" in _menu(client.get("/").text)
