@@ -90,6 +90,22 @@ TRANSITIONS: dict[str, Transition] = {
     ]
 }
 
+# The moves the organisation must be told the reason for: the note to it is
+# required, with this message when it is missing. The forms and
+# input_transition() all ask note_missing().
+NOTE_REQUIRED = {
+    "request_changes": _("Skriv, hvad organisationen skal ændre."),
+    "reject": _("Skriv, hvorfor input afvises."),
+}
+
+
+def note_missing(action: str, note: str) -> str | None:
+    """The message to show when `action` needs a note and `note` is blank."""
+    if note.strip():
+        return None
+    return NOTE_REQUIRED.get(action)
+
+
 # The organisation may edit its input until a moderator starts the review.
 EDITABLE_BY_SUBMITTER = frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED})
 

@@ -19,7 +19,7 @@ from ..models.inputs import Visibility
 from ..permissions import can_moderate
 from ..services import input_transition
 from ..services.moderation import input_accept, input_assign, input_themes_change
-from ..states import IllegalTransition, Status
+from ..states import IllegalTransition, Status, note_missing
 from .selectors import moderation_queue
 
 
@@ -30,10 +30,17 @@ class NoteForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, action, **kwargs):
+        self.action = action
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         # Checked once here, so no input of the selection is half done.
         data = super().clean()
         note = data.get("note", "")
+        missing = note_missing(self.action, note)
+        if missing:
+            self.add_error("note", missing)
         try:
             personal_data.note_check(field="note", label=self["note"].label, text=note)
         except ValidationError as error:
@@ -79,6 +86,12 @@ class InputBulkAction(BulkAction):
         if not can_moderate(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if issubclass(self.form_class, NoteForm):
+            kwargs["action"] = self.action_type
+        return kwargs
 
     def get_actionable_objects(self):
         """The selected inputs in the queue ("all": the whole queue)."""

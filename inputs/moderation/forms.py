@@ -23,7 +23,7 @@ from ..services.moderation import (
     visibility_allowed,
     visibility_choices,
 )
-from ..states import Actor, Status, actions_from
+from ..states import Actor, Status, actions_from, note_missing
 
 
 class ActionForm(forms.Form):
@@ -77,8 +77,9 @@ class TransitionForm(ActionForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("action") == "request_changes" and not data.get("note", "").strip():
-            self.add_error("note", _("Skriv, hvad organisationen skal ændre."))
+        missing = note_missing(data.get("action", ""), data.get("note", ""))
+        if missing:
+            self.add_error("note", missing)
         return data
 
     def save(self, *, user):

@@ -1,6 +1,6 @@
 """Writes to inputs. Each function says what it guarantees."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from .. import personal_data
 from ..models import Input, InputRevision
 from ..notifications import send_transition_email
 from ..permissions import can_take_action
-from ..states import Status, steps_for
+from ..states import Status, note_missing, steps_for
 
 
 def input_changed(input: Input) -> None:
@@ -35,7 +35,9 @@ def input_transition(
     when, from, to and the note to Wagtail's audit log, all in one
     transaction. A moderator's decision taken straight from "submitted"
     passes through the review step: both moves are logged, and only the
-    decision is e-mailed (one e-mail per action)."""
+    decision is e-mailed (one e-mail per action). A move that needs a
+    reason (states.NOTE_REQUIRED) is refused without a note
+    (ValidationError on "note")."""
     personal_data.note_check(
         field="note", label=_("Besked til organisationen"), text=note
     )
@@ -44,6 +46,9 @@ def input_transition(
     for transition in steps:
         if not system and not can_take_action(user, locked, transition.actor):
             raise PermissionDenied
+    missing = note_missing(action, note)
+    if missing:
+        raise ValidationError({"note": missing})
     for transition in steps:
         _apply(
             locked,

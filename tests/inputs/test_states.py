@@ -2,11 +2,12 @@
 move, and who may take each."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from inputs.services import input_transition
 from inputs.states import (
+    NOTE_REQUIRED,
     TRANSITIONS,
     Actor,
     IllegalTransition,
@@ -145,3 +146,13 @@ def test_accept_records_when_the_input_was_published():
     input_transition(input=input, action="accept", user=moderator())
     input.refresh_from_db()
     assert input.accepted_at is not None
+
+
+@pytest.mark.parametrize("action", sorted(NOTE_REQUIRED))
+def test_a_move_that_needs_a_reason_is_refused_without_one(action):
+    input = input_in(Status.IN_REVIEW)
+    with pytest.raises(ValidationError) as error:
+        input_transition(input=input, action=action, user=moderator(), note=" ")
+    assert error.value.message_dict == {"note": [str(NOTE_REQUIRED[action])]}
+    input.refresh_from_db()
+    assert input.status == Status.IN_REVIEW

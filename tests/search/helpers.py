@@ -1,6 +1,6 @@
 from inputs.services import input_transition
 from inputs.services.moderation import input_accept
-from inputs.states import Status
+from inputs.states import NOTE_REQUIRED, Status
 from portal.organisations.models import Membership
 from search.query import SearchRequest, Viewer
 from search.services import archive_search
@@ -39,7 +39,9 @@ def move_to(input, status, *, path_from=Status.DRAFT):
         if action == "accept":
             input_accept(input=input, user=staff, visibility=input.visibility)
         else:
-            input_transition(input=input, action=action, user=staff)
+            # A rejection or a request for changes needs a reason.
+            note = "Begrundelse" if action in NOTE_REQUIRED else ""
+            input_transition(input=input, action=action, user=staff, note=note)
     input.refresh_from_db()
     return input
 

@@ -59,7 +59,12 @@ def make_input(organisation, author):
         input_transition(input=item, action="start_review", user=moderator_user)
         if status == "in_review":
             return item
-        input_transition(input=item, action=status_action[status], user=moderator_user)
+        input_transition(
+            input=item,
+            action=status_action[status],
+            user=moderator_user,
+            note="Begrundelse",  # a rejection or request for changes needs one
+        )
         return item
 
     status_action = {

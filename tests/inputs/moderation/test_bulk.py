@@ -65,6 +65,16 @@ def test_bulk_accept_sets_visibility_and_refuses_public_without_consent(
     assert any("samtykke" in t for t in _messages(response))
 
 
+def test_bulk_reject_needs_a_reason_and_changes_nothing_without(mod_client, make_input):
+    one, two = make_input(status="in_review"), make_input(status="in_review")
+    response = bulk(mod_client, "reject", [one.pk, two.pk], note="")
+    assert response.status_code == 200  # the confirmation form again
+    assert "Skriv, hvorfor input afvises." in response.text
+    one.refresh_from_db()
+    two.refresh_from_db()
+    assert (one.status, two.status) == (Status.IN_REVIEW, Status.IN_REVIEW)
+
+
 def test_bulk_reject_and_themes_and_assign(mod_client, make_input):
     one, two = make_input(status="in_review"), make_input(status="in_review")
     bulk(mod_client, "reject", [one.pk], note="Nej tak")

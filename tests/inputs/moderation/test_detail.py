@@ -87,6 +87,26 @@ def test_request_changes_needs_feedback(mod_client, make_input):
     assert item.status == Status.IN_REVIEW
 
 
+def test_reject_needs_a_reason(mod_client, make_input):
+    item = make_input(status="in_review")
+    response = mod_client.post(
+        _url("transition", item), {"action": "reject", "note": "  "}
+    )
+    assert response.status_code == 400
+    assert "Skriv, hvorfor input afvises." in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == Status.IN_REVIEW
+
+
+def test_reject_with_a_reason_tells_the_organisation(mod_client, make_input):
+    item = make_input(status="in_review")
+    mod_client.post(
+        _url("transition", item), {"action": "reject", "note": "Uden for området."}
+    )
+    item.refresh_from_db()
+    assert item.status == Status.REJECTED
+
+
 def test_request_changes_resubmit_keeps_both_versions(
     mod_client, make_input, author, django_capture_on_commit_callbacks
 ):
