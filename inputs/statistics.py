@@ -3,13 +3,11 @@ status, partnership, and submissions per week. Each is one grouped query."""
 
 import time
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.db.models.functions import TruncMonth, TruncWeek
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -63,30 +61,23 @@ def input_counts(*, inputs, dimension: str) -> list[tuple[str, int]]:
 
 
 def submissions_per_week(*, inputs, weeks: int = 12) -> list[tuple[str, int]]:
-    """Submissions per ISO week for the `weeks` weeks up to the latest
-    submission (or this week, if there is none), oldest first, weeks without
-    submissions included as 0. Ending at the latest submission keeps the
-    chart useful for a call that closed months ago."""
-    latest = inputs.aggregate(latest=Max("submitted_at"))["latest"]
-    last_day = timezone.localtime(latest).date() if latest else timezone.localdate()
-    first_monday = last_day - timedelta(days=last_day.weekday(), weeks=weeks - 1)
+    """Submissions per ISO week for the `weeks` most recent weeks that had
+    any, oldest first, each labelled with its week and year. Weeks without
+    submissions are left out: after a quiet year a range of calendar weeks
+    would be all empty and hide the history a moderator looks for."""
     rows = (
-        inputs.filter(submitted_at__date__gte=first_monday)
+        inputs.exclude(submitted_at__isnull=True)
         .annotate(week=TruncWeek("submitted_at"))
         .values("week")
         .annotate(n=Count("pk"))
+        .order_by("-week")[:weeks]
     )
-    counts = {}
-    for row in rows:
-        week = row["week"]
-        day = week.date() if hasattr(week, "date") else week
-        counts[day] = counts.get(day, 0) + row["n"]
     result = []
-    for offset in range(weeks):
-        monday = first_monday + timedelta(weeks=offset)
-        iso = monday.isocalendar()
+    for row in reversed(rows):
+        week = row["week"]
+        iso = (week.date() if hasattr(week, "date") else week).isocalendar()
         label = _("Uge %(week)s, %(year)s") % {"week": iso.week, "year": iso.year}
-        result.append((label, counts.get(monday, 0)))
+        result.append((label, row["n"]))
     return result
 
 

@@ -42,6 +42,9 @@ class ModerationDashboardPanel(Component):
                 for key, rows in counts.items()
             ],
             "weeks": chart_rows(submissions_per_week(inputs=inputs)),
-            "weeks_caption": _("Indsendte input pr. uge, de 12 seneste uger med input"),
+            "weeks_caption": _(
+                "Indsendte input pr. uge: de 12 seneste uger, hvor der blev "
+                "indsendt input (uger uden input er udeladt)"
+            ),
             "total": inputs.count(),
         }

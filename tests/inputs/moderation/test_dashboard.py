@@ -1,4 +1,5 @@
 import re
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
@@ -75,31 +76,59 @@ def test_submissions_per_week_counts_this_week(make_input):
     make_input()
     make_input()
     weeks = submissions_per_week(inputs=Input.objects.all(), weeks=4)
-    assert len(weeks) == 4
+    assert len(weeks) == 1
     assert weeks[-1][1] == 2
-    assert sum(n for _label, n in weeks) == 2
 
 
-def test_submissions_per_week_ends_at_the_latest_submission(make_input):
-    from datetime import datetime
-
+def _submitted_on(make_input, *days):
+    """One input submitted on each day (backdated, as the import of e-mailed
+    inputs does)."""
     from django.utils import timezone
 
     from inputs.models import Input
-    from inputs.statistics import submissions_per_week
 
-    june, july = make_input(), make_input()
-    for item, day in (
-        (june, datetime(2020, 6, 24, 10)),
-        (july, datetime(2020, 7, 8, 10)),
-    ):
-        # Backdate the submission, as the import of e-mailed inputs does.
-        Input.objects.filter(pk=item.pk).update(submitted_at=timezone.make_aware(day))
-    weeks = submissions_per_week(inputs=Input.objects.all(), weeks=4)
-    assert [label for label, _n in weeks] == [
-        "Uge 25, 2020",
-        "Uge 26, 2020",
-        "Uge 27, 2020",
-        "Uge 28, 2020",
+    for day in days:
+        item = make_input()
+        Input.objects.filter(pk=item.pk).update(
+            submitted_at=timezone.make_aware(datetime.combine(day, time(10)))
+        )
+
+
+def _weekly(first: date, count: int) -> list[date]:
+    return [first + timedelta(weeks=n) for n in range(count)]
+
+
+def test_the_weekly_chart_shows_the_latest_weeks_with_inputs_across_years(
+    mod_client, make_input
+):
+    # Weeks 23 to 35 of 2020, two inputs in week 35, six quiet years, then
+    # one input in week 49 of 2026.
+    _submitted_on(make_input, *_weekly(date(2020, 6, 1), 13), date(2020, 8, 28))
+    _submitted_on(make_input, date(2026, 12, 1))
+    html = mod_client.get("/admin/").content.decode()
+    assert (
+        "Indsendte input pr. uge: de 12 seneste uger, hvor der blev indsendt input"
+        in html
+    )
+    table = html.split('id="dashboard-weeks-caption"')[1].split("</table>")[0]
+    rows = re.findall(r'<th scope="row">(Uge \d+, \d+)</th><td>(\d+)</td>', table)
+    # Oldest first, each with its year; no empty week, weeks 23 and 24 drop out.
+    assert rows == [
+        *[(f"Uge {week}, 2020", "1") for week in range(25, 35)],
+        ("Uge 35, 2020", "2"),
+        ("Uge 49, 2026", "1"),
     ]
-    assert [n for _label, n in weeks] == [0, 1, 0, 1]
+
+
+def test_the_weekly_chart_costs_the_same_queries_for_many_weeks(
+    mod_client, make_input, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _submitted_on(make_input, date(2020, 6, 1))
+    with CaptureQueriesContext(connection) as one_week:
+        mod_client.get("/admin/")
+    _submitted_on(make_input, *_weekly(date(2021, 1, 4), 20))
+    with django_assert_max_num_queries(len(one_week)):
+        mod_client.get("/admin/")
