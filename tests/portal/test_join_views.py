@@ -49,6 +49,22 @@ def test_search_hides_pending_organisations(client, outsider):
     assert "Ingen godkendte organisationer" in response.text
 
 
+def test_back_to_the_search_keeps_the_query(client, outsider, organisation):
+    login(client, outsider)
+    results = client.get(JOIN, {"q": "solhjem"}).text
+    asked = f"{_request_url(organisation)}?q=solhjem"
+    assert f'href="{asked}"' in results
+    page = client.get(asked).text
+    assert f'<a href="{JOIN}?q=solhjem">Tilbage til søgningen</a>' in page
+    # The words are encoded, not pasted into the URL.
+    page = client.get(_request_url(organisation), {"q": "A & B"}).text
+    assert f'<a href="{JOIN}?q=A+%26+B">' in page
+    # Without a search, or with a URL for one, the link stays on the search.
+    assert f'<a href="{JOIN}">' in client.get(_request_url(organisation)).text
+    evil = client.get(_request_url(organisation), {"q": "https://evil.example"})
+    assert f'<a href="{JOIN}?q=https%3A%2F%2Fevil.example">' in evil.text
+
+
 def test_search_keeps_constant_query_count(
     client, outsider, django_assert_max_num_queries
 ):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +17,17 @@ from ..permissions import can_decide_join_request, can_request_to_join
 from ..selectors import join_requests_of, memberships_of, organisation_search
 
 
+def _search_query(request) -> str:
+    """The search on “Find din organisation” that led here, or ""."""
+    form = OrganisationSearchForm(request.GET)
+    return form.cleaned_data["q"].strip() if form.is_valid() else ""
+
+
+def _with_query(url: str, query: str) -> str:
+    # Only the search words travel, rebuilt on our own URL: no open redirect.
+    return f"{url}?{urlencode({'q': query})}" if query else url
+
+
 @login_required
 def join(request):
     """“Find din organisation”: search approved organisations by name or CVR."""
@@ -24,6 +35,11 @@ def join(request):
     results = []
     if form.is_valid():
         results = list(organisation_search(query=form.cleaned_data["q"]))
+    query = _search_query(request)
+    for organisation in results:
+        organisation.request_url = _with_query(
+            reverse("organisations:join_request", args=[organisation.pk]), query
+        )
     return render(
         request,
         "organisations/join.html",
@@ -73,7 +89,13 @@ def join_request(request, pk):
     return render(
         request,
         "organisations/join_request.html",
-        {"organisation": organisation, "form": form},
+        {
+            "organisation": organisation,
+            "form": form,
+            "back_url": _with_query(
+                reverse("organisations:join"), _search_query(request)
+            ),
+        },
     )
 
 
