@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -139,22 +140,24 @@ def saved_searches(request):
         form = SavedSearchForm(request.POST)
         query_string = canonical_query_string(request.POST)
         if form.is_valid():
-            saved_search_create(
+            outcome = saved_search_create(
                 user=request.user,
                 name=form.cleaned_data["name"],
                 query_string=query_string,
                 frequency=form.cleaned_data["frequency"],
             )
-            messages.success(
-                request, _("Søgningen er gemt. Du får besked om nye resultater.")
-            )
+            messages.success(request, _saved_message(outcome))
             return redirect("archive:saved")
+        # The form again, with the search it saves and a way back to it.
+        params = QueryDict(query_string)
         return render(
             request,
             "search/saved_searches.html",
             {
                 "form": form,
-                "search_params": QueryDict(query_string).lists(),
+                "search_params": params.lists(),
+                "search_words": params.get("q", ""),
+                "search_url": f"{reverse('archive:search')}?{query_string}",
                 "saved_searches": saved_searches_of(user=request.user),
             },
             status=400,
@@ -164,6 +167,19 @@ def saved_searches(request):
         "search/saved_searches.html",
         {"saved_searches": saved_searches_of(user=request.user)},
     )
+
+
+def _saved_message(outcome) -> str:
+    name, previous = outcome.saved_search.name, outcome.previous_name
+    if previous is None:
+        return _("Søgningen er gemt. Du får besked om nye resultater.")
+    if previous == name:
+        return _("Søgningen var allerede gemt som »%(name)s«. Den er opdateret.") % {
+            "name": name
+        }
+    return _(
+        "Søgningen var allerede gemt som »%(previous)s«; den hedder nu »%(name)s«."
+    ) % {"previous": previous, "name": name}
 
 
 @login_required

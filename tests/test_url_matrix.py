@@ -314,7 +314,7 @@ def _build_world() -> World:
     )
     saved = saved_search_create(
         user=users["partner"], name="Vask", query_string="q=vask", frequency="weekly"
-    )
+    ).saved_search
     ids = {
         "org_a": org_a.pk,
         "pending_org": pending.pk,

@@ -50,11 +50,35 @@ def test_member_saves_a_search_once(client, member):
 
 def test_missing_name_is_refused_next_to_the_field(client, member):
     log_in(client, member)
-    response = _save(client, name="")
+    response = _save(client, name="", theme="ensomhed", frequency="weekly")
+    html = response.content.decode()
     assert response.status_code == 400
-    assert "Dette felt er påkrævet" in response.content.decode()
-    assert 'name="q" value="madklub"' in response.content.decode()
+    assert "Dette felt er påkrævet" in html
+    assert 'name="q" value="madklub"' in html
+    assert 'name="theme" value="ensomhed"' in html
+    # The page says which search is being saved, and leads back to it.
+    assert "Du gemmer søgningen efter »madklub«." in html
+    assert '<a href="/arkiv/?q=madklub&amp;theme=ensomhed">Se søgningen</a>' in html
+    assert 'value="weekly" id="id_frequency_1" required checked' in html
     assert not SavedSearch.objects.exists()
+
+
+def test_saving_a_search_again_under_another_name_says_so(client, member):
+    log_in(client, member)
+    _save(client, name="Madklubber")
+    response = client.post(
+        reverse("archive:saved"),
+        {"q": "madklub", "name": "Fællesspisning", "frequency": "daily"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert (
+        "Søgningen var allerede gemt som »Madklubber«; den hedder nu »Fællesspisning«."
+        in html
+    )
+    assert SavedSearch.objects.get(user=member).name == "Fællesspisning"
+    again = _save(client, name="Fællesspisning")
+    assert "Den er opdateret." in client.get(again["Location"]).content.decode()
 
 
 def test_anonymous_and_plain_users_cannot_save(client):
