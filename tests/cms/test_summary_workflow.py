@@ -1,11 +1,14 @@
 """Summaries are published only through the four-eyes approval workflow."""
 
+import importlib
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import (
     GroupApprovalTask,
     PageLogEntry,
+    Task,
     TaskState,
     Workflow,
     WorkflowTask,
@@ -16,6 +19,7 @@ from cms.models import PartnershipPage, SummaryApprovalTask, SummaryPage
 from cms.workflows import TASK_NAME, WORKFLOW_NAME, summary_workflow_ensure
 from inputs.models.inputs import Visibility
 from inputs.services.moderation import input_set_visibility
+from portal.accounts.roles import Role
 from tests.cms.test_summaries import _accepted
 from tests.factories import log_in, moderator
 
@@ -217,3 +221,25 @@ def test_setup_replaces_the_old_group_approval_task(demo_site):
     assert len(tasks) == 1 and isinstance(tasks[0], SummaryApprovalTask)
     assert summary_workflow_ensure() == workflow
     assert SummaryApprovalTask.objects.count() == 1
+
+
+def test_wagtails_default_workflow_is_danish_and_approved_by_moderators():
+    # Made by Wagtail's migrations; renamed by cms 0005.
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
+    workflow = Workflow.objects.get(name="Godkendelse af sider")
+    task = workflow.tasks.get().specific
+    assert task.name == "BL-moderator godkender siden"
+    assert [g.name for g in task.groups.all()] == [Role.MODERATOR]
+
+
+def test_the_rename_leaves_a_workflow_named_in_the_admin_alone():
+    from django.apps import apps
+
+    migration = importlib.import_module("cms.migrations.0005_danish_page_workflow")
+    own = Workflow.objects.create(name="Vores egen godkendelse")
+    old = Workflow.objects.create(name="Moderators approval")
+    migration.danish_page_workflow(apps, None)
+    own.refresh_from_db()
+    old.refresh_from_db()
+    assert (own.name, old.name) == ("Vores egen godkendelse", "Godkendelse af sider")
