@@ -5,12 +5,17 @@ may see. The rows are written by the one spreadsheet writer
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.organisations.models import Partnership
+
 from .highlight import plain_text
 
 MAX_ROWS = 5000
 
 
 def export_rows(result):
+    # The index holds the partnerships' Danish names; the sheet is in the
+    # reader's language, as the page is.
+    names = {p.name: p.display_name for p in Partnership.objects.all()}
     yield [
         _("Titel"),
         _("Type"),
@@ -29,7 +34,7 @@ def export_rows(result):
             hit.organisation_name
             or (_("Anonymiseret") if hit.source == "input" else ""),
             hit.meta.get("municipality", ""),
-            ", ".join(hit.meta.get("partnerships", [])),
+            ", ".join(names.get(n, n) for n in hit.meta.get("partnerships", [])),
             timezone.localtime(hit.date).date().isoformat() if hit.date else "",
             plain_text(hit.excerpt),
         ]

@@ -38,7 +38,15 @@ def _hit_line(response) -> str:
 
 
 def test_a_hits_kind_is_in_the_pages_language(client, archived):
-    archived(title="Kaffeklub", kind="solution", reference="BL-2020-0041")
+    from portal.organisations.models import Partnership
+
+    elderly = Partnership.objects.get(slug="svaekkede-aeldre")
+    archived(
+        title="Kaffeklub",
+        kind="solution",
+        reference="BL-2020-0041",
+        partnerships=[elderly],
+    )
 
     danish = client.get(reverse("archive:search"), {"q": "kaffeklub"})
     assert "Løsning · BL-2020-0041" in _hit_line(danish)
@@ -48,4 +56,6 @@ def test_a_hits_kind_is_in_the_pages_language(client, archived):
     assert "Solution · BL-2020-0041" in _hit_line(english)
     assert "Løsning" not in _hit_line(english)
     csv = client.get(reverse("archive:export_csv"), {"q": "kaffeklub"})
-    assert ";Solution;BL-2020-0041;" in csv.content.decode("utf-8-sig")
+    exported = csv.content.decode("utf-8-sig")
+    assert ";Solution;BL-2020-0041;" in exported
+    assert elderly.name_en in exported and elderly.name not in exported
