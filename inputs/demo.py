@@ -193,6 +193,11 @@ ESTATES = [
 ]
 
 # The actions that bring an input to each status, with the moderators' notes.
+# One accepted input stays with BL (BL-2020-0032), so the demo shows every
+# visibility: a visitor, a partnership member and the organisation's
+# neighbours can each check what they may not see.
+BL_ONLY_INPUT = 31
+
 PATHS = [
     [],
     [("submit", "")],
@@ -402,6 +407,8 @@ def seed_inputs(count: int = 42) -> list[Input]:
                             if input.consent == Consent.NONE or n % 2
                             else Visibility.PUBLIC
                         )
+                        if n == BL_ONLY_INPUT:
+                            visibility = Visibility.BL_ONLY
                         input_accept(
                             input=input, user=actor, visibility=visibility, note=note
                         )

@@ -4,6 +4,7 @@ import pytest
 
 from inputs.demo import seed_inputs
 from inputs.models import CallPage, Input
+from inputs.models.inputs import Visibility
 from inputs.states import Status
 from portal.organisations.demo import seed_organisations, seed_people
 
@@ -19,6 +20,9 @@ def test_seed_inputs_covers_every_status_and_is_idempotent(demo_site):
     assert all(call.is_open() and call.questions.count() == 3 for call in calls)
     assert Input.objects.count() >= 40
     assert set(Input.objects.values_list("status", flat=True)) == set(Status.values)
+    # Accepted inputs of every visibility, so each rule can be tried.
+    published = Input.objects.filter(status__in=["accepted", "archived"])
+    assert set(published.values_list("visibility", flat=True)) == set(Visibility)
     assert Input.objects.values("organisation").distinct().count() >= 10
     assert not Input.objects.filter(author=None).exists()
     accepted = Input.objects.filter(status="accepted").first()
