@@ -25,7 +25,10 @@ def _send(template: str, context: dict, recipients) -> None:
             {**context, "site_url": settings.WAGTAILADMIN_BASE_URL},
         )
     subject, _, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, recipients)
+    # One e-mail each: an organisation's administrators and BL's moderators
+    # do not see one another's addresses.
+    for recipient in recipients:
+        send_mail(subject.strip(), body.strip() + "\n", None, [recipient])
 
 
 def _url(name: str, *args) -> str:
