@@ -1,4 +1,4 @@
-"""E-mail to the organisation's author on every status change, in Danish.
+"""E-mail to the organisation's people on every status change, in Danish.
 
 Each action may have its own template, templates/inputs/emails/<action>.txt;
 otherwise the generic transition.txt is used."""
@@ -8,25 +8,44 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string, select_template
 from django.utils import translation
 
+from .models import InputRevision
 from .states import Transition
 
 
+def transition_recipients(input) -> list:
+    """Who follows an input by e-mail: its author and whoever last sent it
+    in (a colleague may have finished the draft, or the author left)."""
+    people = [input.author]
+    sent = (
+        input.revisions.filter(reason=InputRevision.Reason.SUBMISSION)
+        .select_related("created_by")
+        .last()
+    )
+    if sent is not None:
+        people.append(sent.created_by)
+    found = {p.pk: p for p in people if p is not None and p.is_active and p.email}
+    return sorted(found.values(), key=lambda p: p.email)
+
+
 def send_transition_email(*, input, transition: Transition, note: str) -> None:
-    if input.author is None or not input.author.email:
-        return
-    with translation.override("da"):
-        context = {
-            "input": input,
-            "transition": transition,
-            "note": note,
-            "status": input.get_status_display(),
-            "site_url": settings.WAGTAILADMIN_BASE_URL,
-        }
-        template = select_template(
-            [f"inputs/emails/{transition.action}.txt", "inputs/emails/transition.txt"]
-        )
-        body = template.render(context)
-        subject = render_to_string(
-            "inputs/emails/transition_subject.txt", context
-        ).strip()
-    send_mail(subject, body, None, [input.author.email])
+    for recipient in transition_recipients(input):
+        with translation.override("da"):
+            context = {
+                "input": input,
+                "recipient": recipient,
+                "transition": transition,
+                "note": note,
+                "status": input.get_status_display(),
+                "site_url": settings.WAGTAILADMIN_BASE_URL,
+            }
+            template = select_template(
+                [
+                    f"inputs/emails/{transition.action}.txt",
+                    "inputs/emails/transition.txt",
+                ]
+            )
+            body = template.render(context)
+            subject = render_to_string(
+                "inputs/emails/transition_subject.txt", context
+            ).strip()
+        send_mail(subject, body, None, [recipient.email])

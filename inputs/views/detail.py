@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from ..models import Input
+from ..notifications import transition_recipients
 from ..permissions import (
     can_delete_draft,
     can_edit_input,
@@ -43,4 +44,8 @@ def input_detail(request, pk: int):
 @login_required
 def input_receipt(request, pk: int):
     input = viewable_input_or_404(request.user, pk)
-    return render(request, "inputs/input_receipt.html", {"input": input})
+    # Say where the receipt went, and claim none when nobody could get one.
+    receipt_to = [p.email for p in transition_recipients(input)]
+    return render(
+        request, "inputs/input_receipt.html", {"input": input, "receipt_to": receipt_to}
+    )

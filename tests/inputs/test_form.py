@@ -67,6 +67,45 @@ def test_the_receipt_email_is_sent_in_danish(
     assert f"/input/{input.pk}/" in message.body
 
 
+def test_a_colleague_who_sends_the_draft_gets_the_receipt_too(
+    client, call, organisation, member, django_capture_on_commit_callbacks
+):
+    log_in(client, member)
+    post_new(client, call, organisation, intent="draft")
+    input = Input.objects.get()
+    colleague = member_of(organisation, first_name="Sofie", last_name="Ny")
+    log_in(client, colleague)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("inputs:edit", args=[input.pk]),
+            form_data(call, token=None, version=input.version),
+        )
+    receipts = {m.to[0]: m.body for m in mail.outbox}
+    assert set(receipts) == {member.email, colleague.email}
+    assert receipts[colleague.email].startswith("Kære Sofie Ny")
+    page = client.get(reverse("inputs:receipt", args=[input.pk])).content.decode()
+    addresses = ", ".join(sorted(receipts))
+    assert f"Vi har sendt en kvittering til {addresses}." in page
+
+
+def test_when_the_author_is_gone_the_one_who_sends_it_is_told(
+    client, call, organisation, member, django_capture_on_commit_callbacks
+):
+    log_in(client, member)
+    post_new(client, call, organisation, intent="draft")
+    input = Input.objects.get()
+    member.is_active = False  # as after deleting the account
+    member.save()
+    colleague = member_of(organisation)
+    log_in(client, colleague)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("inputs:edit", args=[input.pk]),
+            form_data(call, token=None, version=input.version),
+        )
+    assert [m.to for m in mail.outbox] == [[colleague.email]]
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
