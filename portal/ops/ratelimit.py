@@ -4,7 +4,9 @@ Every limit, allauth's own (login, signup, password reset) and ours (join
 requests, invitations, registrations, exports, saved searches), is a rate
 string in settings.ACCOUNT_RATE_LIMITS, counted by allauth's rate limiter in
 the shared cache (settings.CACHES: Redis or the database, never per
-process). Views take a limit with @rate_limit("action"); a limited request
+process). Views take a limit with @rate_limit("action"), or, where only a
+valid form should count (a typo must not use up a try), call
+limit_reached(request, "action") once the form is valid; a limited request
 gets templates/429.html, which says when to try again.
 """
 
@@ -78,14 +80,24 @@ def rate_limit(action: str, *, methods=("POST",)):
     def decorate(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method in methods and not consume(request, action):
-                request.rate_limited_action = action
-                return too_many_requests(request)
+            if request.method in methods and (
+                limited := limit_reached(request, action)
+            ):
+                return limited
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorate
+
+
+def limit_reached(request, action: str):
+    """Count one use of `action`; the 429 response when its limit is
+    reached, else None."""
+    if consume(request, action):
+        return None
+    request.rate_limited_action = action
+    return too_many_requests(request)
 
 
 def too_many_requests(request, exception=None):

@@ -117,6 +117,30 @@ def test_organisation_registrations(client, limit, outsider):
     assert Organisation.objects.filter(registered_by=outsider).count() == 2
 
 
+def test_a_refused_registration_uses_up_no_try(client, limit, outsider):
+    # Mistakes are answered beside the field and send nothing; only a valid
+    # registration counts, so a person correcting a CVR number is not locked out.
+    limit("organisation_register")
+    log_in(client, outsider)
+    url = reverse("organisations:register")
+    for cvr in ("12345678", "1234", "abcdefgh"):
+        assert (
+            client.post(url, {"name": "Boligselskabet Nord", "cvr": cvr}).status_code
+            == 200
+        )
+    response = client.post(
+        url,
+        {
+            "name": "Boligselskabet Nord",
+            "cvr": _valid_cvr(7100),
+            "kind": Organisation.Kind.HOUSING_ORGANISATION,
+            "municipality": Municipality.objects.get(name="Køge").pk,
+        },
+    )
+    assert response.status_code == 302
+    assert Organisation.objects.filter(registered_by=outsider).count() == 1
+
+
 @pytest.mark.parametrize("name", ["archive:export_csv", "archive:export_xlsx"])
 def test_archive_exports(client, limit, partnership_member, name):
     limit("export")
