@@ -121,3 +121,8 @@ def test_partnership_member_searches_pages_and_saves_a_search(page, live_site):
             page.get_by_role("link", name="Madklubber")
         ).to_be_visible(),
     )
+
+    # A query of one long word, shown back in "Ingen resultater for »…«",
+    # wraps instead of widening the page.
+    page.goto(f"{url}/arkiv/?q={'lang' * 60}")
+    journey.see("long-word", "Ingen resultater for")
