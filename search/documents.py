@@ -143,11 +143,14 @@ def input_document(input: Input, labels=None) -> IndexDocument:
         restricted_text=org.name if anonymised else "",
         status=input.status,
         visibility=input.visibility,
-        # Newest = newest in the archive: when it was accepted (published).
+        # Newest = newest in the archive: when it was accepted (published);
+        # the date each hit shows, so the list reads in order.
         published_at=input.accepted_at or date,
         facets=facets,
         extra_text=" ".join(
             [
+                # People paste the reference every hit shows (BL-2020-0023).
+                input.reference or "",
                 municipality.name,
                 municipality.region.name,
                 "" if anonymised else input.estate,
@@ -161,8 +164,6 @@ def input_document(input: Input, labels=None) -> IndexDocument:
             "partnerships": [p.name for p in partnerships],
             "estate": "" if anonymised else input.estate,
             "status": status,
-            # The date a hit shows: when the organisation sent it in.
-            "date": date.isoformat() if date else "",
         },
     )
 
@@ -209,6 +210,5 @@ def summary_document(page) -> IndexDocument:
         facets=facets,
         meta={
             "partnerships": [partnership.name],
-            "date": date.isoformat() if date else "",
         },
     )

@@ -85,12 +85,10 @@ class Hit:
 
     @property
     def date(self) -> datetime | None:
-        """The date the hit shows: an input's submission, a summary's
-        publication. published_at (when it entered the archive) orders
-        "newest" and the digests; a document indexed before meta had a date
-        falls back to it."""
-        stored = self.meta.get("date")
-        return datetime.fromisoformat(stored) if stored else self.published_at
+        """The date the hit shows: when it entered the archive (an input's
+        acceptance, a summary's publication), the date "newest" sorts by, as
+        the API's published_at."""
+        return self.published_at
 
 
 @dataclass

@@ -23,6 +23,16 @@ def test_a_script_in_a_title_is_shown_as_text(client, archived):
     )
 
 
+def test_the_reference_every_hit_shows_finds_its_input_first(archived):
+    # People paste it; before, "BL-2020-0023" found only texts that say
+    # "BL" and "2020".
+    archived(title="Værnemidler til frivillige", reference="BL-2020-0023")
+    archived(title="Lektiehjælp i BL-regi 2020", reference="BL-2020-0024")
+    for query in ("BL-2020-0023", "bl-2020-0023", "0023"):
+        hits = archive_search(request=SearchRequest(query=query)).hits
+        assert hits[0].meta["reference"] == "BL-2020-0023", query
+
+
 @pytest.mark.parametrize("query", ["madklub", ""])
 def test_the_deepest_page_leads_to_the_last_not_an_error(client, archived, query):
     archived(title="Madklub")
