@@ -108,6 +108,7 @@ ROWS = [
     Row("api/v1/", "/api/v1/", 404, 404, 404, 404, 404, 404, 404, 404),
     Row("api/v1/openapi.json", "/api/v1/openapi.json", 200, 200, 200, 200, 200, 200, 200, 200),
     Row("api/v1/docs", "/api/v1/docs", 200, 200, 200, 200, 200, 200, 200, 200),
+    Row("^api/v1/", "/api/v1/nope", 404, 404, 404, 404, 404, 404, 404, 404),
     Row("api/v1/partnerships", "/api/v1/partnerships", 200, 200, 200, 200, 200, 200, 200, 200),
     Row("api/v1/themes", "/api/v1/themes", 200, 200, 200, 200, 200, 200, 200, 200),
     Row("api/v1/target-groups", "/api/v1/target-groups", 200, 200, 200, 200, 200, 200, 200, 200),

@@ -121,6 +121,11 @@ def _not_found():
     raise HttpError(404, "not found")
 
 
+def api_not_found(request):
+    """A path under /api/v1/ that no endpoint has answers as they do."""
+    return _error(request, 404)
+
+
 # --- reference data ---------------------------------------------------------
 @api.get("/partnerships", response={200: list[s.PartnershipOut], **ERRORS})
 def partnerships(request):
@@ -214,7 +219,7 @@ def _plain(html: str) -> str:
 @api.get(
     "/inputs",
     response={200: s.SearchOut, **ERRORS},
-    summary="Search accepted inputs (and summaries) like the archive page",
+    summary="Search accepted inputs like the archive page (summaries: /summaries)",
 )
 def search_inputs(request, params: Query[InputSearch]):
     query = QueryDict(mutable=True)

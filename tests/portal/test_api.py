@@ -118,6 +118,11 @@ def test_errors_are_json_in_danish_and_english(client, world):
     invalid = client.get("/api/v1/inputs", {"page": "nul"})
     assert invalid.status_code == 422
     assert "page" in invalid.json()["message"]["da"]
+    # A path no endpoint has (a typo, a trailing slash) answers the same way.
+    for path in ("/api/v1/nope", f"/api/v1/inputs/{world['public'].pk}/"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response.json() == missing.json()
 
 
 def test_pages_are_stable_and_do_not_overlap(client, archived):
@@ -203,6 +208,7 @@ def test_the_schema_and_docs_are_served(client, db):
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     assert b"cdn." not in docs.content  # served from our own static files
+    assert b'<html lang="en">' in docs.content and b"<main" in docs.content
 
 
 def test_a_nul_byte_in_a_parameter_is_a_422_or_ignored_never_a_500(client, world):
