@@ -3,10 +3,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.ops import health
-from portal.views import favicon
+from portal.views import favicon, robots_txt
 
 # Rate limits (ours and allauth's) answer with the Danish 429 page.
 handler429 = "portal.ops.ratelimit.too_many_requests"
@@ -29,6 +30,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # Browsers ask for /favicon.ico whatever the page links.
     path("favicon.ico", favicon),
+    path("robots.txt", robots_txt),
+    path("sitemap.xml", sitemap),
 ]
 
 if settings.DEBUG:

@@ -1,5 +1,6 @@
 """Site-wide views that belong to no domain."""
 
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
@@ -17,3 +18,16 @@ def favicon(request):
     static file (its name carries a hash in production, so no permanent
     redirect)."""
     return redirect(static("favicon.svg"))
+
+
+# Crawlers read the public pages (the sitemap lists them), not the
+# account, input, organisation and admin pages, nor the archive's endless
+# combinations of queries and facets.
+ROBOTS_DISALLOW = ("/admin/", "/konto/", "/input/", "/organisation/", "/arkiv/", "/api/")
+
+
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -123,6 +123,8 @@ ROWS = [
     Row("healthz", "/healthz", 200, 200, 200, 200, 200, 200, 200, 200),
     Row("readyz", "/readyz", 200, 200, 200, 200, 200, 200, 200, 200),
     Row("favicon.ico", "/favicon.ico", *["/static/favicon.svg"] * 8),
+    Row("robots.txt", "/robots.txt", *[200] * 8),
+    Row("sitemap.xml", "/sitemap.xml", *[200] * 8),
     # CMS: the summaries' feed, and Wagtail's page routes (pages, summary PDF)
     Row("feeds/<slug:slug>/opsamlinger.atom", "/feeds/svaekkede-aeldre/opsamlinger.atom", 200, 200, 200, 200, 200, 200, 200, 200),
     Row(r"^((?:[\w\-]+/)*)$", "/", 200, 200, 200, 200, 200, 200, 200, 200),
