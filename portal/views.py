@@ -23,7 +23,14 @@ def favicon(request):
 # Crawlers read the public pages (the sitemap lists them), not the
 # account, input, organisation and admin pages, nor the archive's endless
 # combinations of queries and facets.
-ROBOTS_DISALLOW = ("/admin/", "/konto/", "/input/", "/organisation/", "/arkiv/", "/api/")
+ROBOTS_DISALLOW = (
+    "/admin/",
+    "/konto/",
+    "/input/",
+    "/organisation/",
+    "/arkiv/",
+    "/api/",
+)
 
 
 @cache_control(max_age=86400, public=True)
