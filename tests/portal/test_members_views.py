@@ -210,3 +210,56 @@ def test_moderator_removes_a_member(client, organisation, moderator, org_member)
     membership = Membership.objects.get(user=org_member)
     client.post(reverse("organisations:membership_remove", args=[membership.pk]))
     assert not Membership.objects.filter(user=org_member).exists()
+
+
+def test_admin_who_removes_themselves_lands_on_the_overview(
+    client, organisation, org_admin
+):
+    member_of(organisation, Membership.Role.ADMIN)
+    login(client, org_admin)
+    own = Membership.objects.get(user=org_admin)
+    response = client.post(
+        reverse("organisations:membership_remove", args=[own.pk]), follow=True
+    )
+    assert response.redirect_chain == [(reverse("organisations:home"), 302)]
+    assert response.status_code == 200
+    assert "admin@solhjem.dk er fjernet fra Boligforeningen Solhjem." in response.text
+    assert not Membership.objects.filter(pk=own.pk).exists()
+
+
+def test_admin_who_steps_down_lands_on_the_overview(client, organisation, org_admin):
+    member_of(organisation, Membership.Role.ADMIN)
+    login(client, org_admin)
+    own = Membership.objects.get(user=org_admin)
+    response = client.post(
+        reverse("organisations:membership_role", args=[own.pk]),
+        {"role": "member"},
+        follow=True,
+    )
+    assert response.redirect_chain == [(reverse("organisations:home"), 302)]
+    assert response.status_code == 200
+    assert "admin@solhjem.dk er nu medlem." in response.text
+    assert "Ingen adgang" not in response.text
+
+
+def test_admin_who_removes_another_stays_on_the_members_page(
+    client, organisation, org_admin, org_member
+):
+    login(client, org_admin)
+    membership = Membership.objects.get(user=org_member)
+    response = client.post(
+        reverse("organisations:membership_remove", args=[membership.pk])
+    )
+    assert response["Location"] == _members_url(organisation)
+
+
+def test_moderator_who_is_also_a_member_stays_on_the_members_page(
+    client, organisation, moderator, org_admin
+):
+    # A moderator manages every organisation, member of it or not.
+    own = membership_set(
+        user=moderator, organisation=organisation, role=Membership.Role.ADMIN
+    )
+    login(client, moderator)
+    response = client.post(reverse("organisations:membership_remove", args=[own.pk]))
+    assert response["Location"] == _members_url(organisation)

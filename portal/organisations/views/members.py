@@ -70,6 +70,14 @@ def members(request, pk):
     )
 
 
+def _after_change(request, organisation: Organisation):
+    """Back to the members page, unless the administrator just removed or
+    demoted themselves: that page would now answer 404 or 403."""
+    if can_manage_members(request.user, organisation):
+        return redirect("organisations:members", pk=organisation.pk)
+    return redirect("organisations:home")
+
+
 def _membership(request, pk) -> Membership:
     membership = get_object_or_404(
         Membership.objects.select_related("organisation", "user"), pk=pk
@@ -100,7 +108,7 @@ def membership_role(request, pk):
                 "role": Membership.Role(form.cleaned_data["role"]).label.lower(),
             },
         )
-    return redirect("organisations:members", pk=membership.organisation_id)
+    return _after_change(request, membership.organisation)
 
 
 @login_required
@@ -120,4 +128,4 @@ def membership_remove(request, pk):
                 "name": membership.organisation.name,
             },
         )
-    return redirect("organisations:members", pk=membership.organisation_id)
+    return _after_change(request, membership.organisation)
