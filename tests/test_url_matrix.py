@@ -64,7 +64,7 @@ ROWS = [
     Row("organisation/registrer/", "/organisation/registrer/", LOGIN, 200, 200, 200, 200, 200, 200, 200),
     Row("organisation/<id:pk>/medlemmer/", "/organisation/{org_a}/medlemmer/", LOGIN, 403, 404, 200, 404, 404, 200, 200),
     Row("organisation/medlemskaber/<id:pk>/rolle/", "/organisation/medlemskaber/{membership_a}/rolle/", LOGIN, 405, 405, 405, 405, 405, 405, 405),
-    Row("organisation/medlemskaber/<id:pk>/fjern/", "/organisation/medlemskaber/{membership_a}/fjern/", LOGIN, 405, 405, 405, 405, 405, 405, 405),
+    Row("organisation/medlemskaber/<id:pk>/fjern/", "/organisation/medlemskaber/{membership_a}/fjern/", LOGIN, 403, 404, 200, 404, 404, 200, 200),
     Row("organisation/anmodninger/<id:pk>/", "/organisation/anmodninger/{join_request_a}/", LOGIN, 405, 405, 405, 405, 405, 405, 405),
     Row("organisation/godkendelser/", "/organisation/godkendelser/", LOGIN, 403, 403, 403, 403, CODE, 200, 200),
     Row("organisation/godkendelser/organisationer/<id:pk>/", "/organisation/godkendelser/organisationer/{pending_org}/", LOGIN, 405, 405, 405, 405, CODE, 405, 405),

@@ -71,6 +71,19 @@ def members_of(*, organisation):
     )
 
 
+def is_last_admin(*, membership: Membership) -> bool:
+    """The organisation's only administrator: they can neither step down nor
+    be removed."""
+    return (
+        membership.role == Membership.Role.ADMIN
+        and not Membership.objects.filter(
+            organisation_id=membership.organisation_id, role=Membership.Role.ADMIN
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
 def pending_join_requests(*, organisation=None):
     """Open join requests: one organisation's, or (moderators) every one's."""
     requests = JoinRequest.objects.filter(

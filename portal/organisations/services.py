@@ -21,7 +21,7 @@ from .models import (
     Partnership,
     PartnershipMembership,
 )
-from .selectors import verified_emails
+from .selectors import is_last_admin, verified_emails
 
 
 def user_sync_role_groups(*, user) -> None:
@@ -86,17 +86,6 @@ def _log(*, instance, action: str, user, person: str = "", **data) -> None:
     )
 
 
-def _last_admin(membership: Membership) -> bool:
-    return (
-        membership.role == Membership.Role.ADMIN
-        and not Membership.objects.filter(
-            organisation_id=membership.organisation_id, role=Membership.Role.ADMIN
-        )
-        .exclude(pk=membership.pk)
-        .exists()
-    )
-
-
 @transaction.atomic
 def membership_change_role(*, membership: Membership, role: str, user) -> Membership:
     """Give a member another role (logged, with `user` as the actor, when it
@@ -105,7 +94,7 @@ def membership_change_role(*, membership: Membership, role: str, user) -> Member
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Vælg en gyldig rolle.")})
-    if role != Membership.Role.ADMIN and _last_admin(membership):
+    if role != Membership.Role.ADMIN and is_last_admin(membership=membership):
         raise ValidationError(
             {"role": _("Organisationen skal have mindst én administrator.")}
         )
@@ -127,7 +116,7 @@ def membership_remove_checked(*, membership: Membership, user) -> None:
     """Remove a member unless they are the organisation's last administrator;
     logged with `user` as the actor. The person loses access at once (the
     views check memberships per request)."""
-    if _last_admin(membership):
+    if is_last_admin(membership=membership):
         raise ValidationError(
             _("Den sidste administrator kan ikke fjernes. Udnævn en anden først.")
         )

@@ -263,3 +263,80 @@ def test_moderator_who_is_also_a_member_stays_on_the_members_page(
     login(client, moderator)
     response = client.post(reverse("organisations:membership_remove", args=[own.pk]))
     assert response["Location"] == _members_url(organisation)
+
+
+def _remove_url(membership):
+    return reverse("organisations:membership_remove", args=[membership.pk])
+
+
+def test_the_members_page_links_to_a_confirmation_instead_of_removing(
+    client, organisation, org_admin, org_member
+):
+    login(client, org_admin)
+    membership = Membership.objects.get(user=org_member)
+    html = client.get(_members_url(organisation)).text
+    assert f'href="{_remove_url(membership)}"' in html
+    assert f'action="{_remove_url(membership)}"' not in html
+
+
+def test_removing_a_member_asks_first_naming_person_and_organisation(
+    client, organisation, org_admin
+):
+    colleague = member_of(
+        organisation, email="jens@solhjem.dk", first_name="Jens", last_name="Holm"
+    )
+    membership = Membership.objects.get(user=colleague)
+    login(client, org_admin)
+    response = client.get(_remove_url(membership))
+    assert response.status_code == 200
+    assert (
+        "Vil du fjerne Jens Holm (jens@solhjem.dk) fra Boligforeningen Solhjem?"
+        in response.text
+    )
+    assert "Ja, fjern Jens Holm" in response.text
+    assert f'<a href="{_members_url(organisation)}">Fortryd</a>' in response.text
+    assert Membership.objects.filter(pk=membership.pk).exists()  # GET changes nothing
+
+    response = client.post(_remove_url(membership))
+    assert response["Location"] == _members_url(organisation)
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_removing_oneself_says_so(client, organisation, org_admin):
+    member_of(organisation, Membership.Role.ADMIN)
+    login(client, org_admin)
+    html = client.get(_remove_url(Membership.objects.get(user=org_admin))).text
+    assert "Du fjerner dig selv fra Boligforeningen Solhjem." in html
+    assert "Ja, fjern mig fra Boligforeningen Solhjem" in html
+
+
+def test_the_last_administrator_is_told_before_confirming(
+    client, organisation, org_admin
+):
+    login(client, org_admin)
+    html = client.get(_remove_url(Membership.objects.get(user=org_admin))).text
+    assert "Den sidste administrator kan ikke fjernes" in html
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "Ja, fjern" not in main and 'method="post"' not in main
+
+
+def test_the_confirmation_page_is_for_administrators_of_that_organisation(
+    client, organisation, org_admin, org_member, other_organisation, moderator
+):
+    admin_membership = Membership.objects.get(user=org_admin)
+    login(client, org_member)
+    assert client.get(_remove_url(admin_membership)).status_code == 403
+    login(client, member_of(other_organisation, Membership.Role.ADMIN))
+    assert client.get(_remove_url(admin_membership)).status_code == 404
+    login(client, moderator)
+    assert client.get(_remove_url(admin_membership)).status_code == 200
+
+
+def test_the_confirmation_page_in_english(client, settings, organisation, org_admin):
+    member_of(organisation, Membership.Role.ADMIN)
+    login(client, org_admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(_remove_url(Membership.objects.get(user=org_admin))).text
+    assert "<h1>Remove member</h1>" in html
+    assert "You are removing yourself from Boligforeningen Solhjem." in html
+    assert "Yes, remove me from Boligforeningen Solhjem" in html

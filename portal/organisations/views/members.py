@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.ops.ratelimit import rate_limit
 
@@ -12,6 +12,7 @@ from ..forms import InvitationForm, RoleForm
 from ..models import Membership, Organisation
 from ..permissions import can_manage_members, can_see_organisation
 from ..selectors import (
+    is_last_admin,
     members_of,
     open_invitations,
     organisation_for_user,
@@ -112,20 +113,34 @@ def membership_role(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def membership_remove(request, pk):
+    """Remove a member (POST), after a confirmation page that names the
+    person and the organisation (GET)."""
     membership = _membership(request, pk)
-    try:
-        membership_remove_checked(membership=membership, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("%(email)s er fjernet fra %(name)s.")
-            % {
-                "email": membership.user.email,
-                "name": membership.organisation.name,
-            },
-        )
-    return _after_change(request, membership.organisation)
+    if request.method == "POST":
+        try:
+            membership_remove_checked(membership=membership, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(email)s er fjernet fra %(name)s.")
+                % {
+                    "email": membership.user.email,
+                    "name": membership.organisation.name,
+                },
+            )
+        return _after_change(request, membership.organisation)
+    return render(
+        request,
+        "organisations/membership_remove.html",
+        {
+            "membership": membership,
+            "organisation": membership.organisation,
+            "person": membership.user.get_full_name() or membership.user.email,
+            "is_self": membership.user_id == request.user.pk,
+            "is_last_admin": is_last_admin(membership=membership),
+        },
+    )
