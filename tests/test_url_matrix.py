@@ -314,7 +314,7 @@ def _build_world() -> World:
     join_request = join_request_create(user=outsider, organisation=org_a)
     invitation = invitation_create(
         email="ny@a.dk", invited_by=users["admin_a"], organisation=org_a
-    )
+    ).invitation
     saved = saved_search_create(
         user=users["partner"], name="Vask", query_string="q=vask", frequency="weekly"
     ).saved_search

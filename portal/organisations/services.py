@@ -1,5 +1,7 @@
 """Writes to organisations and memberships. Role groups follow memberships."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -198,6 +200,13 @@ def join_request_decide(
     return join_request
 
 
+@dataclass(frozen=True)
+class InvitationSent:
+    invitation: Invitation
+    # True when an open invitation to the address was sent again, not new.
+    resent: bool
+
+
 @transaction.atomic
 def invitation_create(
     *,
@@ -206,10 +215,12 @@ def invitation_create(
     organisation: Organisation | None = None,
     partnership: Partnership | None = None,
     role: str = Membership.Role.MEMBER,
-) -> Invitation:
+) -> InvitationSent:
     """Invite a person by e-mail to an organisation or a partnership and send
-    the link. An open invitation to the same address and target is reused,
-    not duplicated."""
+    the link (logged). Inviting an address whose invitation is still open
+    sends that invitation again, with the role, sender and a fresh expiry
+    of this request: one open invitation per address and target, and a
+    mail each time someone asks for one."""
     email = email.strip().lower()
     if organisation is not None and (
         Membership.objects.filter(
@@ -227,7 +238,7 @@ def invitation_create(
         raise ValidationError(
             {"email": _("%(email)s er allerede medlem.") % {"email": email}}
         )
-    existing = (
+    invitation = (
         Invitation.objects.select_for_update()
         .filter(
             email=email,
@@ -238,15 +249,14 @@ def invitation_create(
         )
         .first()
     )
-    if existing:
-        return existing
-    invitation = Invitation(
-        email=email,
-        organisation=organisation,
-        partnership=partnership,
-        role=role,
-        invited_by=invited_by,
-    )
+    resent = invitation is not None
+    if invitation is None:
+        invitation = Invitation(
+            email=email, organisation=organisation, partnership=partnership
+        )
+    invitation.role = role
+    invitation.invited_by = invited_by
+    invitation.expires_at = Invitation._meta.get_field("expires_at").get_default()
     invitation.full_clean()
     invitation.save()
     _log(
@@ -257,7 +267,7 @@ def invitation_create(
         role=role if organisation is not None else PARTNERSHIP_ROLE,
     )
     notifications.send_invitation(invitation)
-    return invitation
+    return InvitationSent(invitation=invitation, resent=resent)
 
 
 @transaction.atomic

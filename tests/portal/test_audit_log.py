@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from portal.organisations.models import (
+    Invitation,
     JoinRequest,
     Membership,
     Municipality,
@@ -119,13 +120,17 @@ def test_invitations_and_their_acceptance_are_logged(organisation, org_admin):
         organisation=organisation,
         role=Membership.Role.ADMIN,
         invited_by=org_admin,
-    )
+    ).invitation
     entry = _only_entry("invite", organisation, org_admin)
     assert entry.data == {"person": "kollega@solhjem.dk", "role": "admin"}
+    _entries().delete()
+    # Sending the open invitation again, as a member now, is logged as such.
     invitation_create(
         email="kollega@solhjem.dk", organisation=organisation, invited_by=org_admin
     )
-    assert _entries().count() == 1  # the open invitation is reused
+    entry = _only_entry("invite", organisation, org_admin)
+    assert entry.data == {"person": "kollega@solhjem.dk", "role": "member"}
+    assert Invitation.objects.get() == invitation
     _entries().delete()
     colleague = UserFactory(email="kollega@solhjem.dk")
     invitation_accept(invitation=invitation, user=colleague)

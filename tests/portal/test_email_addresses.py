@@ -104,7 +104,7 @@ def test_join_requests_and_invitations(django_capture_on_commit_callbacks):
         join_request_decide(join_request=request, approve=True, user=admin)
         invitation = invitation_create(
             email="ny@aab.dk", invited_by=admin, organisation=organisation
-        )
+        ).invitation
     _check(mail.outbox)
     assert len(mail.outbox) == 3
     assert any(f"{SITE}/" in m.body and invitation.token in m.body for m in mail.outbox)

@@ -62,14 +62,11 @@ def test_anonymous_is_sent_to_login(organisation):
     assert response["Location"].startswith("/konto/login/")
 
 
-def test_admin_invites_colleague_once_with_danish_email(
-    client, organisation, org_admin
-):
+def test_admin_invites_colleague_with_danish_email(client, organisation, org_admin):
     login(client, org_admin)
     data = {"email": "Kollega@Solhjem.dk", "role": "member"}
-    first = client.post(_members_url(organisation), data)
-    second = client.post(_members_url(organisation), data)
-    assert first.status_code == second.status_code == 302
+    response = client.post(_members_url(organisation), data, follow=True)
+    assert "Invitationen er sendt til kollega@solhjem.dk." in response.text
     invitation = Invitation.objects.get()
     assert invitation.email == "kollega@solhjem.dk"
     assert invitation.organisation == organisation
@@ -80,6 +77,29 @@ def test_admin_invites_colleague_once_with_danish_email(
     )
     assert f"/organisation/invitation/{invitation.token}/" in message.body
     assert "Tag imod invitationen her" in message.body
+
+
+def test_inviting_again_sends_the_open_invitation_again_with_the_new_role(
+    client, organisation, org_admin
+):
+    login(client, org_admin)
+    client.post(
+        _members_url(organisation), {"email": "kollega@solhjem.dk", "role": "member"}
+    )
+    response = client.post(
+        _members_url(organisation),
+        {"email": "Kollega@Solhjem.dk", "role": "admin"},
+        follow=True,
+    )
+    invitation = Invitation.objects.get()  # still one open invitation
+    assert invitation.role == Membership.Role.ADMIN
+    first, second = mail.outbox
+    assert first.to == second.to == ["kollega@solhjem.dk"]
+    assert "medlem af Boligforeningen Solhjem" in first.body
+    assert "administrator for Boligforeningen Solhjem" in second.body
+    assert f"/organisation/invitation/{invitation.token}/" in second.body
+    assert "Invitationen til kollega@solhjem.dk er sendt igen." in response.text
+    assert "kollega@solhjem.dk (administrator)" in response.text
 
 
 def test_invite_bad_email_shows_danish_error_and_keeps_input(

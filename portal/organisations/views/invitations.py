@@ -6,7 +6,17 @@ from django.utils.translation import gettext as _
 
 from ..models import Invitation
 from ..permissions import can_open_invitation
-from ..services import invitation_accept
+from ..services import InvitationSent, invitation_accept
+
+
+def sent_message(sent: InvitationSent) -> str:
+    """What the person who invited is told: a second invitation to the
+    same address is the open one, sent again."""
+    if sent.resent:
+        return _("Invitationen til %(email)s er sendt igen.") % {
+            "email": sent.invitation.email
+        }
+    return _("Invitationen er sendt til %(email)s.") % {"email": sent.invitation.email}
 
 
 @login_required

@@ -23,6 +23,7 @@ from ..services import (
     membership_change_role,
     membership_remove_checked,
 )
+from .invitations import sent_message
 
 
 def _managed(request, organisation: Organisation | None) -> Organisation:
@@ -43,7 +44,7 @@ def members(request, pk):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation = invitation_create(
+            sent = invitation_create(
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 organisation=organisation,
@@ -52,10 +53,7 @@ def members(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request,
-                _("Invitationen er sendt til %(email)s.") % {"email": invitation.email},
-            )
+            messages.success(request, sent_message(sent))
             return redirect("organisations:members", pk=organisation.pk)
     return render(
         request,

@@ -12,6 +12,7 @@ from ..forms import DecisionForm, PartnershipInvitationForm
 from ..models import Organisation
 from ..permissions import can_approve_organisations, can_invite_partnership_members
 from ..selectors import open_invitations, pending_join_requests, pending_organisations
+from .invitations import sent_message
 
 
 @login_required
@@ -61,7 +62,7 @@ def partnership_invite(request):
     form = PartnershipInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation = services.invitation_create(
+            sent = services.invitation_create(
                 email=form.cleaned_data["email"],
                 partnership=form.cleaned_data["partnership"],
                 invited_by=request.user,
@@ -69,10 +70,7 @@ def partnership_invite(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request,
-                _("Invitationen er sendt til %(email)s.") % {"email": invitation.email},
-            )
+            messages.success(request, sent_message(sent))
             return redirect("organisations:partnership_invite")
     return render(
         request,
