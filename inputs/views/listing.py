@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from portal.organisations.selectors import organisations_of
+
 from ..models import CallPage, Input
 from ..selectors import inputs_for_list, open_calls
 from ..states import Status
@@ -26,9 +28,18 @@ class InputFilter(django_filters.FilterSet):
 @login_required
 def input_list(request):
     """ "Vores input": every input of the user's organisations."""
+    if not organisations_of(user=request.user).exists():
+        # No organisation, no inputs: an empty, filterable list would suggest
+        # the filters hid them. Say how to join one instead.
+        return render(request, "inputs/input_list.html", {"has_organisation": False})
     filterset = InputFilter(request.GET, queryset=inputs_for_list(user=request.user))
     return render(
         request,
         "inputs/input_list.html",
-        {"filter": filterset, "inputs": filterset.qs, "open_calls": open_calls()},
+        {
+            "has_organisation": True,
+            "filter": filterset,
+            "inputs": filterset.qs,
+            "open_calls": open_calls(),
+        },
     )

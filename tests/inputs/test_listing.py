@@ -4,7 +4,13 @@ from django.urls import reverse
 from inputs.models import Input
 from inputs.models.inputs import Kind
 from inputs.services import input_transition
-from tests.factories import InputFactory, OrganisationFactory, log_in, member_of
+from tests.factories import (
+    InputFactory,
+    OrganisationFactory,
+    UserFactory,
+    log_in,
+    member_of,
+)
 from tests.inputs.conftest import make_call
 from tests.inputs.test_states import moderator
 
@@ -19,6 +25,27 @@ def test_lists_only_the_users_organisations_inputs(client, organisation, member)
     assert "Fællesspisning i gården" in html
     assert "Et andet selskabs input" not in html
     assert reverse("inputs:detail", args=[mine.pk]) in html
+
+
+def test_a_user_without_an_organisation_is_told_how_to_join_one(client, demo_site):
+    make_call(demo_site)
+    log_in(client, UserFactory())
+    html = client.get(reverse("inputs:list")).content.decode()
+    assert "Du skal være medlem af en godkendt organisation for at sende input." in html
+    assert f'href="{reverse("organisations:join")}"' in html
+    for not_shown in ["filter-form", "Åbne indkaldelser", "Jeres input", "matcher"]:
+        assert not_shown not in html
+
+
+def test_a_member_without_inputs_gets_the_list_and_its_filters(
+    client, demo_site, member
+):
+    make_call(demo_site)
+    log_in(client, member)
+    html = client.get(reverse("inputs:list")).content.decode()
+    assert "filter-form" in html and "Åbne indkaldelser" in html
+    assert "Ingen input matcher." in html
+    assert "Du skal være medlem" not in html
 
 
 def test_filters_by_status_and_call(client, demo_site, organisation, member):
