@@ -105,9 +105,11 @@ def _field_name(label) -> str:
 
 
 @register.inclusion_tag("includes/forms/error_summary.html")
-def error_summary(form, heading=""):
+def error_summary(form, heading="", heading_without_fields=""):
     """DKFDS's error summary: every error, each linking to its field and
-    naming it, since the summary is read apart from the fields."""
+    naming it, since the summary is read apart from the fields. When no
+    field is marked (a stale form, say), `heading_without_fields` is shown
+    instead of a heading that points to marked fields."""
     errors = []
     # allauth's form element passes "" when a page has no form.
     if getattr(form, "errors", None):
@@ -121,6 +123,8 @@ def error_summary(form, heading=""):
                 errors += [
                     {"id": anchor, "field": name, "message": e} for e in field.errors
                 ]
+    if heading_without_fields and not any(e["id"] for e in errors):
+        heading = heading_without_fields
     return {"errors": errors, "heading": heading}
 
 

@@ -288,6 +288,9 @@ def test_a_stale_version_is_refused_and_the_text_kept(
     html = response.content.decode()
     assert "ændret af en anden" in html
     assert "Min tekst" in html
+    # No field is marked, so the summary does not say to correct one.
+    assert "Inputtet er ikke gemt." in html
+    assert "Ret det, der er markeret nedenfor" not in html
     input.refresh_from_db()
     assert input.title == "Første"
 
