@@ -246,8 +246,11 @@ def _new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+INVITATION_VALID_FOR = timedelta(days=14)
+
+
 def _default_expiry():
-    return timezone.now() + timedelta(days=14)
+    return timezone.now() + INVITATION_VALID_FOR
 
 
 class Invitation(models.Model):

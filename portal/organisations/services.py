@@ -1,6 +1,7 @@
 """Writes to organisations and memberships. Role groups follow memberships."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from portal.accounts.roles import Role
 from . import notifications
 from .log_actions import PARTNERSHIP_ROLE
 from .models import (
+    INVITATION_VALID_FOR,
     Invitation,
     JoinRequest,
     Membership,
@@ -207,6 +209,15 @@ class InvitationSent:
     resent: bool
 
 
+# Asking again within this long, for the same role, sends no second e-mail.
+RESEND_AFTER = timedelta(minutes=1)
+
+
+def _just_sent(invitation: Invitation) -> bool:
+    sent_at = invitation.expires_at - INVITATION_VALID_FOR
+    return sent_at > timezone.now() - RESEND_AFTER
+
+
 @transaction.atomic
 def invitation_create(
     *,
@@ -250,6 +261,9 @@ def invitation_create(
         .first()
     )
     resent = invitation is not None
+    if resent and invitation.role == role and _just_sent(invitation):
+        # A double click: this invitation went out moments ago.
+        return InvitationSent(invitation=invitation, resent=False)
     if invitation is None:
         invitation = Invitation(
             email=email, organisation=organisation, partnership=partnership
