@@ -159,11 +159,11 @@ def input_document(input: Input, labels=None) -> IndexDocument:
         ),
         meta={
             "reference": input.reference or "",
-            "kind": kind,
+            # A code: the page names it in the reader's language.
+            "kind": input.kind,
             "municipality": municipality.name,
             "partnerships": [p.name for p in partnerships],
             "estate": "" if anonymised else input.estate,
-            "status": status,
         },
     )
 

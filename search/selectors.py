@@ -78,27 +78,15 @@ def facets_in_active_language(facets: dict) -> dict:
 
 
 def hits_in_active_language(hits: list) -> list:
-    """An input hit's kind and status as the index stored them are words of
-    the language it was indexed in; like the facets, they are shown in the
-    active one. The status is stored as its key too; the kind only as its
-    label, so the label is looked up in every language the site speaks."""
-    from django.conf import settings
-    from django.utils import translation
-
-    from inputs.models.inputs import Kind
-
+    """An input hit's kind (stored as its code) and status, named in the
+    active language, as the facets are."""
     from .documents import choice_labels
 
     labels = choice_labels()
-    kinds = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            kinds |= {str(label): value for value, label in Kind.choices}
     for hit in hits:
         meta = dict(hit.meta)
-        if meta.get("kind") in kinds:
-            meta["kind"] = labels["kind"][kinds[meta["kind"]]]
-        if "status" in meta:
-            meta["status"] = labels["status"].get(hit.status, meta["status"])
+        if "kind" in meta:
+            meta["kind"] = labels["kind"].get(meta["kind"], meta["kind"])
+        meta["status"] = labels["status"].get(hit.status, hit.status)
         hit.meta = meta
     return hits
