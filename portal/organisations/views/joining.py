@@ -34,12 +34,13 @@ def join(request):
     form = OrganisationSearchForm(request.GET or None)
     results = []
     if form.is_valid():
-        results = list(organisation_search(query=form.cleaned_data["q"]))
-    query = _search_query(request)
-    for organisation in results:
-        organisation.request_url = _with_query(
-            reverse("organisations:join_request", args=[organisation.pk]), query
-        )
+        query = form.cleaned_data["q"]
+        results = list(organisation_search(query=query))
+        for organisation in results:
+            organisation.request_url = _with_query(
+                reverse("organisations:join_request", args=[organisation.pk]),
+                query.strip(),
+            )
     return render(
         request,
         "organisations/join.html",
