@@ -16,8 +16,8 @@ moderator's notes to the same CPR rule.
 
 How people write numbers: Word turns "-" into "–" or a non-breaking "‑", text
 pasted from a PDF brings non-breaking and zero-width spaces, and CPR numbers
-come as "010190-1234", "010190 1234", "01 01 90-1234" or glued to a label
-("CPR-nr.:0101901234"). So the text is first normalised character for
+come as "010190-1234", "010190 1234", "01 01 90-1234", "0101.90.1234", a
+digit at a time as read aloud, or glued to a label ("CPR-nr.:0101901234"). So the text is first normalised character for
 character (every dash to "-", every space to " ", digits to ASCII), then
 split into runs of digit groups; a run is read as a CPR or phone number only
 if its groups have one of the shapes people use for those, and not when a
@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -121,8 +121,10 @@ _AMOUNT_LABEL = re.compile(
 _AMOUNT_AFTER = re.compile(r" ?(?:kr\b|kroner|dkk|mio|mia|%|,-|,[0-9])", re.IGNORECASE)
 _DECIMAL_BEFORE = re.compile(r"[0-9],$")
 
-# The shapes of a CPR number: 0101901234, 010190-1234, 01 01 90-1234.
-_CPR_SHAPES = {(10,), (6, 4), (2, 2, 2, 4)}
+# The shapes of a CPR number: 0101901234, 010190-1234, 01 01 90-1234,
+# 0101.90.1234, 01 01 90 12 34, and a digit at a time (0 1 0 1 9 0 1 2 3 4).
+_CPR_SHAPES = {(10,), (6, 4), (2, 2, 2, 4), (4, 2, 4), (2, 2, 2, 2, 2), (1,) * 10}
+_MOST_GROUPS = 10
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def _windows(text: str) -> Iterable[_Window]:
         for first in range(len(groups)):
             if first and " " not in joints[first - 1]:
                 continue
-            for last in range(first, min(first + 5, len(groups))):
+            for last in range(first, min(first + _MOST_GROUPS, len(groups))):
                 if last < len(groups) - 1 and " " not in joints[last]:
                     continue
                 yield _Window(
@@ -179,18 +181,26 @@ def is_cpr(candidate: str) -> bool:
     return True
 
 
+def _cpr_joints(shape: tuple[int, ...], joints: tuple[str, ...]) -> bool:
+    """01.01.90-1234 and 01 01 90 1234 yes; but the range 01.03-15.04.2020
+    has mixed joints, and 01.01.20 2020 is a date and a number. The joints
+    inside the date are alike, and so are those inside the serial."""
+    at = list(zip(accumulate(shape[:-1]), joints, strict=True))
+    date = {joint for end, joint in at if end < 6}
+    serial = {joint for end, joint in at if end > 6}
+    between = next((joint for end, joint in at if end == 6), None)
+    if len(date) > 1 or len(serial) > 1 or between is None:
+        return False
+    (date_joint,) = date
+    return not (date_joint.strip() and not between.strip())
+
+
 def _cpr_window(text: str, window: _Window) -> bool:
     shape = window.shape
     if shape not in _CPR_SHAPES:
         return False
-    if shape == (2, 2, 2, 4):
-        date_joint, serial_joint = window.joints[0], window.joints[2]
-        # 01.01.90-1234 and 01 01 90 1234 yes; but the range 01.03-15.04.2020
-        # has mixed joints, and 01.01.20 2020 is a date and a number.
-        if date_joint != window.joints[1]:
-            return False
-        if date_joint.strip() and not serial_joint.strip():
-            return False
+    if len(shape) > 2 and not _cpr_joints(shape, window.joints):
+        return False
     return is_cpr("".join(window.groups)) and not _labelled(
         text, window, _COMPANY_LABEL
     )

@@ -143,6 +143,9 @@ CPR_SENTENCES = [
     "Huslejen på 5.000 kr. 010190-1234 skylder stadig.",
     "I 2019 0101901234 fik hjælp til flytningen.",
     "CPR\u00a0010190\u202f-\u202f1234",
+    "Hun står som 0101.90.1234 i papirerne.",
+    "Personnummer 01 01 90 12 34 fra lejekontrakten.",
+    "Oplæst i telefonen: 0 1 0 1 9 0 1 2 3 4.",
 ]
 
 NOT_CPR_SENTENCES = [
@@ -286,8 +289,16 @@ def cpr_numbers(draw) -> tuple[str, str]:
 def written_cpr_numbers(draw) -> str:
     born, serial = draw(cpr_numbers())
     separator = draw(separators)
-    if draw(st.booleans()):
+    layout = draw(st.sampled_from(["6-4", "2-2-2-4", "4-2-4", "2-2-2-2-2", "1" * 10]))
+    if layout == "6-4":
         number = born + separator + serial
+    elif layout != "2-2-2-4":  # 0101.90.1234, 01 01 90 12 34, 0 1 0 1 9 0 1 2 3 4
+        between = draw(group_separators)
+        groups = {
+            "4-2-4": [born[:4], born[4:], serial],
+            "2-2-2-2-2": [born[:2], born[2:4], born[4:], serial[:2], serial[2:]],
+        }.get(layout, list(born + serial))
+        number = between.join(groups)
     else:  # 01 01 90-1234: the date in groups, and the serial apart
         between = draw(group_separators)
         separator = separator or between
