@@ -80,6 +80,13 @@ def expansion(
     )
 
 
+def related(groups: list[TermGroup], terms: set[str]) -> bool:
+    """Whether a document with these terms holds none of the typed words:
+    the expansion (or the themes' group) found it."""
+    words = typed(groups)
+    return bool(words) and not any(holds(g, terms) for g in words)
+
+
 def typed(groups: list[TermGroup]) -> list[TermGroup]:
     """The groups of the words the person typed (no expansion)."""
     return [g for g in groups if g.weight >= 1]

@@ -82,6 +82,9 @@ class Hit:
     status: str
     visibility: str
     meta: dict
+    # Holds none of the typed words (nor their synonyms): found through the
+    # words the best answers share, or the themes the query names.
+    related: bool = False
 
     @property
     def date(self) -> datetime | None:

@@ -107,7 +107,7 @@ def no_answer(groups, best: float | None) -> bool:
     return 2 * best <= words
 
 
-def make_hit(fields: dict, marks: Marks) -> Hit:
+def make_hit(fields: dict, marks: Marks, *, related: bool = False) -> Hit:
     """A hit from a stored document's fields, marked for the query."""
     return Hit(
         key=fields["key"],
@@ -121,6 +121,7 @@ def make_hit(fields: dict, marks: Marks) -> Hit:
         status=fields["status"],
         visibility=fields["visibility"],
         meta=fields.get("meta") or {},
+        related=related,
     )
 
 

@@ -14,7 +14,14 @@ from django.db.models import Q
 from inputs.selectors import PUBLISHED_STATUSES
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
-from ..feedback import ENOUGH, FEEDBACK_DOCUMENTS, expansion, typed, witnesses
+from ..feedback import (
+    ENOUGH,
+    FEEDBACK_DOCUMENTS,
+    expansion,
+    related,
+    typed,
+    witnesses,
+)
 from ..highlight import Marks
 from ..models import (
     ArchiveDocument,
@@ -437,7 +444,16 @@ class DatabaseBackend:
                 total = cursor.fetchone()[0]
         marks = Marks.of(typed(groups))
         docs = ArchiveDocument.objects.in_bulk(ranked.ids)
-        hits = [make_hit(docs[i].__dict__, marks) for i in ranked.ids if i in docs]
+        moderator = request.viewer.is_moderator
+        hits = [
+            make_hit(
+                docs[i].__dict__,
+                marks,
+                related=related(groups, _terms(docs[i], moderator)),
+            )
+            for i in ranked.ids
+            if i in docs
+        ]
         return SearchResult(hits, total, facets, page, request.page_size)
 
     def _best_words(self, cursor, request, groups, matches) -> float | None:
@@ -509,6 +525,14 @@ class DatabaseBackend:
         if best is None:
             best = self._best_words(cursor, request, groups, matches)
         return RankedPage(ids, best)
+
+
+def _terms(document: ArchiveDocument, moderator: bool) -> set[str]:
+    """The terms the viewer searched in (as _restrict() and match_sql())."""
+    terms = document.terms.split()
+    if moderator:
+        terms += document.restricted_terms.split()
+    return set(terms)
 
 
 def _execute(statement: Sql) -> tuple[str, list]:

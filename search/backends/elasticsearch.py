@@ -57,6 +57,9 @@ BULK_BACKOFF = 2
 
 
 ANSWERED = "answered"
+# The name of a typed word's clause: a hit's matched_queries lacks it when
+# only the feedback's or the themes' words found it.
+TYPED = "typed"
 # The feedback's count of the documents holding every typed word.
 EVERY_WORD = "every_word"
 
@@ -140,7 +143,11 @@ def search_body(request: SearchRequest, groups, offset: int, size: int) -> dict:
     ranked = bool(groups) and request.sort == "relevance"
     if groups:
         matches = [group_query(g, moderator) for g in groups]
-        should = list(matches)
+        # Named, so a hit says whether it holds a typed word (Hit.related).
+        should = [
+            {"bool": m["bool"] | {"_name": TYPED}} if g.weight >= 1 else m
+            for g, m in zip(groups, matches, strict=True)
+        ]
         if ranked:
             should += [
                 {"constant_score": {"filter": m, "boost": GROUP_WEIGHT * g.weight}}
@@ -389,6 +396,7 @@ class ElasticsearchBackend:
                 hit["_source"]
                 | {"published_at": _date(hit["_source"].get("published_at"))},
                 marks,
+                related=bool(groups) and TYPED not in hit.get("matched_queries", ()),
             )
             for hit in response["hits"]["hits"]
         ]

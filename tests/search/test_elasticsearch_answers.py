@@ -10,6 +10,7 @@ from datetime import datetime
 import certifi
 import pytest
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from inputs.models.inputs import Visibility
 from search import backends
@@ -336,6 +337,49 @@ def test_the_feedback_reads_the_best_documents_then_searches_with_their_words(
     assert boosts == [es_backend.GROUP_WEIGHT, es_backend.GROUP_WEIGHT / 2]
     expansion = str(search["query"]["bool"]["should"][1])
     assert "'byttetoej'" in expansion and "'legetoej'" in expansion
+
+
+def test_a_hit_without_a_typed_word_is_marked_related(cluster, archived):
+    """Elasticsearch says which named clauses a hit matched: the typed
+    words' clauses are named, the themes' and the feedback's are not."""
+    archived(title="Madbank i kælderen")
+    archived(title="Uddeling hver fredag")
+    archive_search(request=SearchRequest(query="madbank"))
+    should = cluster.sent("POST", "/_search")[-1].body["query"]["bool"]["should"]
+    named = [c["bool"].get("_name") == es_backend.TYPED for c in should if "bool" in c]
+    whole = [
+        c["constant_score"]["boost"] == es_backend.GROUP_WEIGHT
+        for c in should
+        if "constant_score" in c
+    ]
+    # "madbank": its two parts, named; a group at half a word (the themes'
+    # or the feedback's), not.
+    assert named == whole == [True, True, False]
+
+    documents = sorted(cluster.documents(ALIAS).items())
+    matched = {"Madbank i kælderen": [es_backend.TYPED], "Uddeling hver fredag": []}
+    hits = [
+        {
+            "_id": key,
+            "_score": 1.0,
+            "_source": doc,
+            "matched_queries": matched[doc["title"]],
+        }
+        for key, doc in documents
+    ]
+    cluster.queue(
+        "POST",
+        "/_search",
+        200,
+        {"hits": {"total": {"value": 2, "relation": "eq"}, "hits": hits}},
+    )
+    result = archive_search(
+        request=SearchRequest(query="madbank", sort="newest", facets=False)
+    )
+    assert {strip_tags(h.title): h.related for h in result.hits} == {
+        "Madbank i kælderen": False,
+        "Uddeling hver fredag": True,
+    }
 
 
 def test_no_feedback_request_for_a_newest_first_search(cluster, archived):

@@ -93,6 +93,25 @@ def test_a_search_finds_what_the_best_answers_say_in_other_words():
 
 
 @pytest.mark.usefixtures("search_backend", "pantry")
+def test_the_page_says_which_hits_hold_none_of_the_typed_words(client):
+    from bs4 import BeautifulSoup
+    from django.urls import reverse
+
+    page = client.get(reverse("archive:search"), {"q": "madbank"})
+    hits = BeautifulSoup(page.content, "html.parser").select(".hit")
+    said = [
+        (h.select_one(".hit__title").get_text(), bool(h.select(".hit__related")))
+        for h in hits
+    ]
+    assert sorted(said[:2]) == [
+        ("Madbank for beboerne", False),
+        ("Madbank i kælderen", False),
+    ]
+    assert said[2:] == [("Uddeling hver fredag", True)]
+    assert "Fundet uden dine søgeord" in hits[2].get_text()
+
+
+@pytest.mark.usefixtures("search_backend", "pantry")
 def test_no_expansion_when_enough_documents_hold_every_word(monkeypatch):
     # They fill the first pages, ranked by the typed words alone: the
     # expansion would only add documents after them (and cost the count).
