@@ -71,6 +71,11 @@ class SummaryPage(RoutablePageMixin, Page):
         parts = [self.introduction]
         context = {"page": self, "citable_inputs": self.citable_inputs()}
         for block in self.body:
+            if block.block_type == "statistics":
+                # Counts computed when shown: stale in the index, noise in
+                # an excerpt. The heading says what the page counts.
+                parts.append(block.value["heading"])
+                continue
             html = _BLOCK_END.sub(r"\g<0>\n", str(block.render(context=context)))
             parts.append(strip_tags(html).strip())
         return "\n".join(p for p in parts if p)

@@ -278,3 +278,17 @@ def test_archive_text_keeps_paragraphs_and_recommendations_apart(mod, elderly_pa
     text = page.archive_text()
     assert "frivilligeBeboerne" not in text and "TelefonkæderFællesspisning" not in text
     assert "frivillige" in text and "Beboerne" in text and "Telefonkæder" in text
+
+
+def test_archive_text_keeps_a_statistics_heading_not_its_counts(mod, elderly_page):
+    """The counts are computed when the page is shown: in the index they go
+    stale, and in an excerpt they read "Ensomhed 1 Digital kontakt 1"."""
+    counted = _accepted(mod, title="Tablets", themes=[theme("digital-kontakt")])
+    page = _summary(
+        elderly_page,
+        [counted],
+        [("statistics", {"heading": "Input fordelt på temaer", "dimension": "theme"})],
+    )
+    text = page.archive_text()
+    assert "Input fordelt på temaer" in text
+    assert "Digital kontakt" not in text
