@@ -77,7 +77,9 @@ class SummaryPage(RoutablePageMixin, Page):
                 parts.append(block.value["heading"])
                 continue
             html = _BLOCK_END.sub(r"\g<0>\n", str(block.render(context=context)))
-            parts.append(strip_tags(html).strip())
+            # Templates' indentation is not text: one line per block.
+            lines = (" ".join(line.split()) for line in strip_tags(html).splitlines())
+            parts.append("\n".join(line for line in lines if line))
         return "\n".join(p for p in parts if p)
 
     def source_inputs(self, user) -> tuple[list[dict], int]:

@@ -278,6 +278,8 @@ def test_archive_text_keeps_paragraphs_and_recommendations_apart(mod, elderly_pa
     text = page.archive_text()
     assert "frivilligeBeboerne" not in text and "TelefonkæderFællesspisning" not in text
     assert "frivillige" in text and "Beboerne" in text and "Telefonkæder" in text
+    # One line per block, without the templates' indentation.
+    assert "  " not in text and "\n\n" not in text
 
 
 def test_archive_text_keeps_a_statistics_heading_not_its_counts(mod, elderly_page):
