@@ -1,12 +1,13 @@
 """Admin hooks for summaries: "Publish" is neither offered nor accepted for
 a summary to anyone cms.permissions does not let publish it; they submit it
-to the approval workflow instead."""
+to the approval workflow instead. And the list of sites (cms.site_admin)."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
 from .models import SummaryPage
 from .permissions import can_publish_summaries_directly
+from .site_admin import site_viewset
 
 
 def _creating_summary(request) -> bool:
@@ -51,3 +52,8 @@ def refuse_publishing_a_summary(request, page):
         and not page.permissions_for_user(request.user).can_publish()
     ):
         raise PermissionDenied
+
+
+@hooks.register("register_admin_viewset")
+def register_site_viewset():
+    return site_viewset

@@ -91,7 +91,6 @@ SAME_IN_DANISH = {
     "Type",
     "App",
     "Alias",
-    "Site",
     "Format",
     "ID",
     "Layout",

@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
-    "wagtail.sites",
+    # Not "wagtail.sites": cms.site_admin registers its viewset instead.
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
