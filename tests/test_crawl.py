@@ -47,11 +47,6 @@ SKIP = re.compile(
 # Links each role is shown on purpose although they end in 403/404 for them.
 EXPECTED = {}
 
-# Wagtail's own rendering, not ours: the aging-pages report shows "None" as
-# the publisher of pages published without a user (the tree's root and home
-# page, made by migrations and the demo).
-WAGTAIL_NONE = re.compile(r"^/admin/reports/aging-pages/")
-
 REPR = re.compile(r"\{'|<QuerySet|object at 0x|<django\.|\[<[A-Z]")
 BARE_NONE = re.compile(r"(^|[\s>:(])None($|[\s<.,)])")
 
@@ -254,7 +249,7 @@ def check_page(crawl: Crawl, url: str, source: str, html: str, page: _Page) -> N
             source,
             f"Python repr {text[max(0, match.start() - 40) : match.end() + 40]!r}",
         )
-    if (match := BARE_NONE.search(text)) and not WAGTAIL_NONE.match(url):
+    if match := BARE_NONE.search(text):
         crawl.problem(
             url,
             source,
