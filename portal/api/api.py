@@ -2,6 +2,7 @@
 exactly what the caller may see, through the same rules as the web pages:
 the archive search (search.services) and inputs_visible_to."""
 
+from functools import wraps
 from html import unescape
 from typing import Annotated
 
@@ -38,6 +39,31 @@ class ArchiveAPI(NinjaAPI):
                     security.append({})
         return schema
 
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            pattern.callback = _refusing_methods_in_json(pattern.callback)
+        return patterns, app_name, namespace
+
+
+def _refusing_methods_in_json(view):
+    """django-ninja answers a method no operation of a path takes with a
+    plain-text 405 before any of its exception handlers can (it has no hook
+    for it); this answers it as every other error, keeping its Allow. (The
+    API's views are synchronous; an async one would need its own wrapper.)"""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405:
+            return response
+        refusal = _error(request, 405, response["Allow"])
+        refusal["Allow"] = response["Allow"]
+        return refusal
+
+    return wrapper
+
 
 api = ArchiveAPI(
     title="Partnerportalen API",
@@ -67,6 +93,11 @@ MESSAGES = {
         "not_found",
         "Findes ikke, eller du har ikke adgang.",
         "Not found, or not yours to see.",
+    ),
+    405: (
+        "method_not_allowed",
+        "Metoden kan ikke bruges her. Tilladt: %s.",
+        "Method not allowed here. Allowed: %s.",
     ),
     422: ("invalid", "Ugyldig forespørgsel: %s", "Invalid request: %s"),
     429: (

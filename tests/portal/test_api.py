@@ -125,6 +125,27 @@ def test_errors_are_json_in_danish_and_english(client, world):
         assert response.json() == missing.json()
 
 
+def test_a_method_the_api_does_not_take_is_refused_in_json(client, world):
+    for method, path in (
+        ("post", "/api/v1/themes"),
+        ("delete", f"/api/v1/inputs/{world['public'].pk}"),
+    ):
+        response = getattr(client, method)(path)
+        assert response.status_code == 405
+        assert response["Allow"] == "GET"
+        assert response.json() == {
+            "code": "method_not_allowed",
+            "message": {
+                "da": "Metoden kan ikke bruges her. Tilladt: GET.",
+                "en": "Method not allowed here. Allowed: GET.",
+            },
+        }
+    # A path no endpoint has is still not found, whatever the method.
+    response = client.post("/api/v1/nope")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
 def test_pages_are_stable_and_do_not_overlap(client, archived):
     for n in range(25):
         archived(title=f"Gårdfest nummer {n}")
