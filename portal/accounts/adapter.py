@@ -1,8 +1,13 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.roles import requires_two_factor
@@ -73,6 +78,16 @@ class MFAAdapter(DefaultMFAAdapter):
         ),
     }
 
+    def validation_error(self, code, *args) -> ValidationError:
+        """allauth refuses a second factor while any of the account's addresses
+        is unconfirmed, and says only "your e-mail address": someone whose
+        login address is confirmed cannot tell what is wrong. Name the
+        addresses, and where to confirm or remove them."""
+        request = allauth_context.request
+        if code == "unverified_email" and request and request.user.is_authenticated:
+            return ValidationError(_unconfirmed_addresses(request.user), code=code)
+        return super().validation_error(code, *args)
+
     def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
         """Staff keep at least one second factor (recovery codes alone are
         not one: they go with the authenticator they back up)."""
@@ -84,3 +99,26 @@ class MFAAdapter(DefaultMFAAdapter):
             .exclude(type=Authenticator.Type.RECOVERY_CODES)
             .exists()
         )
+
+
+def _unconfirmed_addresses(user):
+    addresses = list(
+        EmailAddress.objects.filter(user=user, verified=False)
+        .order_by("email")
+        .values_list("email", flat=True)
+    )
+    return format_html(
+        ngettext(
+            "Du kan først slå totrinsbekræftelse til, når {addresses} er bekræftet. "
+            "Klik på linket i den e-mail, vi har sendt til adressen, eller gå til "
+            '<a href="{url}">E-mailadresser</a> for at få en ny e-mail eller '
+            "fjerne adressen.",
+            "Du kan først slå totrinsbekræftelse til, når {addresses} er bekræftet. "
+            "Klik på linkene i de e-mails, vi har sendt til adresserne, eller gå "
+            'til <a href="{url}">E-mailadresser</a> for at få nye e-mails eller '
+            "fjerne adresserne.",
+            len(addresses),
+        ),
+        addresses=get_text_list(addresses, gettext("og")),
+        url=reverse("account_email"),
+    )

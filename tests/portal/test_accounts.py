@@ -191,6 +191,56 @@ def test_staff_without_totp_are_sent_to_totp_setup(client, role):
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [
+        (
+            "da",
+            "Du kan først slå totrinsbekræftelse til, når karen.privat@example.dk er "
+            "bekræftet. Klik på linket i den e-mail, vi har sendt til adressen, "
+            'eller gå til <a href="/konto/email/">E-mailadresser</a> for at få en '
+            "ny e-mail eller fjerne adressen.",
+        ),
+        (
+            "en",
+            "You can turn on two-factor authentication once karen.privat@example.dk "
+            "is confirmed. Click the link in the e-mail we sent to that address, or "
+            'go to <a href="/konto/email/">E-mail addresses</a> to get a new e-mail '
+            "or remove the address.",
+        ),
+    ],
+)
+def test_an_unconfirmed_extra_address_is_named_when_totp_is_refused(
+    client, language, refusal
+):
+    """allauth refuses a second factor while any address is unconfirmed; a
+    moderator, who must set one up, is told which address and what to do."""
+    user = _moderator(email="karen@aab.dk")
+    log_in(client, user)
+    client.cookies["django_language"] = language
+    client.post(
+        reverse("account_email"),
+        {"action_add": "", "email": "karen.privat@example.dk"},
+    )
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("mfa_index")
+    assert refusal in response.text
+    assert "verified your email address" not in response.text
+    assert "bekræftet din e-mailadresse" not in response.text
+
+
+def test_several_unconfirmed_addresses_are_all_named(client):
+    user = UserFactory(email="karen@aab.dk")
+    for email in ("b@example.dk", "a@example.dk"):
+        EmailAddress.objects.create(user=user, email=email, verified=False)
+    log_in(client, user)
+    response = client.get(reverse("mfa_activate_totp"), follow=True)
+    assert (
+        "når a@example.dk og b@example.dk er bekræftet. Klik på linkene i de "
+        "e-mails, vi har sendt til adresserne"
+    ) in response.text
+
+
 # Transactional: allauth announces the new authenticator on commit, which is
 # when the session records that it passed the second factor.
 @pytest.mark.django_db(transaction=True)
