@@ -5,10 +5,11 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import UserFactory, log_in
+from tests.factories import PASSWORD, UserFactory, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +77,62 @@ def test_a_bad_new_address_is_reported_once_beside_the_add_form(client):
     assert html.index(user.email) < html.index('id="form-errors"')
     assert html.index('id="form-errors"') < html.index('name="action_add"')
     assert 'href="#id_email">E-mail: Indtast en gyldig e-mail-adresse.' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "added", "ignore", "signed_up"),
+    [
+        (
+            "da",
+            "Du får denne e-mail, fordi Karen Berg har tilføjet din e-mailadresse "
+            "til sin konto på Partnerportalen.",
+            "Har du ikke selv tilføjet adressen, kan du se bort fra e-mailen",
+            "har oprettet en konto",
+        ),
+        (
+            "en",
+            "You are receiving this e-mail because Karen Berg has added your "
+            "e-mail address to their account on Partnerportalen.",
+            "If you did not add it yourself, you can ignore this e-mail",
+            "to register an account",
+        ),
+    ],
+)
+def test_an_added_address_is_asked_to_confirm_the_addition_not_a_sign_up(
+    client, language, added, ignore, signed_up
+):
+    user = UserFactory(email="karen@aab.dk", last_name="Berg")
+    log_in(client, user)
+    client.cookies["django_language"] = language
+    client.post(
+        reverse("account_email"), {"action_add": "", "email": "karen@privat.dk"}
+    )
+    (message,) = mail.outbox
+    assert message.to == ["karen@privat.dk"]
+    body = " ".join(message.body.split())
+    assert added in body
+    assert ignore in body
+    assert "/konto/confirm-email/" in body
+    assert signed_up not in body
+
+
+def test_the_account_s_own_address_is_still_asked_as_at_sign_up(client):
+    """At sign-up, and at a login before the address was confirmed."""
+    client.post(
+        reverse("account_signup"),
+        {
+            "first_name": "Sofie",
+            "last_name": "Berg",
+            "email": "sofie@boligen.dk",
+            "password1": "Stærkt-kodeord-2020",
+            "password2": "Stærkt-kodeord-2020",
+        },
+    )
+    user = UserFactory(first_name="Mads", last_name="Lund")
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert len(mail.outbox) == 2
+    for message, name in zip(mail.outbox, ["Sofie Berg", "Mads Lund"], strict=True):
+        body = " ".join(message.body.split())
+        assert f"fordi {name} har oprettet en konto på" in body
+        assert "tilføjet" not in body
