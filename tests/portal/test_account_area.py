@@ -5,6 +5,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
@@ -136,3 +137,18 @@ def test_the_account_s_own_address_is_still_asked_as_at_sign_up(client):
         body = " ".join(message.body.split())
         assert f"fordi {name} har oprettet en konto på" in body
         assert "tilføjet" not in body
+
+
+@pytest.mark.parametrize("url", ["account_reauthenticate", "mfa_reauthenticate"])
+def test_asking_to_confirm_it_is_you_reads_as_danish(client, url):
+    user = UserFactory()
+    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    log_in(client, user)
+    html = client.get(reverse(url)).content.decode()
+    assert re.search(r"<h1>\s*Bekræft, at det er dig\s*</h1>", html)
+    assert re.search(r"<title>\s*Bekræft, at det er dig\s", html)
+    assert (
+        "For at beskytte din konto beder vi dig bekræfte, at det er dig, før du "
+        "går videre."
+    ) in html
+    assert "autentific" not in html.lower()
