@@ -228,8 +228,13 @@ LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Our own catalogue first; then Danish for the Wagtail strings that Wagtail's
-# own Danish catalogue lacks (locale/wagtail, see README's translations part).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
+# own Danish catalogue lacks (locale/wagtail), and sentence-case English for
+# allauth's (locale/allauth); see README's translations part.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "wagtail",
+    BASE_DIR / "locale" / "allauth",
+]
 # Our Danish date-and-time format ("kl."); English keeps Django's.
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Copenhagen"

@@ -70,23 +70,29 @@ def test_the_input_list_stays_danish_without_the_cookie(client):
 
 
 @pytest.mark.parametrize(
-    ("english", "danish"),
+    ("msgid", "danish", "english"),
     [
-        # allauth's own Danish, overridden in locale/da/
-        ("Successfully signed in as %(name)s.", "Du er logget ind som %(name)s."),
-        ("Password successfully changed.", "Din adgangskode er ændret."),
+        # allauth's own Danish, overridden in locale/da/, and its Title Case
+        # English in locale/allauth/en/
+        (
+            "Successfully signed in as %(name)s.",
+            "Du er logget ind som %(name)s.",
+            "You are logged in as %(name)s.",
+        ),
+        ("Change Password", "Skift adgangskode", "Change password"),
+        ("Password successfully changed.", "Din adgangskode er ændret.", None),
         # Wagtail admin strings its Danish catalogue lacks
-        ("Reports", "Rapporter"),
-        ("Help", "Hjælp"),
-        ("Approve with comment", "Godkend med kommentar"),
-        ("Awaiting your review", "Venter på din gennemgang"),
+        ("Reports", "Rapporter", None),
+        ("Help", "Hjælp", None),
+        ("Approve with comment", "Godkend med kommentar", None),
+        ("Awaiting your review", "Venter på din gennemgang", None),
     ],
 )
-def test_third_party_strings_read_as_danish(english, danish):
+def test_third_party_strings_read_as_danish(msgid, danish, english):
     from django.utils import translation
     from django.utils.translation import gettext
 
     with translation.override("da"):
-        assert gettext(english) == danish
+        assert gettext(msgid) == danish
     with translation.override("en"):
-        assert gettext(english) == english
+        assert gettext(msgid) == (english or msgid)
