@@ -43,8 +43,9 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def get_signup_redirect_url(self, request):
-        # A new person's next step is to find and ask to join their organisation.
-        return reverse("organisations:join")
+        # Confirming the address logs a new person in: they land where logging
+        # in would take them, “Min organisation” (their invitations, the search).
+        return self.get_login_redirect_url(request)
 
     def get_login_redirect_url(self, request):
         # Someone who belongs nowhere yet (just verified, or invited) lands on

@@ -166,7 +166,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Partnerportalen: "
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
-ACCOUNT_SIGNUP_REDIRECT_URL = "organisations:join"
+# The confirmation link logs in only the browser that signed up (or tried to
+# log in) with the password a moment ago; the login then goes on to the
+# second factor for those who have one. A link opened elsewhere only confirms.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnerportalen"
 MFA_ADAPTER = "portal.accounts.adapter.MFAAdapter"

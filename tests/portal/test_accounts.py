@@ -72,29 +72,69 @@ def test_unverified_user_gets_the_verification_flow(client):
     assert mail.outbox[-1].to == ["ny@aab.dk"]
 
 
-def test_signup_then_verify_then_find_organisation(client):
-    response = client.post(
+def _sign_up(client, email="Sofie@Boligen.dk"):
+    return client.post(
         reverse("account_signup"),
         {
             "first_name": "Sofie",
             "last_name": "Berg",
-            "email": "Sofie@Boligen.dk",
+            "email": email,
             "password1": "Stærkt-kodeord-2020",
             "password2": "Stærkt-kodeord-2020",
         },
     )
+
+
+def test_signup_then_confirming_in_the_same_browser_logs_in(client):
+    response = _sign_up(client)
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
     assert mail.outbox[-1].to == ["sofie@boligen.dk"]
     user = EmailAddress.objects.get(email="sofie@boligen.dk").user
     assert user.get_full_name() == "Sofie Berg"
     assert "Sofie Berg" in mail.outbox[-1].body
-    confirm = _link("/konto/confirm-email/")
-    client.post(confirm)
+    response = client.post(_link("/konto/confirm-email/"), follow=True)
     assert EmailAddress.objects.get(email="sofie@boligen.dk").verified
-    response = _log_in(client, "sofie@boligen.dk", "Stærkt-kodeord-2020")
-    assert "_auth_user_id" in client.session
+    assert int(client.session["_auth_user_id"]) == user.pk
+    # Belonging nowhere yet, she lands on “Min organisation”, as after a login.
+    assert response.redirect_chain == [(reverse("organisations:home"), 302)]
+    html = response.content.decode()
+    assert re.search(r"<h1>\s*Min organisation\s*</h1>", html)
+    assert "Tak, sofie@boligen.dk er bekræftet." in html
+    assert "Du er logget ind som Sofie Berg." in html
     assert client.get(reverse("organisations:join")).status_code == 200
+
+
+def test_a_confirmation_link_opened_in_another_browser_does_not_log_in(client):
+    _sign_up(client)
+    elsewhere = Client()
+    response = elsewhere.post(_link("/konto/confirm-email/"), follow=True)
+    assert EmailAddress.objects.get(email="sofie@boligen.dk").verified
+    assert "_auth_user_id" not in elsewhere.session
+    assert response.redirect_chain[-1][0] == LOGIN
+    assert re.search(r"<h1>\s*Log ind\s*</h1>", response.content.decode())
+    # The browser that signed up logs in with the password, as before.
+    assert "_auth_user_id" not in client.session
+    _log_in(client, "sofie@boligen.dk", "Stærkt-kodeord-2020")
+    assert "_auth_user_id" in client.session
+
+
+def test_confirming_in_the_same_browser_still_asks_for_the_second_factor(client):
+    """A person with TOTP whose address is unconfirmed logs in with the
+    password, gets the e-mail and opens its link: the code is still asked."""
+    user = UserFactory(email="karen@aab.dk")
+    TOTP.activate(user, SECRET)
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    assert _log_in(client, "karen@aab.dk")["Location"] == reverse(
+        "account_email_verification_sent"
+    )
+    response = client.post(_link("/konto/confirm-email/"), follow=True)
+    assert EmailAddress.objects.get(email="karen@aab.dk").verified
+    assert response.redirect_chain[-1][0] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+    assert "Skriv koden fra din godkendelsesapp" in response.content.decode()
+    client.post(reverse("mfa_authenticate"), {"code": _code()})
+    assert int(client.session["_auth_user_id"]) == user.pk
 
 
 def test_signup_asks_for_the_name_first(client):
