@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from portal.ops.ratelimit import rate_limit
@@ -125,7 +126,7 @@ def export(request, fmt: str):
     return spreadsheet_response(
         fmt=fmt,
         rows=export_rows(result),
-        filename="arkivsoegning",
+        filename=pgettext("file name", "arkivsoegning"),
         sheet_title=_("Søgeresultater"),
     )
 

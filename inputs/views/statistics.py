@@ -4,6 +4,7 @@ with their tables, and the same numbers as CSV."""
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from portal.organisations.models import Partnership
 from portal.spreadsheets import spreadsheet_response
@@ -56,6 +57,11 @@ def statistics_page(request, slug=None):
     )
 
 
+def _filename(partnership) -> str:
+    name = pgettext("file name", "statistik")
+    return f"{name}-{partnership.slug}" if partnership else name
+
+
 def statistics_csv(request, slug=None):
     """The page's numbers as CSV: one row per value, a suppressed count as
     the same words the page shows."""
@@ -71,6 +77,6 @@ def statistics_csv(request, slug=None):
     return spreadsheet_response(
         fmt="csv",
         rows=rows,
-        filename=f"statistik-{partnership.slug}" if partnership else "statistik",
+        filename=_filename(partnership),
         sheet_title=_("Statistik"),
     )

@@ -117,6 +117,14 @@ def test_the_csv_has_the_pages_numbers(client, reported):
     assert 'filename="statistik-svaekkede-aeldre.csv"' in one["Content-Disposition"]
 
 
+def test_the_csv_is_named_in_the_readers_language(client, reported):
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("statistics_csv"))
+    assert response["Content-Disposition"] == 'attachment; filename="statistics.csv"'
+    one = client.get(reverse("statistics_partnership_csv", args=["svaekkede-aeldre"]))
+    assert 'filename="statistics-svaekkede-aeldre.csv"' in one["Content-Disposition"]
+
+
 def test_the_counts_are_kept_for_a_while_per_language(
     reported, archived, settings, django_assert_num_queries
 ):

@@ -40,3 +40,16 @@ def test_formula_like_text_is_exported_as_text(client, archived, formula):
     )
     assert (organisation.value, organisation.data_type) == (formula, "s")
     assert organisation.quotePrefix
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("da", "arkivsoegning"), ("en", "archive-search")]
+)
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_file_is_named_in_the_readers_language(
+    client, archived, language, name, fmt
+):
+    archived(title="Madklub i kælderen")
+    client.cookies["django_language"] = language
+    response = client.get(reverse(f"archive:export_{fmt}"), {"q": "madklub"})
+    assert response["Content-Disposition"] == f'attachment; filename="{name}.{fmt}"'
