@@ -37,7 +37,8 @@ _ENGLISH_FIELDS = {
 
 def _grouped(inputs, dimension: str, **counts) -> list[tuple[str, dict]]:
     """(label in the active language, row with `counts`) per value of
-    `dimension`, largest n first; inputs with no value (no theme) left out."""
+    `dimension`, largest n first, equal n in the order of the stored value
+    (the same in every language); inputs with no value (no theme) left out."""
     field = DIMENSIONS[dimension][1]
     english = _ENGLISH_FIELDS.get(dimension)
     rows = (
@@ -57,7 +58,12 @@ def input_counts(*, inputs, dimension: str) -> list[tuple[str, int]]:
     """(label, number of inputs) for `dimension`, most first; inputs with no
     value (e.g. no theme) are left out."""
     rows = _grouped(inputs, dimension, n=Count("pk", distinct=True))
-    return [(label, r["n"]) for label, r in rows]
+    return _by_count([(label, r["n"]) for label, r in rows])
+
+
+def _by_count(rows: list[tuple]) -> list[tuple]:
+    """Rows of (label, n, …) largest n first, equal n by the label shown."""
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
 def submissions_per_week(*, inputs, weeks: int = 12) -> list[tuple[str, int]]:
@@ -127,19 +133,28 @@ def dimension_label(name: str) -> str:
     return _("Måned") if name == "month" else DIMENSIONS[name][0]
 
 
-def _suppressed(rows: list[tuple[str, int, int]]) -> list[PublicCount]:
+def _suppressed(
+    rows: list[tuple[str, int, int]], *, by_count: bool
+) -> list[PublicCount]:
     """rows: (label, inputs, organisations). A cell is hidden when either
     count is below MIN_PUBLIC_COUNT; when exactly one is, the next smallest
-    goes too, or the total minus the others would tell it."""
+    goes too, or the total minus the others would tell it. Of equal next
+    smallest, the first in `rows` goes: rows must come in an order that is
+    the same in every language, or the Danish and the English page would
+    each hide another and together tell both. With `by_count`, the result
+    is in _by_count()'s order."""
     hidden = {
         i for i, (_l, n, orgs) in enumerate(rows) if min(n, orgs) < MIN_PUBLIC_COUNT
     }
     if len(hidden) == 1 and len(rows) > 1:
         shown = [i for i in range(len(rows)) if i not in hidden]
         hidden.add(min(shown, key=lambda i: rows[i][1]))
+    counted = [(label, n, i in hidden) for i, (label, n, _orgs) in enumerate(rows)]
+    if by_count:
+        counted = _by_count(counted)
     return [
-        PublicCount(label=label, count=None if i in hidden else n)
-        for i, (label, n, _orgs) in enumerate(rows)
+        PublicCount(label=label, count=None if is_hidden else n)
+        for label, n, is_hidden in counted
     ]
 
 
@@ -213,5 +228,8 @@ def _public_statistics(partnership) -> PublicStatistics:
     return PublicStatistics(
         partnership=partnership,
         total=total,
-        dimensions={d: _suppressed(_public_rows(inputs, d)) for d in PUBLIC_DIMENSIONS},
+        dimensions={
+            d: _suppressed(_public_rows(inputs, d), by_count=d != "month")
+            for d in PUBLIC_DIMENSIONS
+        },
     )

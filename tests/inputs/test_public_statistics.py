@@ -1,6 +1,8 @@
 """Public statistics: only public inputs count, and no count small enough
 to single out an organisation is shown, on the page, in the API or the CSV."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -192,3 +194,59 @@ def test_themes_and_target_groups_are_named_in_the_pages_language(client, themed
     english = client.get(reverse("statistics")).text
     assert _row(english, "Loneliness") and _row(english, "Elderly people")
     assert "Ensomhed" not in english and "Ældre" not in english
+
+
+def _theme_rows(page: str) -> list[str]:
+    """The row headings of the page's theme table, in order."""
+    table = page.split('id="chart-theme-caption"', 1)[1].split("</table>", 1)[0]
+    return re.findall(r'<th scope="row">([^<]+)</th>', table)
+
+
+@pytest.fixture
+def tied(archived):
+    """Three themes of three public inputs each (from three organisations
+    each), whose Danish and English names sort differently."""
+    from tests.factories import theme
+
+    for slug in ("digital-kontakt", "ensomhed", "faellesskaber-og-foreningsliv"):
+        for _ in range(3):
+            archived(organisation=OrganisationFactory(), themes=[theme(slug)])
+
+
+def test_equal_counts_are_ordered_by_the_name_the_page_shows(client, tied):
+    assert _theme_rows(client.get(reverse("statistics")).text) == [
+        "Digital kontakt",
+        "Ensomhed",
+        "Fællesskaber og foreningsliv",
+    ]
+    client.cookies["django_language"] = "en"
+    assert _theme_rows(client.get(reverse("statistics")).text) == [
+        "Communities and clubs",
+        "Digital contact",
+        "Loneliness",
+    ]
+
+
+def test_the_cell_hidden_beside_a_small_one_is_the_same_in_both_languages(
+    client, archived
+):
+    """Ensomhed's one input is hidden, and one of the two next smallest
+    with it. Were that one chosen by the name shown, each language would
+    hide another, and the two pages together would tell all three."""
+    from tests.factories import theme
+
+    archived(organisation=OrganisationFactory(), themes=[theme("ensomhed")])
+    for slug in ("digital-kontakt", "faellesskaber-og-foreningsliv"):
+        for _ in range(3):
+            archived(organisation=OrganisationFactory(), themes=[theme(slug)])
+    danish = public_statistics().dimensions["theme"]
+    with translation.override("en"):
+        english = public_statistics().dimensions["theme"]
+    assert {c.label for c in danish if c.count is None} == {
+        "Ensomhed",
+        "Digital kontakt",
+    }
+    assert {c.label for c in english if c.count is None} == {
+        "Loneliness",
+        "Digital contact",
+    }
