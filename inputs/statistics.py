@@ -141,21 +141,22 @@ def _suppressed(
     goes too, or the total minus the others would tell it. Of equal next
     smallest, the first in `rows` goes: rows must come in an order that is
     the same in every language, or the Danish and the English page would
-    each hide another and together tell both. With `by_count`, the result
-    is in _by_count()'s order."""
+    each hide another and together tell both. With `by_count`, the shown
+    cells come in _by_count()'s order, then the hidden ones by label: in
+    their place by size they would tell which is larger."""
     hidden = {
         i for i, (_l, n, orgs) in enumerate(rows) if min(n, orgs) < MIN_PUBLIC_COUNT
     }
     if len(hidden) == 1 and len(rows) > 1:
         shown = [i for i in range(len(rows)) if i not in hidden]
         hidden.add(min(shown, key=lambda i: rows[i][1]))
-    counted = [(label, n, i in hidden) for i, (label, n, _orgs) in enumerate(rows)]
-    if by_count:
-        counted = _by_count(counted)
-    return [
-        PublicCount(label=label, count=None if is_hidden else n)
-        for label, n, is_hidden in counted
+    counts = [
+        PublicCount(label=label, count=None if i in hidden else n)
+        for i, (label, n, _orgs) in enumerate(rows)
     ]
+    if by_count:
+        return sorted(counts, key=lambda c: (c.count is None, -(c.count or 0), c.label))
+    return counts
 
 
 def _public_rows(inputs, dimension: str) -> list[tuple[str, int, int]]:

@@ -250,3 +250,20 @@ def test_the_cell_hidden_beside_a_small_one_is_the_same_in_both_languages(
         "Loneliness",
         "Digital contact",
     }
+
+
+def test_hidden_counts_follow_the_shown_ones_in_name_order(client, archived):
+    """Ordered by their hidden size, the hidden cells would tell which is
+    larger: they come after the shown ones, by name."""
+    from tests.factories import theme
+
+    for slug, n in (("digital-kontakt", 2), ("angst-og-psykiske-lidelser", 1)):
+        for _ in range(n):
+            archived(organisation=OrganisationFactory(), themes=[theme(slug)])
+    for _ in range(3):
+        archived(organisation=OrganisationFactory(), themes=[theme("ensomhed")])
+    assert _theme_rows(client.get(reverse("statistics")).text) == [
+        "Ensomhed",
+        "Angst og psykiske lidelser",
+        "Digital kontakt",
+    ]
