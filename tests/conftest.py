@@ -2,6 +2,7 @@ import pytest
 
 REFERENCE_DATA_MIGRATIONS = [
     "portal.organisations.migrations.0002_reference_data",
+    "portal.organisations.migrations.0003_partnership_anchored_in_en",
     "inputs.migrations.0002_vocabulary",
 ]
 

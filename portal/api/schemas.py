@@ -20,6 +20,7 @@ class PartnershipOut(Schema):
     name: str
     name_en: str
     anchored_in: str
+    anchored_in_en: str
 
 
 class VocabularyOut(Schema):

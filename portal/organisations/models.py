@@ -45,6 +45,9 @@ class Partnership(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     name_en = models.CharField(_("navn på engelsk"), max_length=200, blank=True)
     anchored_in = models.CharField(_("forankret i"), max_length=200)
+    anchored_in_en = models.CharField(
+        _("forankret i, på engelsk"), max_length=200, blank=True
+    )
     facilitators = models.JSONField(_("facilitatorer"), default=list, blank=True)
     bl_member = models.BooleanField(_("BL er med"), default=False)
 
@@ -65,6 +68,13 @@ class Partnership(models.Model):
         from portal.language import in_active_language
 
         return in_active_language(self.name, self.name_en)
+
+    @property
+    def display_anchored_in(self) -> str:
+        """The ministry, in the person's language."""
+        from portal.language import in_active_language
+
+        return in_active_language(self.anchored_in, self.anchored_in_en)
 
 
 def validate_cvr(value: str) -> None:

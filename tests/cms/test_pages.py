@@ -47,6 +47,16 @@ def test_partnership_page_shows_ministry_and_facilitators(client, demo_site):
 
 
 @pytest.mark.django_db
+def test_the_ministry_is_named_in_english_on_english_pages(client, demo_site):
+    client.cookies["django_language"] = "en"
+    page = client.get("/udsatte-boern-og-unge/").text
+    assert "<dd>Ministry of Social Affairs and the Interior</dd>" in page
+    home = client.get("/").text
+    assert "Anchored in the Ministry of Health" in home
+    assert "ministeriet" not in page + home
+
+
+@pytest.mark.django_db
 def test_pages_below_the_home_page_have_breadcrumbs(client, demo_site):
     html = client.get("/udsatte-boern-og-unge/").content.decode()
     crumbs = html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]

@@ -217,8 +217,12 @@ def test_calls_with_their_questions_open_and_closed(client, demo_site):
 
 
 def test_reference_lists(client, db):
-    slugs = [p["slug"] for p in client.get("/api/v1/partnerships").json()]
-    assert "svaekkede-aeldre" in slugs
+    partnerships = {p["slug"]: p for p in client.get("/api/v1/partnerships").json()}
+    assert partnerships["svaekkede-aeldre"]["anchored_in"] == (
+        "Sundheds- og Ældreministeriet"
+    )
+    # The English name beside the Danish one, as for the partnership's name.
+    assert partnerships["svaekkede-aeldre"]["anchored_in_en"] == "Ministry of Health"
     assert client.get("/api/v1/themes").json()[0].keys() == {"slug", "name", "name_en"}
     assert client.get("/api/v1/target-groups").status_code == 200
 
