@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.organisations.selectors import organisations_of
 
 from ..models import CallPage, Input
+from ..permissions import can_moderate
 from ..selectors import inputs_for_list, open_calls
 from ..states import Status
 
@@ -30,8 +31,13 @@ def input_list(request):
     """ "Vores input": every input of the user's organisations."""
     if not organisations_of(user=request.user).exists():
         # No organisation, no inputs: an empty, filterable list would suggest
-        # the filters hid them. Say how to join one instead.
-        return render(request, "inputs/input_list.html", {"has_organisation": False})
+        # the filters hid them. Say how to join one instead; BL's moderators
+        # join none, and find the inputs in their queue.
+        return render(
+            request,
+            "inputs/input_list.html",
+            {"has_organisation": False, "is_moderator": can_moderate(request.user)},
+        )
     filterset = InputFilter(request.GET, queryset=inputs_for_list(user=request.user))
     return render(
         request,

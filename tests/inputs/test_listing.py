@@ -37,6 +37,20 @@ def test_a_user_without_an_organisation_is_told_how_to_join_one(client, demo_sit
         assert not_shown not in html
 
 
+def test_a_moderator_is_sent_to_the_moderation_queue_not_to_join(client, demo_site):
+    make_call(demo_site)
+    log_in(client, moderator())
+    html = client.get(reverse("inputs:list")).content.decode()
+    assert "Som moderator i BL sender du ikke input" in html
+    assert f'href="{reverse("inputs_moderation:index")}"' in html
+    assert reverse("organisations:join") not in html.split('id="main"')[1]
+    assert "Du skal være medlem" not in html
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("inputs:list")).text
+    assert "As a BL moderator you do not send input" in english
+    assert "Go to the moderation queue" in english
+
+
 def test_a_member_without_inputs_gets_the_list_and_its_filters(
     client, demo_site, member
 ):
