@@ -104,7 +104,10 @@ class QuoteBlock(blocks.StructBlock):
             return context
         text = value.get("excerpt") or shown.challenge or shown.solution
         context["excerpt"] = Truncator(text).chars(300)
-        context["source"] = shown.public_organisation_name()
+        # The archive's text names no anonymised source: the word would be
+        # in the language it was indexed in (SummaryPage.archive_text()).
+        anonymous = shown.is_anonymised and context.get("for_archive")
+        context["source"] = "" if anonymous else shown.public_organisation_name()
         context["reference"] = shown.reference
         return context
 

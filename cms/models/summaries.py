@@ -1,9 +1,11 @@
 import re
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -67,19 +69,27 @@ class SummaryPage(RoutablePageMixin, Page):
         return citable_inputs(ids=quoted_input_ids(self.body))
 
     def archive_text(self) -> str:
-        """Plain text of the summary, for the archive search."""
+        """Plain text of the summary, for the archive search: its own words.
+        Not those its blocks add around them ("Anonymiseret" beside a quote,
+        a statistics table's headings, names and counts): the archive shows
+        the stored text in either language, and the counts would go stale.
+        In the site's language whoever indexes it, so the text and its terms
+        do not depend on who published or changed what."""
         parts = [self.introduction]
-        context = {"page": self, "citable_inputs": self.citable_inputs()}
-        for block in self.body:
-            if block.block_type == "statistics":
-                # Counts computed when shown: stale in the index, noise in
-                # an excerpt. The heading says what the page counts.
-                parts.append(block.value["heading"])
-                continue
-            html = _BLOCK_END.sub(r"\g<0>\n", str(block.render(context=context)))
-            # Templates' indentation is not text: one line per block.
-            lines = (" ".join(line.split()) for line in strip_tags(html).splitlines())
-            parts.append("\n".join(line for line in lines if line))
+        context = {
+            "page": self,
+            "citable_inputs": self.citable_inputs(),
+            "for_archive": True,
+        }
+        with translation.override(settings.LANGUAGE_CODE):
+            for block in self.body:
+                if block.block_type == "statistics":
+                    parts.append(block.value["heading"])
+                    continue
+                html = _BLOCK_END.sub(r"\g<0>\n", str(block.render(context=context)))
+                # Templates' indentation is not text: one line per block.
+                lines = (" ".join(x.split()) for x in strip_tags(html).splitlines())
+                parts.append("\n".join(line for line in lines if line))
         return "\n".join(p for p in parts if p)
 
     def source_inputs(self, user) -> tuple[list[dict], int]:
