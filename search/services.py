@@ -220,9 +220,10 @@ def _expected_state() -> dict[str, IndexedState]:
 
 def archive_check(*, repair: bool = False, progress: bool = False) -> IndexCheck:
     """Compare the index with the database (keys, status, visibility,
-    title, and a sample's terms); with `repair`, re-index what is missing or
-    stale and remove what should not be there, or rebuild the whole index
-    when the sample's terms are no longer what the code's analysis gives.
+    title, every summary's terms and a sample of the inputs'); with `repair`,
+    re-index what is missing or stale and remove what should not be there,
+    or rebuild the whole index when the sample's terms are no longer what
+    the code's analysis gives.
     Mends the updates a search engine outage lost, and an upgrade that
     changed the analysis, on any backend."""
     expected = _expected_state()
@@ -240,9 +241,15 @@ def archive_check(*, repair: bool = False, progress: bool = False) -> IndexCheck
     same = sorted(
         k for k in expected.keys() & indexed.keys() if expected[k] == indexed[k]
     )
-    sample = same[:: max(1, len(same) // ANALYSIS_SAMPLE)][:ANALYSIS_SAMPLE]
-    stored = get_backend().stored_terms(sample)
-    now = _terms_now(sample)
+    # A summary's text is what its blocks rendered when it was indexed, which
+    # title and status do not show. Summaries are few: each is compared, and
+    # one that differs is stale, to index again (not the whole index).
+    summaries = [k for k in same if k.startswith("summary:")]
+    inputs = [k for k in same if not k.startswith("summary:")]
+    sample = inputs[:: max(1, len(inputs) // ANALYSIS_SAMPLE)][:ANALYSIS_SAMPLE]
+    stored = get_backend().stored_terms(sample + summaries)
+    now = _terms_now(sample + summaries)
+    check.stale += [k for k in summaries if k in now and stored.get(k) != now[k]]
     check.reanalysed = [k for k in sample if k in now and stored.get(k) != now[k]]
     if repair and check.reanalysed:
         archive_rebuild(progress=progress)

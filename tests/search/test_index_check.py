@@ -86,3 +86,38 @@ def test_an_index_analysed_by_older_code_is_rebuilt(archived, monkeypatch):
     assert code == 0 and "Indekset er genopbygget." in out
     assert archive_check().ok
     assert "Boliger til unge" in titles("bolig")
+
+
+def test_a_summary_indexed_with_other_text_is_stale_and_reindexed(demo_site):
+    """A summary's text is what its blocks rendered when it was indexed
+    (its quotes, by code that may since have changed): every summary is
+    compared, and one whose text differs is indexed again, not the whole
+    index rebuilt."""
+    from dataclasses import replace
+
+    from cms.models import PartnershipPage
+    from inputs.models.inputs import Consent
+    from search.documents import summary_document
+    from search.services import archive_index, archive_index_input
+    from tests.cms.test_summaries import _accepted, _summary
+    from tests.factories import moderator
+
+    quoted = _accepted(moderator(), consent=Consent.ANONYMISED, title="Telefonkæde")
+    archive_index_input(input_id=quoted.pk)
+    page = _summary(
+        PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre"),
+        [quoted],
+        [("quote", {"input": quoted, "excerpt": "Vi ringer hver uge."})],
+    )
+    document = summary_document(page)
+    # As the code before this one indexed it.
+    older = document.body.replace("— ", "— Anonymiseret, ")
+    archive_index(document=replace(document, body=older))
+    assert titles("anonymiseret") == [page.title]
+    check = archive_check()
+    assert check.stale == [document.key]
+    assert not (check.missing or check.extra or check.reanalysed)
+    code, out = _run("--repair")
+    assert code == 0 and "Forskellene er rettet." in out
+    assert archive_check().ok
+    assert titles("anonymiseret") == []
