@@ -14,7 +14,7 @@ from ..statistics import MIN_PUBLIC_COUNT, dimension_label, public_statistics
 
 def _rows(counts) -> list[dict]:
     top = max((c.count or 0 for c in counts), default=0) or 1
-    hidden = _("færre end %(n)s") % {"n": MIN_PUBLIC_COUNT}
+    hidden = _("vises ikke")
     return [
         {
             "label": c.label,
@@ -67,7 +67,7 @@ def statistics_csv(request, slug=None):
     the same words the page shows."""
     partnership = _partnership(slug)
     stats = public_statistics(partnership=partnership)
-    hidden = _("færre end %(n)s") % {"n": MIN_PUBLIC_COUNT}
+    hidden = _("vises ikke")
     rows = [[_("Opdelt efter"), _("Værdi"), _("Antal input")]]
     for name, counts in stats.dimensions.items():
         label = str(dimension_label(name))

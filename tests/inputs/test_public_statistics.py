@@ -71,7 +71,7 @@ def test_the_page_shows_charts_with_tables_and_hides_small_counts(client, report
     assert response.status_code == 200
     assert "Tallene bygger på 8 offentlige input" in page
     assert page.count("<table") == 5
-    assert '<th scope="row">Udfordring</th><td>færre end 3</td>' in page
+    assert '<th scope="row">Udfordring</th><td>vises ikke</td>' in page
     assert '<th scope="row">Løsning</th><td>4</td>' in page
     # Each chart is named once, by its heading, not again by a caption.
     assert page.count(">Type</h2>") == 1
@@ -113,7 +113,7 @@ def test_the_csv_has_the_pages_numbers(client, reported):
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
     assert "Type;Løsning;4" in text
-    assert "Type;Udfordring;færre end 3" in text
+    assert "Type;Udfordring;vises ikke" in text
     one = client.get(reverse("statistics_partnership_csv", args=["svaekkede-aeldre"]))
     assert one.status_code == 200
     assert 'filename="statistik-svaekkede-aeldre.csv"' in one["Content-Disposition"]
