@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.accounts.reauthentication import ReauthenticationCodeView
 from portal.ops import health
 from portal.views import favicon, robots_txt
 
@@ -21,6 +22,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.api.urls")),
     path("konto/", include("portal.accounts.urls")),
+    # allauth's own page, with our form (before allauth's URLs, which match it too).
+    path(
+        "konto/reauthenticate/code/",
+        ReauthenticationCodeView.as_view(),
+        name="account_request_reauthentication_code",
+    ),
     path("konto/", include("allauth.urls")),
     path("organisation/", include("portal.organisations.urls")),
     path("input/", include("inputs.urls")),

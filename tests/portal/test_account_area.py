@@ -152,3 +152,18 @@ def test_asking_to_confirm_it_is_you_reads_as_danish(client, url):
         "går videre."
     ) in html
     assert "autentific" not in html.lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("da", "Send koden til"), ("en", "Send the code to")]
+)
+def test_the_code_page_labels_its_field_in_the_page_s_language(client, language, label):
+    user = UserFactory()
+    log_in(client, user)
+    client.cookies["django_language"] = language
+    html = client.get(reverse("account_request_reauthentication_code")).content.decode()
+    assert re.search(
+        rf'<label class="form-label" for="id_recipient">\s*{label}\s*</label>', html
+    )
+    assert "Recipient" not in html
+    assert user.email in html
