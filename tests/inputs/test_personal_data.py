@@ -144,7 +144,6 @@ CPR_SENTENCES = [
     "I 2019 0101901234 fik hjælp til flytningen.",
     "CPR\u00a0010190\u202f-\u202f1234",
     "Hun står som 0101.90.1234 i papirerne.",
-    "Personnummer 01 01 90 12 34 fra lejekontrakten.",
     "Oplæst i telefonen: 0 1 0 1 9 0 1 2 3 4.",
 ]
 
@@ -175,6 +174,9 @@ NOT_CPR_SENTENCES = [
     "Vi betalte DKK 1010901234 for byggeriet.",
     "Tallet steg fra 1,5 til 1010901234,5 på et år.",
     "Den 01.01.20 2020 gæster i alt.",
+    "Opgangene 10 12 14 16 18 har fået nye døre.",
+    "Afd. 01 02 03 04 05 er med i helhedsplanen.",
+    "Vi har 12 11 10 09 08 beboere i hver blok.",
 ]
 
 
@@ -289,15 +291,14 @@ def cpr_numbers(draw) -> tuple[str, str]:
 def written_cpr_numbers(draw) -> str:
     born, serial = draw(cpr_numbers())
     separator = draw(separators)
-    layout = draw(st.sampled_from(["6-4", "2-2-2-4", "4-2-4", "2-2-2-2-2", "1" * 10]))
+    layout = draw(st.sampled_from(["6-4", "2-2-2-4", "4-2-4", "1" * 10]))
     if layout == "6-4":
         number = born + separator + serial
-    elif layout != "2-2-2-4":  # 0101.90.1234, 01 01 90 12 34, 0 1 0 1 9 0 1 2 3 4
+    elif layout != "2-2-2-4":  # 0101.90.1234, 0 1 0 1 9 0 1 2 3 4
         between = draw(group_separators)
-        groups = {
-            "4-2-4": [born[:4], born[4:], serial],
-            "2-2-2-2-2": [born[:2], born[2:4], born[4:], serial[:2], serial[2:]],
-        }.get(layout, list(born + serial))
+        groups = (
+            [born[:4], born[4:], serial] if layout == "4-2-4" else list(born + serial)
+        )
         number = between.join(groups)
     else:  # 01 01 90-1234: the date in groups, and the serial apart
         between = draw(group_separators)
@@ -450,6 +451,10 @@ def phone_numbers(draw) -> str:
 
 
 postcodes = st.integers(1000, 9990).map(lambda n: f"{n} København")
+# Stairwells, blocks, departments: "opgangene 10 12 14 16 18".
+number_lists = st.lists(
+    st.integers(1, 99).map(lambda n: f"{n:02d}"), min_size=3, max_size=8
+).map(lambda ns: "opgangene " + " ".join(ns))
 
 not_cpr = st.one_of(
     written_dates(),
@@ -460,6 +465,7 @@ not_cpr = st.one_of(
     amounts(),
     phone_numbers(),
     postcodes,
+    number_lists,
 )
 
 
