@@ -1,6 +1,7 @@
 """The read API: what each caller gets, its errors, and its limits."""
 
 import pytest
+from django.test import Client
 from wagtail.models import APIToken
 
 from tests.factories import UserFactory, moderator, partnership_member
@@ -144,6 +145,24 @@ def test_a_method_the_api_does_not_take_is_refused_in_json(client, world):
     response = client.post("/api/v1/nope")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_no_path_under_the_api_answers_with_an_html_page():
+    """Django's CSRF check answered a POST to a path outside the endpoints
+    with its HTML page about an expired form."""
+    client = Client(enforce_csrf_checks=True)
+    for method, path, status in (
+        ("post", "/api/v1/nope", 404),
+        ("put", "/api/v1/inputs/", 404),
+        ("delete", "/api/v1/docs", 405),
+        ("post", "/api/v1/openapi.json", 405),
+        ("patch", "/api/v1/themes", 405),
+    ):
+        response = getattr(client, method)(path)
+        assert response.status_code == status, (method, path)
+        assert response["Content-Type"].startswith("application/json"), path
+        assert response.json()["code"] in {"not_found", "method_not_allowed"}
+    assert client.get("/api/v1/docs").status_code == 200
 
 
 def test_pages_are_stable_and_do_not_overlap(client, archived):
