@@ -24,6 +24,9 @@ class StartPage:
     moderation_counts: list[ModerationCount] | None = None
     partnerships: list = field(default_factory=list)
     saved_searches: list | None = None
+    # BL staff whose session has not passed the second factor: their rights
+    # wait for it (portal/accounts/second_factor.py).
+    second_factor_pending: bool = False
 
 
 # What waits for a moderator, in the order the work goes.
@@ -36,6 +39,9 @@ def start_page_for(*, user) -> StartPage:
     from inputs.states import Status
     from portal.organisations.selectors import organisations_of
     from search.selectors import saved_searches_of
+
+    from .roles import requires_two_factor
+    from .second_factor import staff_rights_allowed
 
     organisations = list(organisations_of(user=user).order_by("name"))
     own = inputs_of_user_organisations(user).select_related("call", "organisation")
@@ -78,4 +84,6 @@ def start_page_for(*, user) -> StartPage:
         moderation_counts=moderation_counts,
         partnerships=[m.partnership for m in partnerships],
         saved_searches=saved,
+        second_factor_pending=requires_two_factor(user)
+        and not staff_rights_allowed(user),
     )

@@ -51,6 +51,20 @@ def test_a_moderator_is_sent_to_the_moderation_queue_not_to_join(client, demo_si
     assert "Go to the moderation queue" in english
 
 
+def test_a_moderator_before_the_second_factor_is_not_told_to_join(client, demo_site):
+    """Staff rights wait for the second factor, but the person is BL staff
+    all the same: the queue's link takes them through it."""
+    make_call(demo_site)
+    log_in(client, moderator(), second_factor=False)
+    html = client.get(reverse("inputs:list")).content.decode()
+    assert "Som moderator i BL sender du ikke input" in html
+    assert "Du skal være medlem" not in html
+    start = client.get(reverse("accounts:start")).content.decode()
+    assert "Fortsæt med totrinsbekræftelse" in start
+    assert "Du er ikke medlem af nogen organisation" not in start
+    assert client.get(reverse("inputs_moderation:index")).status_code == 302
+
+
 def test_a_member_without_inputs_gets_the_list_and_its_filters(
     client, demo_site, member
 ):
