@@ -167,3 +167,13 @@ def test_the_code_page_labels_its_field_in_the_page_s_language(client, language,
     )
     assert "Recipient" not in html
     assert user.email in html
+
+
+def test_the_code_e_mail_s_subject_is_in_sentence_case_in_english(client):
+    user = UserFactory()
+    log_in(client, user)
+    client.cookies["django_language"] = "en"
+    client.post(
+        reverse("account_request_reauthentication_code"), {"recipient": user.email}
+    )
+    assert [m.subject for m in mail.outbox] == ["Partnerportalen: Sign-in code"]
