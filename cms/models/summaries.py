@@ -26,6 +26,12 @@ _BLOCK_END = re.compile(
 )
 
 
+
+def _sentence(line: str) -> str:
+    """A heading or a list item ends with a full stop, so that an excerpt,
+    which joins the lines, does not run it into the next."""
+    return line if not line or line[-1] in ".!?:;…" else f"{line}."
+
 class SummaryPage(RoutablePageMixin, Page):
     """A curated summary of inputs that BL publishes for a partnership."""
 
@@ -84,12 +90,12 @@ class SummaryPage(RoutablePageMixin, Page):
         with translation.override(settings.LANGUAGE_CODE):
             for block in self.body:
                 if block.block_type == "statistics":
-                    parts.append(block.value["heading"])
+                    parts.append(_sentence(block.value["heading"]))
                     continue
                 html = _BLOCK_END.sub(r"\g<0>\n", str(block.render(context=context)))
                 # Templates' indentation is not text: one line per block.
                 lines = (" ".join(x.split()) for x in strip_tags(html).splitlines())
-                parts.append("\n".join(line for line in lines if line))
+                parts.append("\n".join(_sentence(line) for line in lines if line))
         return "\n".join(p for p in parts if p)
 
     def source_inputs(self, user) -> tuple[list[dict], int]:

@@ -278,8 +278,10 @@ def test_archive_text_keeps_paragraphs_and_recommendations_apart(mod, elderly_pa
     text = page.archive_text()
     assert "frivilligeBeboerne" not in text and "TelefonkæderFællesspisning" not in text
     assert "frivillige" in text and "Beboerne" in text and "Telefonkæder" in text
-    # One line per block, without the templates' indentation.
+    # One line per block, without the templates' indentation, and each a
+    # sentence: an excerpt joins them.
     assert "  " not in text and "\n\n" not in text
+    assert "Centrale anbefalinger.\nTelefonkæder.\n" in text
 
 
 def test_archive_text_keeps_a_statistics_heading_not_its_counts(mod, elderly_page):
