@@ -26,11 +26,11 @@ _BLOCK_END = re.compile(
 )
 
 
-
 def _sentence(line: str) -> str:
     """A heading or a list item ends with a full stop, so that an excerpt,
     which joins the lines, does not run it into the next."""
     return line if not line or line[-1] in ".!?:;…" else f"{line}."
+
 
 class SummaryPage(RoutablePageMixin, Page):
     """A curated summary of inputs that BL publishes for a partnership."""
