@@ -83,6 +83,15 @@ def by_word(groups: list[TermGroup]) -> list[TermGroup]:
     ]
 
 
+def expanded(groups: list[TermGroup]) -> bool:
+    """Whether the groups hold the themes' or the feedback's: their half
+    weights may add up to a typed word, so a backend's rank_sql() puts the
+    documents holding every typed word (the tier, which the page lists
+    first) before the rest, or the rest's rows would not start where the
+    tier ends, and the page would list a document twice and skip another."""
+    return any(g.weight < 1 for g in groups)
+
+
 def split_word(groups: list[TermGroup]) -> bool:
     """Whether a typed word is more than one group (a compound's parts):
     then by_word() counts otherwise than the groups."""

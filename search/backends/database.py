@@ -294,7 +294,9 @@ class DatabaseBackend:
     def rank_sql(self, groups: list[TermGroup], moderator: bool) -> Rank:
         """Documents with more of the query's word groups first, then by the
         engine's own rank `r`. With several groups, the number a document
-        holds is `k`, the fourth column of sql.page()'s rows."""
+        holds is `k`, the fourth column of sql.page()'s rows; with the
+        themes' or the feedback's, those holding every typed word come
+        first (common.expanded())."""
         raise NotImplementedError
 
     def tier_sql(self, groups: list[TermGroup], moderator: bool) -> Tier:

@@ -5,9 +5,10 @@ from contextlib import contextmanager
 
 from django.db import connection
 
+from ..feedback import typed
 from ..models import ArchiveFacetSet, ArchiveFacetValue
 from ..query import TermGroup
-from .common import weighed
+from .common import expanded, weighed
 from .database import DatabaseBackend
 from .sql import DOC, MATCH
 from .types import Matches, Rank, Sql, Tier
@@ -54,6 +55,16 @@ def _match(moderator: bool) -> str:
     if moderator:
         return f"(a.search_vector @@ {q} OR a.restricted_vector @@ {q})"
     return f"a.search_vector @@ {q}"
+
+
+def _every(groups: list[TermGroup], moderator: bool) -> tuple[str, tuple]:
+    """Every group, as a condition and its parameters: the tier's documents.
+    A moderator's document may hold a group in the restricted vector only,
+    and the full ranking counts it: each group on its own then."""
+    if moderator:
+        condition = " AND ".join(_match(True) for _ in groups)
+        return condition, tuple(p for g in groups for p in [group_tsquery(g)] * 2)
+    return _match(False), (" & ".join(f"({group_tsquery(g)})" for g in groups),)
 
 
 class PostgresBackend(DatabaseBackend):
@@ -133,14 +144,7 @@ class PostgresBackend(DatabaseBackend):
         )
 
     def tier_sql(self, groups, moderator):
-        # A moderator's document may hold a group in the restricted vector
-        # only, and the full ranking counts it: each group on its own then.
-        if moderator:
-            condition = " AND ".join(_match(True) for _ in groups)
-            params = tuple(p for g in groups for p in [group_tsquery(g)] * 2)
-        else:
-            condition = _match(False)
-            params = (" & ".join(f"({group_tsquery(g)})" for g in groups),)
+        condition, params = _every(groups, moderator)
         # Only the window's rows are ranked, after the LIMIT, each fetching
         # its vector by id: carrying the vectors through the sort of every
         # match that holds all the words cost more (3-6 ms at 4,000 matches).
@@ -166,6 +170,14 @@ class PostgresBackend(DatabaseBackend):
         )
         for g in groups:
             params += [tsquery([g])] * (2 if moderator else 1)
+        if not expanded(groups):
+            return Rank(
+                f", {RANK} AS r, ({matched}) AS k", "k DESC, r DESC, ", tuple(params)
+            )
+        condition, every = _every(typed(groups), moderator)
         return Rank(
-            f", {RANK} AS r, ({matched}) AS k", "k DESC, r DESC, ", tuple(params)
+            f", {RANK} AS r, ({matched}) AS k, "
+            f"(CASE WHEN {condition} THEN 1 ELSE 0 END) AS t",
+            "t DESC, k DESC, r DESC, ",
+            (*params, *every),
         )

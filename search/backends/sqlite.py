@@ -10,9 +10,10 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
+from ..feedback import typed
 from ..models import ArchiveFacetSet
 from ..query import TermGroup
-from .common import weighed
+from .common import expanded, weighed
 from .database import DatabaseBackend
 from .sql import DOC, MATCH
 from .types import Matches, Rank, Sql, Tier
@@ -80,6 +81,11 @@ def fts_expression(groups: list[TermGroup]) -> str:
         ]
         parts.append("(" + " OR ".join(f"({a})" for a in alternatives) + ")")
     return " OR ".join(parts)
+
+
+def _every(groups: list[TermGroup]) -> str:
+    """Every group: the tier's documents."""
+    return " AND ".join(fts_expression([g]) for g in groups)
 
 
 def _restrict(expression: str, moderator: bool) -> str:
@@ -154,7 +160,7 @@ class SQLiteBackend(DatabaseBackend):
         # so the rank is computed for the window's rows only. A document
         # holding every group has the same bm25 under AND as under OR (it
         # sums per phrase), so the full ranking agrees.
-        expression = " AND ".join(fts_expression([g]) for g in groups)
+        expression = _every(groups)
         return Tier(
             matches=Matches(MATCHES, CONDITION, (_restrict(expression, moderator),)),
             recency=f"{FTS}.rowid",
@@ -167,4 +173,11 @@ class SQLiteBackend(DatabaseBackend):
             return Rank(f", {BM25} AS r", "r, ")
         matched = " + ".join(f"({IN_MATCH}){weighed(g)}" for g in groups)
         params = tuple(_restrict(fts_expression([g]), moderator) for g in groups)
-        return Rank(f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params)
+        if not expanded(groups):
+            return Rank(f", {BM25} AS r, ({matched}) AS k", "k DESC, r, ", params)
+        every = _restrict(_every(typed(groups)), moderator)
+        return Rank(
+            f", {BM25} AS r, ({matched}) AS k, ({IN_MATCH}) AS t",
+            "t DESC, k DESC, r, ",
+            (*params, every),
+        )

@@ -121,3 +121,29 @@ def test_a_word_in_a_short_text_ranks_above_once_in_a_long_one(archived):
         solution="",
     )
     assert titles("fodbold") == ["Fodbold", "Klub"]
+
+
+def test_the_pages_list_each_input_once_when_the_expansion_outweighs_a_word(
+    archived,
+):
+    """The page lists the inputs holding every typed word first, then the
+    rest by the full ranking. There the theme's and the feedback's half
+    weights (0.5 + 0.5) may equal a missing typed word: an input that says
+    only "fritidsjob", filed under Beskæftigelse and sharing the best
+    answers' rare word, came before one that holds both typed words, and
+    the page showed that one twice and the other not at all."""
+    filed = [Theme.objects.get(slug="beskaeftigelse")]
+    for name in "AB":
+        archived(title=f"Tuba {name}", challenge="Tuba, fritidsjob og trommesæt.")
+    archived(
+        title="Tuba lang",
+        challenge="Tuba og fritidsjob. " + "Opgangen maler gelænderet i gården. " * 6,
+    )
+    archived(title="Trommer", challenge="Fritidsjob og trommesæt.", themes=filed)
+    for n in range(20):
+        archived(title=f"Vaskeri {n}", challenge="Maskinerne er gamle.")
+    found = titles("tuba fritidsjob")
+    assert sorted(found) == ["Trommer", "Tuba A", "Tuba B", "Tuba lang"]
+    assert found[-1] == "Trommer"
+    for size in (1, 2, 3):
+        assert _pages("tuba fritidsjob", size, 4) == found
