@@ -95,7 +95,7 @@ def test_a_bad_new_address_is_reported_once_beside_the_add_form(client):
             "You are receiving this e-mail because Karen Berg has added your "
             "e-mail address to their account on Partnerportalen.",
             "If you did not add it yourself, you can ignore this e-mail",
-            "to register an account",
+            "has signed up on",
         ),
     ],
 )
@@ -176,4 +176,4 @@ def test_the_code_e_mail_s_subject_is_in_sentence_case_in_english(client):
     client.post(
         reverse("account_request_reauthentication_code"), {"recipient": user.email}
     )
-    assert [m.subject for m in mail.outbox] == ["Partnerportalen: Sign-in code"]
+    assert [m.subject for m in mail.outbox] == ["Partnerportalen: Login code"]
