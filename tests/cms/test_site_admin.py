@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from portal.accounts.roles import Role
 from tests.factories import log_in, moderator
@@ -40,3 +40,30 @@ def test_the_settings_menu_links_to_it_for_site_administrators_only(client):
 
     log_in(client, moderator())
     assert "/admin/sites/" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("codenames", "shown"),
+    [
+        (["view_site"], False),
+        (["view_site", "change_site"], True),
+        (["add_site"], True),
+        (["delete_site"], True),
+    ],
+)
+def test_the_menu_links_to_it_only_for_those_who_may_change_a_site(
+    client, codenames, shown
+):
+    """Viewing the list alone is no use (each row links to its edit form), so
+    the menu follows wagtail.sites: add, change or delete."""
+    group = Group.objects.create(name="Websteder")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        )
+    )
+    user = moderator()
+    user.groups.add(group)
+    log_in(client, user)
+    assert client.get("/admin/sites/").status_code == 200
+    assert ('"url": "/admin/sites/"' in client.get("/admin/").text) is shown
