@@ -136,6 +136,24 @@ def assert_accessible(page) -> None:
     assert not violations, f"{page.url}\n{results.generate_report()}"
 
 
+def axe_failures(page, *rules: str) -> list:
+    """The elements (axe's selectors) that break any of `rules`, axe-core's
+    rule ids. For the rules outside AXE_OPTIONS' WCAG tags (axe's best
+    practices, such as `region` and `heading-order`) and for a check of one
+    rule alone."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    page.evaluate(SETTLED)
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    results = page.evaluate("o => axe.run(document, o)", {"runOnly": list(rules)})
+    return [
+        (violation["id"], node["target"])
+        for violation in results["violations"]
+        for node in violation["nodes"]
+    ]
+
+
 # Violations in Wagtail's own markup (not our templates, blocks, viewsets or
 # panels) that we cannot fix from here: rule id, the CSS selector axe reports,
 # why, and the Wagtail version it was seen in. Each entry allows that one
