@@ -18,6 +18,8 @@ handler500 = "portal.ops.outage.server_error"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Wagtail's aging-pages report with our export (cms/reports.py), first.
+    path("admin/reports/aging-pages/", include("cms.reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.api.urls")),
