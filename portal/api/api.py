@@ -51,8 +51,28 @@ class ArchiveAPI(NinjaAPI):
                 # to Django's CSRF check, which answers a POST with an HTML
                 # page about an expired form. They only read.
                 view = csrf_exempt(require_safe(view))
-            pattern.callback = _refusing_methods_in_json(view)
+            pattern.callback = _refusing_methods_in_json(_head_as_get(view))
         return patterns, app_name, namespace
+
+
+def _head_as_get(view):
+    """HEAD wherever GET is (RFC 9110): django-ninja routes by method and
+    has no HEAD, so it answered 405. The GET's status and headers, no body."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "HEAD":
+            return view(request, *args, **kwargs)
+        request.method = "GET"
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
+        if response.status_code != 405:
+            response.content = b""
+        return response
+
+    return wrapper
 
 
 def _refusing_methods_in_json(view):
@@ -66,8 +86,11 @@ def _refusing_methods_in_json(view):
         response = view(request, *args, **kwargs)
         if response.status_code != 405:
             return response
-        refusal = _error(request, 405, response["Allow"])
-        refusal["Allow"] = response["Allow"]
+        allow = response["Allow"]
+        if "GET" in allow.split(", ") and "HEAD" not in allow:
+            allow += ", HEAD"  # _head_as_get()
+        refusal = _error(request, 405, allow)
+        refusal["Allow"] = allow
         return refusal
 
     return wrapper

@@ -133,18 +133,35 @@ def test_a_method_the_api_does_not_take_is_refused_in_json(client, world):
     ):
         response = getattr(client, method)(path)
         assert response.status_code == 405
-        assert response["Allow"] == "GET"
+        assert response["Allow"] == "GET, HEAD"
         assert response.json() == {
             "code": "method_not_allowed",
             "message": {
-                "da": "Metoden kan ikke bruges her. Tilladt: GET.",
-                "en": "Method not allowed here. Allowed: GET.",
+                "da": "Metoden kan ikke bruges her. Tilladt: GET, HEAD.",
+                "en": "Method not allowed here. Allowed: GET, HEAD.",
             },
         }
     # A path no endpoint has is still not found, whatever the method.
     response = client.post("/api/v1/nope")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_head_is_answered_wherever_get_is(client, world):
+    """RFC 9110: HEAD as GET, without the body (django-ninja routes by
+    method and had answered 405 to HEAD on every endpoint)."""
+    for path in (
+        "/api/v1/inputs",
+        "/api/v1/themes",
+        f"/api/v1/inputs/{world['public'].pk}",
+        "/api/v1/openapi.json",
+    ):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head["Content-Type"] == get["Content-Type"], path
+        assert head.content == b"", path
+    hidden = client.head(f"/api/v1/inputs/{world['bl_only'].pk}")
+    assert hidden.status_code == 404
 
 
 def test_no_path_under_the_api_answers_with_an_html_page():
