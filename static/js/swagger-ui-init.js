@@ -4,7 +4,8 @@
    Swagger UI titles the page h1 and each group of operations h3, with
    nothing between (axe-core: heading-order). The plugin gives the
    operations a visible h2 of their own, so the headings go down one level
-   at a time. The API only reads, so no request needs a CSRF token. */
+   at a time; and it names the copy buttons and lets the keyboard reach
+   the code boxes. The API only reads, so no request needs a CSRF token. */
 (() => {
   const settings = JSON.parse(
     document.getElementById("swagger-settings").textContent,
@@ -23,6 +24,24 @@
       },
     },
   });
+
+  // Swagger UI's copy buttons and its authorisation dialog's close button
+  // have no name, and its code boxes scroll but take no focus (axe-core:
+  // button-name, scrollable-region-focusable). They appear once an
+  // operation is tried or the dialog opens: mend each as it comes.
+  const root = document.getElementById("swagger-ui");
+  const mend = () => {
+    for (const button of root.querySelectorAll(".copy-to-clipboard > button:not([aria-label])")) {
+      button.setAttribute("aria-label", "Copy to clipboard");
+    }
+    for (const button of root.querySelectorAll("button.close-modal:not([aria-label])")) {
+      button.setAttribute("aria-label", "Close");
+    }
+    for (const box of root.querySelectorAll(".microlight:not([tabindex])")) {
+      box.setAttribute("tabindex", "0");
+    }
+  };
+  new MutationObserver(mend).observe(root, { childList: true, subtree: true });
 
   SwaggerUIBundle({
     ...settings,
