@@ -100,9 +100,11 @@ api = ArchiveAPI(
     title="Partnerportalen API",
     version="1",
     description=(
-        "Det offentlige arkiv af input og opsamlinger fra BL's partnerskaber. "
-        "Uden nøgle: det offentlige. Med en personlig API-nøgle (Authorization: "
-        "Bearer …): også det, der er delt med dine partnerskaber."
+        # In English, as Swagger UI and the operations are (the page is
+        # lang="en"); the error messages carry both languages.
+        "The public archive of inputs and summaries from BL's partnerships. "
+        "Without a token: what is public. With a personal API token "
+        "(Authorization: Bearer …): also what is shared with your partnerships."
     ),
     urls_namespace="api-v1",
     # Swagger UI's deep link puts a link inside each operation's button, a
@@ -265,12 +267,12 @@ def call(request, call_id: PageId):
 
 # --- inputs -----------------------------------------------------------------
 class InputSearch(Schema):
-    q: str = Query("", max_length=200, description="Søgeord (dansk).")
+    q: str = Query("", max_length=200, description="Search words, in Danish.")
     sort: str = Query("newest", pattern="^(relevance|newest)$")
     page: int = Query(1, ge=1, le=10_000)
-    partnership: list[str] = Query([], description="Partnerskabets id (facet).")
+    partnership: list[str] = Query([], description="A partnership's id (facet).")
     kind: list[str] = Query([])
-    theme: list[str] = Query([], description="Temaets id (facet).")
+    theme: list[str] = Query([], description="A theme's id (facet).")
     target_group: list[str] = Query([])
     region: list[str] = Query([])
     municipality: list[str] = Query([])
@@ -394,7 +396,7 @@ def summary(request, page_id: PageId):
 # --- statistics -------------------------------------------------------------
 class StatisticsFilter(Schema):
     partnership: str | None = Query(
-        None, max_length=50, pattern=r"^[-\w]+$", description="Partnerskabets slug."
+        None, max_length=50, pattern=r"^[-\w]+$", description="The partnership's slug."
     )
 
 

@@ -2,6 +2,8 @@
 as a token holder: no 5xx, every response as documented. And a property:
 the API never returns an input the same person cannot open in the browser."""
 
+import re
+
 import pytest
 import schemathesis
 from django.contrib.auth.models import Group
@@ -99,3 +101,27 @@ def test_the_api_never_returns_an_input_the_browser_would_not_show(
     for pk in range(1, 40):
         if client.get(f"/api/v1/inputs/{pk}", **headers).status_code == 200:
             assert client.get(f"/input/{pk}/").status_code == 200
+
+
+def _texts(node):
+    """Every title, summary and description in an OpenAPI schema."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "summary", "description") and isinstance(value, str):
+                yield value
+            else:
+                yield from _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value)
+
+
+@pytest.mark.django_db
+def test_the_documentation_is_in_english_as_its_page_says(client):
+    """The docs page is lang="en" (Swagger UI is English): a Danish
+    description in it was read with an English voice (WCAG 3.1.2)."""
+    page = client.get("/api/v1/docs").content.decode()
+    assert '<html lang="en">' in page
+    schema = client.get("/api/v1/openapi.json").json()
+    danish = re.compile(r"[æøåÆØÅ]|\b(?:og|af|fra|med|til|det|der|uden|eller)\b")
+    assert [t for t in _texts(schema) if danish.search(t)] == []
