@@ -30,9 +30,15 @@ class SearchForm(forms.Form):
         required=False,
         choices=[("relevance", _("Relevans")), ("newest", _("Nyeste først"))],
     )
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    page = forms.IntegerField(required=False, min_value=1)
     # "Søg i stedet efter …": the query as typed, without correcting it.
     exact = forms.BooleanField(required=False)
+
+    def clean_page(self):
+        # A page past the limit is past the last one too: the view sends it
+        # to the last, as any page past the last (not to the first).
+        page = self.cleaned_data["page"]
+        return min(page, MAX_PAGE) if page else page
 
     def clean_q(self):
         # The box takes QUERY_MAX_LENGTH characters; a longer query in a

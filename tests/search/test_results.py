@@ -40,9 +40,15 @@ def test_the_deepest_page_leads_to_the_last_not_an_error(client, archived, query
     assert response.redirect_chain == [(f"{URL}?q={query}&page=1", 302)]
     result = response.context["result"]
     assert result.page == 1 and len(result.hits) == 1 and result.total == 1
-    # Past the form's limit the first page, as for any invalid page.
-    response = client.get(URL, {"q": query, "page": MAX_PAGE + 1})
-    assert response.context["result"].page == 1
+    # Past the form's limit too: the last page, not the first (an invalid
+    # page, such as "abc", is the first).
+    for page in (MAX_PAGE + 1, 99_999, 10**30):
+        response = client.get(URL, {"q": query, "page": page})
+        assert response.status_code == 302 and response["Location"].endswith(
+            f"?q={query}&page=1"
+        ), page
+    response = client.get(URL, {"q": query, "page": "abc"})
+    assert response.status_code == 200 and response.context["result"].page == 1
 
 
 def _documents(n):
