@@ -212,7 +212,7 @@ def test_account_pages_and_e_mails_in_english_use_sentence_case():
         "Reset password",
         "Invalid link",
         "Change password",
-        "Verify your e-mail address",
+        "Confirm your e-mail address",
         "Confirm e-mail address",
         "E-mail addresses",
         "Confirm it's you",

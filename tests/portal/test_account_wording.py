@@ -24,7 +24,7 @@ NEW_PASSWORD = "Stærkt-kodeord-2020"
 # Wording that is someone else's, per language.
 STRAY = {
     "en": re.compile(
-        r"(?<![\w-])(?:e?mails?|signup|sign(?:ed)?[- ]in)\b", re.IGNORECASE
+        r"(?<![\w-])(?:e?mails?|signup|sign(?:ed)?[- ]in|verif\w*)\b", re.IGNORECASE
     ),
     "da": re.compile(r"(?<![\w-])email|\bAnnuller", re.IGNORECASE),
 }
