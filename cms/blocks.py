@@ -5,9 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
+from inputs.personal_data import no_cpr_number
+
+# Every text block BL writes in holds no CPR number (the error shows beside
+# the block); a quote's input was checked when it was sent in.
+TEXT = {"validators": [no_cpr_number]}
+
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("overskrift"))
+    text = blocks.CharBlock(label=_("overskrift"), **TEXT)
     level = blocks.ChoiceBlock(
         choices=[("h2", "H2"), ("h3", "H3")], default="h2", label=_("niveau")
     )
@@ -20,12 +26,13 @@ class HeadingBlock(blocks.StructBlock):
 class BaseStreamBlock(blocks.StreamBlock):
     """The blocks every page shares."""
 
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("overskrift"))
     paragraph = blocks.RichTextBlock(
         icon="pilcrow",
         template="cms/blocks/paragraph_block.html",
         features=["bold", "italic", "link", "ol", "ul", "h3"],
         label=_("tekst"),
+        **TEXT,
     )
 
 
@@ -57,6 +64,7 @@ class QuoteBlock(blocks.StructBlock):
         label=_("uddrag"),
         required=False,
         help_text=_("Tomt: de første 300 tegn af input bruges."),
+        **TEXT,
     )
 
     class Meta:
@@ -115,7 +123,7 @@ class QuoteBlock(blocks.StructBlock):
 class StatisticsBlock(blocks.StructBlock):
     """Counts of the inputs behind the page, computed when it is shown."""
 
-    heading = blocks.CharBlock(label=_("overskrift"))
+    heading = blocks.CharBlock(label=_("overskrift"), **TEXT)
     dimension = blocks.ChoiceBlock(
         label=_("opdelt efter"),
         choices=[
@@ -150,12 +158,14 @@ class StatisticsBlock(blocks.StructBlock):
 
 
 class RecommendationBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("anbefaling"))
-    text = blocks.TextBlock(label=_("uddybning"), required=False)
+    title = blocks.CharBlock(label=_("anbefaling"), **TEXT)
+    text = blocks.TextBlock(label=_("uddybning"), required=False, **TEXT)
 
 
 class RecommendationsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("overskrift"), default="Centrale anbefalinger")
+    heading = blocks.CharBlock(
+        label=_("overskrift"), default="Centrale anbefalinger", **TEXT
+    )
     items = blocks.ListBlock(RecommendationBlock(), label=_("anbefalinger"), min_num=1)
 
     class Meta:

@@ -3,7 +3,8 @@ them. `input_text_check` is the one rule; every write of an input's text calls
 it: the web form and the import (through the form and the services), a
 moderator's redaction, the answers to extra questions, attachment names and
 (for CPR numbers only) the contact-person fields; `note_check` holds a
-moderator's notes to the same CPR rule.
+moderator's notes to the same CPR rule, and `no_cpr_number` what BL
+publishes itself: its pages' fields and their blocks' texts.
 
 - A CPR number blocks saving. Ten digits count when the first six are a real
   birth date (with the century rule of the seventh digit, via python-stdnum),
@@ -33,7 +34,7 @@ from itertools import accumulate, pairwise
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -375,6 +376,43 @@ def note_check(*, field: str, label: str, text: str) -> None:
     findings = [f for f in scan({field: (label, text)}) if f.blocks]
     if findings:
         raise ValidationError({field: [blocking_message(f) for f in findings]})
+
+
+def no_cpr_number(value) -> None:
+    """A validator for the texts BL publishes (cms pages and their blocks,
+    calls for input), beside the field or block that holds the number:
+    the CPR rule of the inputs and the notes. Rich text is read without
+    its tags; contact details are fine there."""
+    text = str(getattr(value, "source", value) or "")
+    found = [matched for kind, matched in scan_text(strip_tags(text)) if kind == CPR]
+    if found:
+        raise ValidationError(
+            _(
+                "Teksten indeholder et CPR-nummer (%(text)s). Det, BL udgiver, "
+                "må ikke kunne identificere beboere: fjern CPR-nummeret."
+            ),
+            code="cpr",
+            params={"text": found[0]},
+        )
+
+
+class PageWithoutCprNumbers:
+    """A page's own fields (title, search texts) under no_cpr_number; its
+    other text fields and blocks name the validator themselves. Mixed in
+    before Page."""
+
+    GUARDED_PAGE_FIELDS = ("title", "seo_title", "search_description")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in self.GUARDED_PAGE_FIELDS:
+            try:
+                no_cpr_number(getattr(self, name, ""))
+            except ValidationError as error:
+                errors[name] = error.messages
+        if errors:
+            raise ValidationError(errors)
 
 
 def marked_excerpt(text: str, matched: str, *, context: int = 40) -> SafeString:

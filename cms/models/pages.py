@@ -6,13 +6,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from inputs.personal_data import PageWithoutCprNumbers, no_cpr_number
 from portal.language import in_active_language
 
 from ..blocks import BaseStreamBlock
 
 
-class HomePage(Page):
-    introduction = models.TextField(_("introduktion"), blank=True)
+class HomePage(PageWithoutCprNumbers, Page):
+    introduction = models.TextField(
+        _("introduktion"), blank=True, validators=[no_cpr_number]
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
 
     parent_page_types = ["wagtailcore.Page"]
@@ -57,14 +60,14 @@ class HomePage(Page):
         return context
 
 
-class PartnershipPage(Page):
+class PartnershipPage(PageWithoutCprNumbers, Page):
     partnership = models.OneToOneField(
         "organisations.Partnership",
         on_delete=models.PROTECT,
         related_name="page",
         verbose_name=_("partnerskab"),
     )
-    introduction = models.TextField(_("introduktion"))
+    introduction = models.TextField(_("introduktion"), validators=[no_cpr_number])
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
 
     parent_page_types = ["cms.HomePage"]
@@ -112,8 +115,10 @@ class PartnershipPage(Page):
         return context
 
 
-class StandardPage(Page):
-    introduction = models.TextField(_("introduktion"), blank=True)
+class StandardPage(PageWithoutCprNumbers, Page):
+    introduction = models.TextField(
+        _("introduktion"), blank=True, validators=[no_cpr_number]
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("indhold"))
 
     parent_page_types = ["cms.HomePage", "cms.PartnershipPage", "cms.StandardPage"]

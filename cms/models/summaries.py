@@ -15,6 +15,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from inputs.personal_data import PageWithoutCprNumbers, no_cpr_number
+
 from ..blocks import SummaryStreamBlock
 from ..citations import citable_inputs, quoted_input_ids
 from ..panels import WithheldQuotesPanel
@@ -32,10 +34,10 @@ def _sentence(line: str) -> str:
     return line if not line or line[-1] in ".!?:;…" else f"{line}."
 
 
-class SummaryPage(RoutablePageMixin, Page):
+class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
     """A curated summary of inputs that BL publishes for a partnership."""
 
-    introduction = models.TextField(_("introduktion"))
+    introduction = models.TextField(_("introduktion"), validators=[no_cpr_number])
     body = StreamField(SummaryStreamBlock(), blank=True, verbose_name=_("indhold"))
     inputs = ParentalManyToManyField(
         "inputs.Input",

@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..personal_data import PageWithoutCprNumbers, no_cpr_number
+
 # How long a call's inputs keep their contact persons and attachments after
 # the call closes (inputs.services.retention); the privacy page states it.
 DEFAULT_RETENTION_MONTHS = 24
@@ -51,12 +53,17 @@ class CallQuestion(AbstractFormField):
         verbose_name_plural = _("spørgsmål")
 
 
-class CallPage(Page):
+class CallPage(PageWithoutCprNumbers, Page):
     """An invitation to send input to one or more partnerships."""
 
-    introduction = models.TextField(_("introduktion"), max_length=1000)
+    introduction = models.TextField(
+        _("introduktion"), max_length=1000, validators=[no_cpr_number]
+    )
     guidance = RichTextField(
-        _("vejledning"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+        _("vejledning"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        validators=[no_cpr_number],
     )
     partnerships = ParentalManyToManyField(
         "organisations.Partnership",
