@@ -162,3 +162,17 @@ def partnership_member(partnership):
     PartnershipMembership.objects.create(user=user, partnership=partnership)
     user.groups.add(Group.objects.get(name=Role.PARTNERSHIP_MEMBER))
     return user
+
+
+NEW_PASSWORD = "Stærkt-kodeord-2020"
+
+
+def sign_up_data(email: str) -> dict[str, str]:
+    """What a newcomer types into the sign-up form (Sofie Berg)."""
+    return {
+        "first_name": "Sofie",
+        "last_name": "Berg",
+        "email": email,
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+    }

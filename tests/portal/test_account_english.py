@@ -13,13 +13,12 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory, log_in
+from tests.factories import PASSWORD, UserFactory, log_in, sign_up_data
 
 pytestmark = pytest.mark.django_db
 
 # Names that keep their capitals inside a heading or a label.
 PROPER_NAMES = {"Partnerportalen", "BL", "API", "MitID", "Erhverv"}
-NEW_PASSWORD = "Stærkt-kodeord-2020"
 
 
 class _Chrome(HTMLParser):
@@ -122,13 +121,7 @@ def _pages_before_logging_in() -> dict[str, str]:
     pages["new password"] = response.text
     response = client.post(
         reverse("account_signup"),
-        {
-            "first_name": "Sofie",
-            "last_name": "Berg",
-            "email": "sofie@boligen.dk",
-            "password1": NEW_PASSWORD,
-            "password2": NEW_PASSWORD,
-        },
+        sign_up_data("sofie@boligen.dk"),
         follow=True,
     )
     pages["verification sent"] = response.text

@@ -16,11 +16,10 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.site import configured_site
-from tests.factories import PASSWORD, UserFactory, log_in
+from tests.factories import PASSWORD, UserFactory, log_in, sign_up_data
 
 pytestmark = pytest.mark.django_db
 
-NEW_PASSWORD = "Stærkt-kodeord-2020"
 # Wording that is someone else's, per language.
 STRAY = {
     "en": re.compile(
@@ -119,13 +118,7 @@ def _pages(language: str) -> dict[str, str]:
             "verification sent",
             _client(language).post(
                 reverse("account_signup"),
-                {
-                    "first_name": "Sofie",
-                    "last_name": "Berg",
-                    "email": address,
-                    "password1": NEW_PASSWORD,
-                    "password2": NEW_PASSWORD,
-                },
+                sign_up_data(address),
                 follow=True,
             ),
         )
@@ -217,13 +210,7 @@ def test_the_sign_up_e_mail_names_the_site_not_its_host(client, language, senten
     client.cookies["django_language"] = language
     client.post(
         reverse("account_signup"),
-        {
-            "first_name": "Sofie",
-            "last_name": "Berg",
-            "email": "sofie@boligen.dk",
-            "password1": NEW_PASSWORD,
-            "password2": NEW_PASSWORD,
-        },
+        sign_up_data("sofie@boligen.dk"),
     )
     (message,) = mail.outbox
     first_paragraph = message.body.split("\n\n")[1]
