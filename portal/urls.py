@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -20,6 +21,12 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     # Wagtail's aging-pages report with our export (cms/reports.py), first.
     path("admin/reports/aging-pages/", include("cms.reports")),
+    # Wagtail's own login form would skip allauth's rate limit and its
+    # confirmed-address rule: its address leads to the site's login.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.api.urls")),

@@ -216,9 +216,13 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
 SOCIALACCOUNT_STORE_TOKENS = False
 
-# The Wagtail admin uses the same login, logout and password reset.
+# The Wagtail admin uses the same login, logout and password reset, and the
+# account pages under /konto/ change e-mail addresses and passwords (allauth
+# confirms, notifies and asks for the password; Wagtail's page does not).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_SITE_NAME = "Partnerportalen"
 # Summaries are published by their approval, not by the approver's own rights.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"

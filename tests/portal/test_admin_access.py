@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from portal.organisations.models import Membership
 from tests.factories import (
+    PASSWORD,
     OrganisationFactory,
     UserFactory,
     log_in,
@@ -59,3 +60,30 @@ def test_the_account_page_offers_the_danish_realms_time_zones(client):
     )
     zones = re.findall(r'<option value="([^"]+)"', select[0])
     assert zones == ["Europe/Copenhagen", "Atlantic/Faroe", "America/Nuuk", "UTC"]
+
+
+# Wagtail's own login form skipped allauth: its rate limit on wrong passwords,
+# and the confirmed e-mail address a login requires (outside check, session 19).
+def test_wagtails_login_address_leads_to_the_sites_login(client):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login") + "?next=/admin/pages/"
+
+
+def test_wagtails_login_form_logs_nobody_in(client):
+    user = UserFactory()  # the factory's e-mail address is not confirmed
+    response = client.post(
+        "/admin/login/", {"username": user.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_email_and_password_are_changed_on_the_sites_account_pages(client):
+    # There allauth asks for the password again, confirms a new address and
+    # tells the old one; Wagtail's account page does none of that.
+    log_in(client, moderator())
+    page = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert not re.search(r'name="[a-z_]+-email"', page)
+    assert 'name="password-' not in page
