@@ -49,9 +49,11 @@ TRANSITIONS: dict[str, Transition] = {
             Actor.SUBMITTER,
             _("Indsend igen"),
         ),
+        # Not from a draft: BL sees what was withdrawn, and a draft was never
+        # sent. It is deleted instead.
         Transition(
             "withdraw",
-            frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED}),
+            frozenset({S.SUBMITTED, S.CHANGES_REQUESTED}),
             S.WITHDRAWN,
             Actor.SUBMITTER,
             _("Træk tilbage"),

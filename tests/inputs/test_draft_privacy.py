@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from inputs.models import Input
 from inputs.services import input_transition
+from inputs.states import Status
 from tests.factories import log_in, moderator
 from tests.inputs import files
 from tests.inputs.test_attachments import upload
@@ -55,3 +56,17 @@ def test_the_organisation_still_sees_its_own_draft(client, draft, member):
     log_in(client, member)
     for url in _pages(draft)[:3]:
         assert client.get(url).status_code == 200, url
+
+
+def test_a_draft_cannot_be_withdrawn_into_the_moderators_view(client, draft, member):
+    # Withdrawing a draft once made it "withdrawn", and so BL's to see, with
+    # its attachment, though it was never sent (outside check, session 19).
+    # A draft is deleted instead; the page offers that, not "Træk tilbage".
+    log_in(client, member)
+    page = client.get(reverse("inputs:detail", args=[draft.pk])).content.decode()
+    assert reverse("inputs:withdraw", args=[draft.pk]) not in page
+    assert reverse("inputs:delete", args=[draft.pk]) in page
+    response = client.post(reverse("inputs:withdraw", args=[draft.pk]))
+    assert response.status_code in (403, 404)
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
