@@ -106,8 +106,13 @@ def read_rows(path: Path) -> list[tuple[int, dict]]:
         ]
     if suffix == ".csv":
         text = path.read_text(encoding="utf-8-sig")
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        # The header tells the delimiter; the quoting is Excel's, whatever the
+        # sniffer guesses from a header with no quotes in it.
+        header = text.split("\n", 1)[0]
+        delimiter = csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+        reader = csv.DictReader(
+            io.StringIO(text), dialect=csv.excel, delimiter=delimiter
+        )
         return [
             (n, {k: _text(v) for k, v in row.items() if k})
             for n, row in enumerate(reader, start=2)

@@ -156,3 +156,18 @@ def test_the_services_refuse_a_cpr_number_whoever_calls_them():
         title="Ensomhed", solution="Ring til 22334455", personal_data_confirmed=True
     )
     assert created.input.personal_data_flagged
+
+
+def test_csv_quotes_as_excel_writes_them(tmp_path):
+    # A quote inside a text is doubled, and a quoted text may hold the
+    # delimiter; reading only the header, the sniffer had guessed neither
+    # (outside check, session 19: the text kept a stray quote).
+    header, row = SAMPLE.read_text(encoding="utf-8-sig").splitlines()[:2]
+    columns = header.split(";")
+    values = row.split(";")
+    said = 'En beboer sagde "tak for hjælpen"; det var godt.'
+    values[columns.index("challenge")] = '"' + said.replace('"', '""') + '"'
+    path = tmp_path / "quoted.csv"
+    path.write_text(header + "\n" + ";".join(values) + "\n", encoding="utf-8")
+    run(path)
+    assert Input.objects.get().challenge == said
