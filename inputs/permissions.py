@@ -90,10 +90,3 @@ def viewable_input_or_404(user, pk: int) -> Input:
     if not can_view_input(user, input):
         raise Http404
     return input
-
-
-def editable_input_or_404(user, pk: int) -> Input:
-    input = viewable_input_or_404(user, pk)
-    if not can_edit_input(user, input):
-        raise Http404
-    return input

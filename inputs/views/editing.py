@@ -23,8 +23,9 @@ from ..pending_uploads import (
 )
 from ..permissions import (
     can_delete_draft,
+    can_edit_input,
+    can_take_action,
     can_withdraw_input,
-    editable_input_or_404,
     organisations_for_new_input,
     viewable_input_or_404,
 )
@@ -37,7 +38,7 @@ from ..services import (
     input_save,
     input_withdraw,
 )
-from ..states import Status
+from ..states import Actor, Status
 
 
 def _intent(request) -> str:
@@ -63,6 +64,13 @@ STALE_MESSAGE = _(
     "Inputtet er blevet ændret af en anden, efter du åbnede det, så dine ændringer "
     "er ikke gemt. Din tekst står stadig nedenfor: kopiér den, genindlæs siden, og "
     "indsæt dine ændringer igen."
+)
+
+
+REVIEW_STARTED_MESSAGE = gettext_lazy(
+    "BL er begyndt at behandle inputtet, mens du skrev, så dine ændringer er "
+    "ikke gemt. Din tekst står stadig nedenfor: kopiér den, og send BL det, "
+    "I vil tilføje."
 )
 
 
@@ -216,7 +224,13 @@ def input_create(request, call_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def input_edit(request, pk: int):
-    input = editable_input_or_404(request.user, pk)
+    input = viewable_input_or_404(request.user, pk)
+    if not can_edit_input(request.user, input):
+        if request.method == "POST" and can_take_action(
+            request.user, input, Actor.SUBMITTER
+        ):
+            return _review_started(request, input)
+        raise Http404
     key = _pending_key(request, input)
     if request.method == "POST":
         remove = request.POST.getlist(REMOVE_FIELD)
@@ -258,6 +272,17 @@ def input_edit(request, pk: int):
     else:
         form = InputForm(instance=input, call=input.call)
     return _render_form(request, form, call=input.call, input=input, pending_key=key)
+
+
+def _review_started(request, input):
+    """The organisation's form was open when BL started the review: what the
+    person typed is shown again, with why it was not saved."""
+    form = InputForm(request.POST, instance=input, call=input.call)
+    form.is_valid()
+    form.add_error(None, REVIEW_STARTED_MESSAGE)
+    response = _render_form(request, form, call=input.call, input=input)
+    response.status_code = 409
+    return response
 
 
 @login_required

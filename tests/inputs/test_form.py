@@ -295,6 +295,35 @@ def test_a_stale_version_is_refused_and_the_text_kept(
     assert input.title == "Første"
 
 
+def test_a_review_started_while_writing_keeps_the_text(
+    client, call, organisation, member
+):
+    # The outside check got a bare 404 and lost the text (session 19).
+    log_in(client, member)
+    post_new(client, call, organisation)
+    input = Input.objects.get()
+    opened = input.version  # the member opens the form, then BL starts
+    input_transition(input=input, action="start_review", user=moderator())
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        form_data(call, version=opened, token=None, title="Min tilføjelse"),
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "BL er begyndt at behandle inputtet" in html
+    assert "Min tilføjelse" in html
+    input.refresh_from_db()
+    assert input.status == "in_review"
+    assert input.title != "Min tilføjelse"
+    # Outside the organisation it is still a plain 404.
+    log_in(client, member_of(OrganisationFactory()))
+    response = client.post(
+        reverse("inputs:edit", args=[input.pk]),
+        form_data(call, version=input.version, token=None, title="Min tilføjelse"),
+    )
+    assert response.status_code == 404
+
+
 @pytest.mark.parametrize(
     ("opens", "closes", "text"), [(2, 10, "åbner først"), (-10, -1, "lukkede")]
 )
