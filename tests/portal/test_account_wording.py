@@ -1,19 +1,24 @@
 """One wording on every account page and account e-mail, in both languages:
 "e-mail" (never allauth's "email"), "log in" (never "sign in" or a
-"sign-in code"), the site named "Partnerportalen" (never its host), and in
-Danish "Fortryd" for cancelling, as on the site's own pages (never
-allauth's "Annuller")."""
+"sign-in code"), the site named "Partnerportalen" (never its host), the
+e-mails signed as the site's own are, and in Danish "Fortryd" for
+cancelling, as on the site's own pages (never allauth's "Annuller")."""
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import allauth
 import pytest
+from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
+from allauth.core.context import request_context
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from portal.site import configured_site
 from tests.factories import PASSWORD, UserFactory, log_in, sign_up_data
@@ -27,6 +32,33 @@ STRAY = {
     ),
     "da": re.compile(r"(?<![\w-])email|\bAnnuller", re.IGNORECASE),
 }
+
+# How every e-mail ends, as the project's own e-mails do.
+SIGNATURE = {
+    "da": "Venlig hilsen\nPartnerportalen, BL – Danmarks Almene Boliger",
+    "en": "Kind regards\nPartnerportalen, BL – Danmarks Almene Boliger",
+}
+
+# Every e-mail allauth has: the account's, and the notices of its two-factor
+# and social-account (MitID Erhverv) apps, sent or not with today's settings.
+_ALLAUTH_TEMPLATES = Path(allauth.__file__).parent / "templates"
+ALLAUTH_E_MAILS = sorted(
+    str(path.relative_to(_ALLAUTH_TEMPLATES)).removesuffix("_message.txt")
+    for path in _ALLAUTH_TEMPLATES.glob("*/email/*_message.txt")
+    if not path.name.startswith("base_")
+)
+
+
+def _signed_not_hosted(messages, language: str) -> dict[str, str]:
+    """The e-mails that do not end with the signature, or that name a host
+    (the site's, or the request's) outside a link, with their text."""
+    hosts = (configured_site().domain, "testserver")
+    return {
+        m.subject: m.body
+        for m in messages
+        if not m.body.rstrip().endswith(SIGNATURE[language])
+        or any(host in re.sub(r"https?://\S+", "", m.body) for host in hosts)
+    }
 
 
 class _Text(HTMLParser):
@@ -197,6 +229,26 @@ def test_account_pages_and_e_mails_keep_the_site_s_wording(language):
         if STRAY[language].search(text)
     }
     assert not stray
+    assert not _signed_not_hosted(mail.outbox, language)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_allauth_e_mail_is_signed_partnerportalen_not_its_host(rf, language):
+    user = UserFactory(email="karen@aab.dk")
+    context = {
+        "user": user,
+        "email": user.email,
+        "code": "WKRS-TLVP",
+        "ip": "192.0.2.1",
+        "user_agent": "Firefox",
+        "timestamp": "2. december 2026",
+        "provider": "MitID Erhverv",
+    }
+    with translation.override(language), request_context(rf.get("/")):
+        for prefix in ALLAUTH_E_MAILS:
+            get_adapter().send_mail(prefix, user.email, context)
+    assert len(mail.outbox) == len(ALLAUTH_E_MAILS) >= 20
+    assert not _signed_not_hosted(mail.outbox, language)
 
 
 @pytest.mark.parametrize(
