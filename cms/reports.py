@@ -1,11 +1,12 @@
-"""Wagtail's report of pages not published for a long time ("Gamle sider"),
-at its own address, with two changes:
+"""Wagtail's report of pages not published for a long time ("Sider ikke
+opdateret længe"), at its own address, with two changes:
 
 - a page published by no one (a command, a schedule) reads as published by
   "system", in the export as on the screen;
-- a file name and sheet title in the page's language in the export, which
-  goes through our one spreadsheet writer, as all of Wagtail's do
-  (cms/exports.py)."""
+- a file name in the page's language in the export, which goes through our
+  one spreadsheet writer, as all of Wagtail's do (cms/exports.py); its sheet
+  is named as the report is on the screen (the title's Danish, in
+  locale/da, fits a sheet's 31 characters)."""
 
 from django.urls import path
 from django.utils import timezone
@@ -28,9 +29,6 @@ class AgingPagesReport(AgingPagesView):
         if not page.last_published_by_user:
             # As templates/wagtailadmin/shared/user_avatar.html names no one.
             page.last_published_by_user = gettext("system")
-
-    # Its name on the screen is too long for a sheet's 31 characters.
-    sheet_title = gettext_lazy("Sider ikke opdateret længe")
 
     def get_filename(self):
         # Wagtail's is "spreadsheet-export".

@@ -132,3 +132,18 @@ def test_the_xlsx_export_has_the_same_rows_and_real_dates(
         "system",
         "Forside",
     )
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_sheet_is_named_as_the_report_is_on_the_screen(
+    client, demo_site, site_admin, language
+):
+    client.cookies["django_language"] = language
+    page = client.get("/admin/reports/aging-pages/").content.decode()
+    heading = _text(re.search(r"<h1\b.*?</h1>", page, re.S)[0])
+
+    response = client.get("/admin/reports/aging-pages/?export=xlsx")
+
+    sheet = load_workbook(io.BytesIO(b"".join(response))).active
+    assert sheet.title == heading
+    assert f"<title>{heading} " in page
