@@ -18,6 +18,8 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 
 class AgingPagesReport(AgingPagesView):
+    results_template_name = "cms/reports/aging_pages_results.html"
+
     # The columns' names on the screen (Wagtail's export says "Last published at").
     export_headings = {
         **AgingPagesView.export_headings,
