@@ -1,10 +1,12 @@
 """Admin hooks for summaries: "Publish" is neither offered nor accepted for
 a summary to anyone cms.permissions does not let publish it; they submit it
-to the approval workflow instead. And the list of sites (cms.site_admin)."""
+to the approval workflow instead. The summary's editor takes a workflow
+action once (cms.editing). And the list of sites (cms.site_admin)."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
+from .editing import SummaryPageViewSet
 from .models import SummaryPage
 from .permissions import can_publish_summaries_directly
 from .site_admin import site_viewset
@@ -57,3 +59,8 @@ def refuse_publishing_a_summary(request, page):
 @hooks.register("register_admin_viewset")
 def register_site_viewset():
     return site_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_summary_viewset():
+    return SummaryPageViewSet("summaries")

@@ -243,3 +243,75 @@ def test_the_rename_leaves_a_workflow_named_in_the_admin_alone():
     own.refresh_from_db()
     old.refresh_from_db()
     assert (own.name, old.name) == ("Vores egen godkendelse", "Godkendelse af sider")
+
+
+def _approve_in_editor(client, page, **headers):
+    """The editor's "Godkend og Publicér": the whole form, with the hidden
+    inputs Wagtail's workflow-action.js adds to it when the button is
+    clicked."""
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        _form(
+            page,
+            **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+        ),
+        **headers,
+    )
+
+
+def test_a_second_approval_racing_the_first_is_told_it_was_decided(
+    client, submitter, reviewer, elderly_page, monkeypatch
+):
+    """A double click, or two moderators at once: the second request found
+    the action open when it arrived, but the first approved and published
+    before it acted. It answered 500 (Wagtail's perform_workflow_action
+    calls on_action on a current_workflow_task that is now None). Here the
+    first request runs to its end exactly inside that window."""
+    from django.test import Client
+    from wagtail.admin.views.pages.edit import EditView
+
+    page = _submitted(elderly_page, submitter)
+    log_in(client, reviewer)
+    first = Client()
+    log_in(first, reviewer)
+    checked = EditView.workflow_action_is_valid
+    answers = []
+
+    def valid_then_the_first_request_finishes(view):
+        valid = checked(view)
+        monkeypatch.undo()  # once: the first request runs Wagtail's own check
+        answers.append(_approve_in_editor(first, page))
+        return valid
+
+    monkeypatch.setattr(
+        EditView, "workflow_action_is_valid", valid_then_the_first_request_finishes
+    )
+    response = _approve_in_editor(client, page)
+    assert answers[0].status_code == 302
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert (response.status_code, response["Location"]) == (302, edit_url)
+    page.refresh_from_db()
+    assert page.live and not page.has_unpublished_changes
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").count() == 1
+    html = client.get(edit_url).content.decode()
+    assert "Godkendelsen er allerede afgjort" in html
+
+
+def test_the_autosave_never_takes_the_workflow_action(
+    client, submitter, reviewer, elderly_page
+):
+    """Wagtail's autosave posts the whole form, so after a click on "Godkend
+    og Publicér" it carried the action's hidden inputs: a second approval
+    racing the click's own request."""
+    page = _submitted(elderly_page, submitter)
+    log_in(client, reviewer)
+    response = _approve_in_editor(client, page, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["success"] is False
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+    # The click's own request still approves.
+    assert _approve_in_editor(client, page).status_code == 302
+    page.refresh_from_db()
+    assert page.live
