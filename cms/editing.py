@@ -1,4 +1,5 @@
-"""The summary's editor: Wagtail's, with its workflow actions taken once.
+"""The page editor: Wagtail's, with its workflow actions taken once. Every
+page type goes through the approval workflow, so each gets this editor.
 
 Wagtail's edit view checks that the posted workflow action is still open
 when the request arrives, then saves the form and acts on the task. A second
@@ -17,10 +18,8 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
-from .models import SummaryPage
 
-
-class SummaryEditView(EditView):
+class PageEditView(EditView):
     def post(self, request, *args, **kwargs):
         if self.expects_json_response and request.POST.get("action-workflow-action"):
             # An autosave after the click: the click's own request takes the
@@ -46,8 +45,19 @@ class SummaryEditView(EditView):
             return super().perform_workflow_action()
 
 
-class SummaryPageViewSet(PageViewSet):
-    model = SummaryPage
-    edit_view_class = SummaryEditView
+class PageTypeViewSet(PageViewSet):
+    edit_view_class = PageEditView
     # Only the editor changes: the explorer keeps Wagtail's listing.
     parent_models = ()
+
+
+def page_viewsets() -> list[PageTypeViewSet]:
+    """One for each of the site's page types."""
+    from inputs.models import CallPage
+
+    from .models import HomePage, PartnershipPage, StandardPage, SummaryPage
+
+    return [
+        PageTypeViewSet(model._meta.model_name, model=model)
+        for model in (HomePage, PartnershipPage, StandardPage, SummaryPage, CallPage)
+    ]

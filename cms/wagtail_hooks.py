@@ -1,12 +1,12 @@
 """Admin hooks for summaries: "Publish" is neither offered nor accepted for
 a summary to anyone cms.permissions does not let publish it; they submit it
-to the approval workflow instead. The summary's editor takes a workflow
+to the approval workflow instead. Every page's editor takes a workflow
 action once (cms.editing). And the list of sites (cms.site_admin)."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
-from .editing import SummaryPageViewSet
+from .editing import page_viewsets
 from .models import SummaryPage
 from .permissions import can_publish_summaries_directly
 from .site_admin import site_viewset
@@ -62,5 +62,5 @@ def register_site_viewset():
 
 
 @hooks.register("register_admin_viewset")
-def register_summary_viewset():
-    return SummaryPageViewSet("summaries")
+def register_page_viewsets():
+    return page_viewsets()
