@@ -97,6 +97,11 @@ class InputFactory(factory.django.DjangoModelFactory):
             self.themes.set(extracted)
 
     @factory.post_generation
+    def target_groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.target_groups.set(extracted)
+
+    @factory.post_generation
     def submitted(self, create, extracted, **kwargs):
         if create and extracted:
             self.submitted_at = timezone.now()

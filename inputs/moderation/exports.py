@@ -9,8 +9,8 @@ from .selectors import latest_feedback
 
 
 def export_columns() -> list[tuple[str, callable]]:
-    def names(items):
-        return "; ".join(sorted(str(i) for i in items))
+    def names(items):  # in the reader's language, as the headers are
+        return "; ".join(sorted(i.display_name for i in items))
 
     def answers(item):
         return "\n".join(item.answer_line(q, a) for q, a in item.answer_items())

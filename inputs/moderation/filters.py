@@ -22,19 +22,30 @@ class LabelledDateRangeWidget(DateRangePickerWidget):
             widget.attrs.update({"aria-label": name, "placeholder": name})
 
 
+class _InReadersLanguage(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class VocabularyFilter(django_filters.ModelChoiceFilter):
+    """Partnerships, themes and target groups, named in the reader's language."""
+
+    field_class = _InReadersLanguage
+
+
 class InputQueueFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=Status.choices, widget=forms.CheckboxSelectMultiple
     )
-    partnership = django_filters.ModelChoiceFilter(
+    partnership = VocabularyFilter(
         label=_("Partnerskab"),
         field_name="partnerships",
         queryset=Partnership.objects.all(),
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = VocabularyFilter(
         label=_("Tema"), field_name="themes", queryset=Theme.objects.all()
     )
-    target_group = django_filters.ModelChoiceFilter(
+    target_group = VocabularyFilter(
         label=_("Målgruppe"),
         field_name="target_groups",
         queryset=TargetGroup.objects.all(),

@@ -56,6 +56,11 @@ class InspectView(generic.InspectView):
         return self.object.title
 
     def get_field_display_value(self, field_name, field):
+        if field.many_to_many:  # partnerships, themes, target groups
+            names = [
+                item.display_name for item in getattr(self.object, field_name).all()
+            ]
+            return ", ".join(names) or "–"
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, bool):
             return _("Ja") if value else _("Nej")

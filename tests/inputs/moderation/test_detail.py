@@ -8,7 +8,7 @@ from django.urls import reverse
 from inputs.models import Input, InputRevision
 from inputs.services import input_transition
 from inputs.states import Status
-from tests.factories import log_in
+from tests.factories import log_in, target_group, theme
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +238,21 @@ def test_history_counts_its_entries_in_danish(mod_client, make_input):
     assert count and re.fullmatch(r"\d+ hændelser?", count[1]), count
     # Wagtail's verbose name, word for word, was "modellogposter".
     assert "logpost" not in html
+
+
+def test_an_english_moderator_reads_the_vocabulary_in_english(mod_client, make_input):
+    # The inspect view and the queue's filters named them by their Danish
+    # str() (outside check, session 19); the export too.
+    item = make_input(
+        themes=[theme("ensomhed")], target_groups=[target_group("aeldre")]
+    )
+    mod_client.cookies["django_language"] = "en"
+    html = mod_client.get(_url("inspect", item)).content.decode()
+    assert "Partnership for frail elderly people" in html
+    assert "Loneliness" in html and "Elderly people" in html
+    assert "Ensomhed" not in html and "svækkede ældre" not in html
+    queue = mod_client.get(reverse("inputs_moderation:index")).content.decode()
+    assert ">Loneliness</option>" in queue and ">Ensomhed</option>" not in queue
+    export = mod_client.get(reverse("inputs_moderation:index") + "?export=csv")
+    body = b"".join(export.streaming_content) if export.streaming else export.content
+    assert "Loneliness" in body.decode("utf-8-sig")
