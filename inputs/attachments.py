@@ -6,6 +6,7 @@ their inner structure decides which (if any) they are. Images are re-encoded
 with Pillow, which leaves EXIF, GPS and other metadata behind."""
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -96,15 +97,30 @@ def _check_zip_sizes(archive: zipfile.ZipFile) -> None:
                     raise TooBigToCheck
 
 
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"|?*]')
+
+
+class HasMacros(Exception):
+    """An office file that carries macros: BL's staff open these files."""
+
+
+# Where Word and Excel (vbaProject.bin) and LibreOffice (Basic/, Scripts/)
+# keep macros; a .docm renamed .docx still holds them.
+_MACROS_RE = re.compile(r"(?:^|/)vbaProject\.bin$|^(?:Basic|Scripts)/", re.IGNORECASE)
+
+
 def _zip_kind(data: bytes) -> str | None:
     """Which office format a zip container is, by its members. Raises
-    TooBigToCheck for an archive beyond the limits above."""
+    TooBigToCheck for an archive beyond the limits above, HasMacros for one
+    with macros."""
     if not _central_directory_fits(data):
         raise TooBigToCheck
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_zip_sizes(archive)
             names = set(archive.namelist())
+            if any(_MACROS_RE.search(n) for n in names):
+                raise HasMacros
             if "mimetype" in names:
                 with archive.open("mimetype") as stream:
                     mimetype = stream.read(len(ODT) + 2)
@@ -187,6 +203,9 @@ def check_upload(upload) -> CheckedFile:
     """Validate one uploaded file and return what may be stored. Raises a
     ValidationError in Danish that names the file."""
     name = upload.name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200]
+    # Characters Windows refuses in a file name: the name is used again when
+    # the file is downloaded, alone or in the "Hent mine data" ZIP.
+    name = _NOT_IN_FILE_NAMES.sub("_", name)
     if upload.size > MAX_SIZE:
         raise ValidationError(
             _(
@@ -211,6 +230,16 @@ def check_upload(upload) -> CheckedFile:
             )
             % {"name": name},
             code="archive_too_big",
+        ) from error
+    except HasMacros as error:
+        raise ValidationError(
+            _(
+                "»%(name)s« indeholder makroer, som vi ikke tager imod. Gem "
+                "dokumentet igen som almindeligt dokument uden makroer (.docx, "
+                ".xlsx eller .odt)."
+            )
+            % {"name": name},
+            code="macros",
         ) from error
     if content_type is None:
         raise ValidationError(

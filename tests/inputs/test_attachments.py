@@ -316,3 +316,33 @@ def test_the_five_that_fit_are_kept_and_the_sixth_named(
     response = client.post(reverse("inputs:create", args=[call.pk]), data)
     assert response.status_code == 302
     assert Input.objects.get().attachments.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("name", "macros"),
+    [
+        ("makro.docx", "word/vbaProject.bin"),
+        ("makro.docm", "word/vbaProject.bin"),
+        ("makro.xlsx", "xl/vbaProject.bin"),
+        ("makro.odt", "Basic/Standard/Module1.xml"),
+    ],
+)
+def test_an_office_file_with_macros_is_refused_beside_the_field(
+    client, call, organisation, member, name, macros
+):
+    # A .docm renamed .docx was stored and served with its macros (outside
+    # check, session 19): BL's staff open these files.
+    log_in(client, member)
+    members = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"}
+    if name.endswith(".xlsx"):
+        members = {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<x/>"}
+    if name.endswith(".odt"):
+        members = {"mimetype": b"application/vnd.oasis.opendocument.text"}
+    response = upload(
+        client, call, organisation, [files.office_zip(name, {**members, macros: b"x"})]
+    )
+    assert response.status_code == 400
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert f"»{name}« indeholder makroer" in error
+    assert not Input.objects.exists()
+    assert "Afdeling 12" in response.content.decode()

@@ -46,8 +46,13 @@ def post_with_raw_file_name(client, call, organisation, raw_name: bytes):
         (b"..", "bilag.pdf"),
         (b"mappe/", "bilag.pdf"),
         (b"C:\\Users\\x\\..\\", "bilag.pdf"),
+        # Windows refuses these in a name (the "Hent mine data" ZIP).
+        (b'svar: "ja" | nej? *.pdf', "svar_ _ja_ _ nej_ _.pdf"),
     ],
-    ids=["latin-1", "cp1252", "binary", "control", "dotdot", "slash", "backslash"],
+    ids=[
+        *("latin-1", "cp1252", "binary", "control", "dotdot", "slash", "backslash"),
+        "windows",
+    ],
 )
 def test_a_file_with_a_broken_name_is_kept(
     client, call, organisation, member, raw_name, stored
