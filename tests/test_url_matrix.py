@@ -105,6 +105,7 @@ ROWS = [
     Row("statistik/statistik.csv", "/statistik/statistik.csv", 200, 200, 200, 200, 200, 200, 200, 200),
     Row("statistik/<slug:slug>/statistik.csv", "/statistik/svaekkede-aeldre/statistik.csv", 200, 200, 200, 200, 200, 200, 200, 200),
     # The read API: a session never widens it (tokens: tests/portal/test_api.py)
+    Row("api/", "/api/", *["/api/v1/docs"] * 8),
     Row("api/v1/", "/api/v1/", 404, 404, 404, 404, 404, 404, 404, 404),
     Row("api/v1/openapi.json", "/api/v1/openapi.json", 200, 200, 200, 200, 200, 200, 200, 200),
     Row("api/v1/docs", "/api/v1/docs", 200, 200, 200, 200, 200, 200, 200, 200),

@@ -278,3 +278,9 @@ def test_a_nul_byte_in_a_parameter_is_a_422_or_ignored_never_a_500(client, world
     assert (
         client.get("/api/v1/inputs", {"q": "\x00", "theme": "\x00"}).status_code == 200
     )
+
+
+def test_the_api_root_leads_to_the_documentation(client):
+    response = client.get("/api/")
+    assert response.status_code == 302
+    assert response["Location"] == "/api/v1/docs"
