@@ -25,7 +25,7 @@ def test_admin_home_shows_counts_and_weekly_chart(mod_client, make_input):
         in html
     )
     assert "tæller alle 2 indsendte input i alle statusser" in html
-    assert "Indsendte input pr. Tema" in html
+    assert "Indsendte input pr. tema" in html  # mid-sentence: lower case
     assert '<tr><th scope="row">Ensomhed</th><td>2</td></tr>' in html
     assert '<tr><th scope="row">Under behandling</th><td>1</td></tr>' in html
     assert "Indsendte input pr. uge" in html
