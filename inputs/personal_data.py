@@ -17,8 +17,10 @@ publishes itself: its pages' fields and their blocks' texts.
 
 How people write numbers: Word turns "-" into "–" or a non-breaking "‑", text
 pasted from a PDF brings non-breaking and zero-width spaces, and CPR numbers
-come as "010190-1234", "010190 1234", "01 01 90-1234", "0101.90.1234", a
-digit at a time as read aloud, or glued to a label ("CPR-nr.:0101901234"). So the text is first normalised character for
+come as "010190-1234", "010190 1234", "01 01 90-1234", "0101.90.1234",
+"010190:1234", "(010190)1234", "010190-12 34", with the year in four digits
+("01011990-1234"), a digit at a time as read aloud, or glued to a label
+("CPR-nr.:0101901234"). So the text is first normalised character for
 character (every dash to "-", every space to " ", digits to ASCII), then
 split into runs of digit groups; a run is read as a CPR or phone number only
 if its groups have one of the shapes people use for those, and not when a
@@ -88,8 +90,11 @@ def _normalisation() -> dict[int, str]:
     return table
 
 
-# Digit groups joined by spaces and at most one - . or /.
-_RUN_RE = re.compile(r"[0-9]+(?:(?: {0,2}[-./] {0,2}| {1,3})[0-9]+)*")
+# Digit groups joined by spaces and at most one - . / : or parenthesis.
+_RUN_RE = re.compile(r"[0-9]+(?:(?: {0,2}[-./:()] {0,2}| {1,3})[0-9]+)*")
+# Joints only a CPR number is written with ("010190:1234", "(010190)1234"),
+# never a phone number: "kl. 10:00 12:00" or "(2) 22 33" are not phones.
+_CPR_ONLY_JOINTS = re.compile(r"[:()]")
 _GROUP_RE = re.compile(r"[0-9]+")
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])"
@@ -123,10 +128,21 @@ _AMOUNT_AFTER = re.compile(r" ?(?:kr\b|kroner|dkk|mio|mia|%|,-|,[0-9])", re.IGNO
 _DECIMAL_BEFORE = re.compile(r"[0-9],$")
 
 # The shapes of a CPR number: 0101901234, 010190-1234, 01 01 90-1234,
-# 0101.90.1234, and a digit at a time (0 1 0 1 9 0 1 2 3 4). Not five pairs:
-# "opgangene 10 12 14 16 18" is a list of numbers, not a birth date.
-_CPR_SHAPES = {(10,), (6, 4), (2, 2, 2, 4), (4, 2, 4), (1,) * 10}
+# 0101.90.1234, 010190-12 34, a digit at a time (0 1 0 1 9 0 1 2 3 4), and
+# with the year in four digits: 01011990-1234, 01.01.1990-1234. Not five
+# pairs: "opgangene 10 12 14 16 18" is a list of numbers, not a birth date.
+_CPR_SHAPES = {
+    (10,),
+    (6, 4),
+    (6, 2, 2),
+    (2, 2, 2, 4),
+    (4, 2, 4),
+    (1,) * 10,
+    (8, 4),
+    (2, 2, 4, 4),
+}
 _MOST_GROUPS = 10
+_SERIAL = 4
 
 
 @dataclass(frozen=True)
@@ -183,17 +199,31 @@ def is_cpr(candidate: str) -> bool:
     return True
 
 
+def _cpr_digits(digits: str) -> str | None:
+    """The ten digits of a CPR number written with a two- or four-digit
+    year: DDMMYYSSSS, or DDMMYYYYSSSS when dropping the century gives one
+    whose seventh digit puts its birth in the year as written."""
+    if len(digits) == 10:
+        return digits if is_cpr(digits) else None
+    if len(digits) == 12:
+        short = digits[:4] + digits[6:]
+        if is_cpr(short) and cpr.get_birth_date(short).year == int(digits[4:8]):
+            return short
+    return None
+
+
 def _cpr_joints(shape: tuple[int, ...], joints: tuple[str, ...]) -> bool:
     """01.01.90-1234 and 01 01 90 1234 yes; but the range 01.03-15.04.2020
     has mixed joints, and 01.01.20 2020 is a date and a number. The joints
     inside the date are alike, and so are those inside the serial."""
+    date_length = sum(shape) - _SERIAL
     at = list(zip(accumulate(shape[:-1]), joints, strict=True))
-    date = {joint for end, joint in at if end < 6}
-    serial = {joint for end, joint in at if end > 6}
-    between = next((joint for end, joint in at if end == 6), None)
+    date = {joint for end, joint in at if end < date_length}
+    serial = {joint for end, joint in at if end > date_length}
+    between = next((joint for end, joint in at if end == date_length), None)
     if len(date) > 1 or len(serial) > 1 or between is None:
         return False
-    (date_joint,) = date
+    date_joint = next(iter(date), "")
     return not (date_joint.strip() and not between.strip())
 
 
@@ -203,7 +233,7 @@ def _cpr_window(text: str, window: _Window) -> bool:
         return False
     if len(shape) > 2 and not _cpr_joints(shape, window.joints):
         return False
-    return is_cpr("".join(window.groups)) and not _labelled(
+    return _cpr_digits("".join(window.groups)) is not None and not _labelled(
         text, window, _COMPANY_LABEL
     )
 
@@ -239,6 +269,8 @@ def _phone_window(text: str, window: _Window) -> bool:
     national, joints, prefixed = _national_part(text, window)
     shape = tuple(len(g) for g in national)
     if not national or national[0][0] in "01":
+        return False
+    if any(_CPR_ONLY_JOINTS.search(joint) for joint in joints):
         return False
     if shape == (2, 2, 2, 2):
         if len(set(joints)) != 1:  # 10.00-12.00, 01.03-15.04

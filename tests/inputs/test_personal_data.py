@@ -31,6 +31,13 @@ def kinds(text):
         "1002300000",
         "010190_1234.pdf",  # a file name's underscore
         "Notat_010190_1234_journal.docx",
+        # The year in four digits, when the serial's century agrees with it.
+        "01011990-1234",
+        "Født 01.01.1990-1234",
+        "01012000-4123",
+        "010190:1234",
+        "(010190)1234",
+        "010190-12 34",
     ],
 )
 def test_cpr_numbers_are_found(text):
@@ -49,6 +56,11 @@ def test_cpr_numbers_are_found(text):
         "Vi har 215 mio. kr. og 230.000 beboere.",
         "Sagsnummer 2020-0042-1",
         "0101901234567",
+        # Four-digit years the serial's century rule denies: 1234 is 19xx.
+        "01012090-1234",
+        "01011890-1234",
+        "kl. 10:00-12:00",
+        "Bilag (2)(3) 1234",
     ],
 )
 def test_no_cpr_in(text):
@@ -145,6 +157,11 @@ CPR_SENTENCES = [
     "CPR\u00a0010190\u202f-\u202f1234",
     "Hun står som 0101.90.1234 i papirerne.",
     "Oplæst i telefonen: 0 1 0 1 9 0 1 2 3 4.",
+    "Beboeren, født 01011990-1234, er flyttet.",
+    "CPR 01.01.1990-1234 står i sagen.",
+    "Noteret som 010190:1234 i skemaet.",
+    "Lejeren (010190)1234 har fået udsættelse.",
+    "Hendes nummer er 010190-12 34, oplyste hun.",
 ]
 
 NOT_CPR_SENTENCES = [
