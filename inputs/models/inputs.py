@@ -1,10 +1,19 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from ..states import EDITABLE_BY_SUBMITTER, Status
+
+# The most residents one housing-social effort can reach. The social housing
+# sector houses about a million people in all; an effort in one estate or
+# town reaches tens or hundreds of them, a municipality-wide one a few
+# thousand. 100,000 is far above any one effort, while a ten-digit number (a
+# CPR or phone number typed into the wrong field) is refused, never stored
+# nor shown as a count.
+MOST_RESIDENTS_REACHED = 100_000
 
 
 class Kind(models.TextChoices):
@@ -105,7 +114,19 @@ class Input(models.Model):
     )
     estate = models.CharField(_("afdeling"), max_length=200, blank=True)
     residents_reached = models.PositiveIntegerField(
-        _("antal beboere, indsatsen når"), null=True, blank=True
+        _("antal beboere, indsatsen når"),
+        null=True,
+        blank=True,
+        validators=[
+            MaxValueValidator(
+                MOST_RESIDENTS_REACHED,
+                message=_(
+                    "Skriv et antal beboere på højst 100.000. Et større "
+                    "tal kan ikke passe på én indsats; står der et CPR- eller "
+                    "telefonnummer, så fjern det."
+                ),
+            )
+        ],
     )
     ongoing = models.BooleanField(_("indsatsen kører stadig"), default=False)
     contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)

@@ -124,6 +124,10 @@ def test_when_the_author_is_gone_the_one_who_sends_it_is_told(
             "Besvar spørgsmålet »Hvad har I brug for?«",
         ),
         ({"residents_reached": "mange"}, "residents_reached", "heltal"),
+        # A CPR number (10.12.1990) is no count of residents, nor 101901234.
+        ({"residents_reached": "1012901234"}, "residents_reached", "højst 100.000"),
+        ({"residents_reached": "0101901234"}, "residents_reached", "højst 100.000"),
+        ({"residents_reached": "100001"}, "residents_reached", "højst 100.000"),
         ({"kind": "poem"}, "kind", "gyldig valgmulighed"),
         (
             {"question_samarbejder_i_med_kommunen": "Måske"},

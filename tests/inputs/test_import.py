@@ -84,10 +84,11 @@ def test_bad_rows_are_reported_and_nothing_is_saved(tmp_path, capsys):
         {**GOOD, "title": ""},
         {**GOOD, "title": "Telefon", "solution": "Ring 22 33 44 55"},
         {**GOOD, "title": "Kommune", "municipality": "Atlantis"},
+        {**GOOD, "title": "Beboere", "residents_reached": "1012901234"},
     ]
     path = tmp_path / "input.json"
     path.write_text(json.dumps(rows), encoding="utf-8")
-    with pytest.raises(CommandError, match="6 af 7 rækker har fejl"):
+    with pytest.raises(CommandError, match="7 af 8 rækker har fejl"):
         run(path)
     assert not Input.objects.exists()
     err = capsys.readouterr().err
@@ -101,6 +102,7 @@ def test_bad_rows_are_reported_and_nothing_is_saved(tmp_path, capsys):
     assert "Række 5: Titel: Skriv en titel" in err
     assert "Række 6:" in err and "telefonnummer" in err
     assert "Række 7: municipality" in err
+    assert "Række 8:" in err and "højst 100.000" in err
     assert "Række 1" not in err
 
 
