@@ -36,6 +36,7 @@ from itertools import accumulate, pairwise
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -411,21 +412,32 @@ def note_check(*, field: str, label: str, text: str) -> None:
 
 
 def no_cpr_number(value) -> None:
-    """A validator for the texts BL publishes (cms pages and their blocks,
-    calls for input), beside the field or block that holds the number:
-    the CPR rule of the inputs and the notes. Rich text is read without
-    its tags; contact details are fine there."""
+    """The validator of every other free text the portal keeps, beside the
+    field or block that holds the number: what BL publishes (cms pages and
+    their blocks, calls for input), people's and organisations' names, join
+    requests, saved searches, vocabularies. The CPR rule of the inputs and
+    the notes. Rich text is read without its tags; contact details are fine
+    there. tests/test_no_cpr_numbers_anywhere.py holds every text field to
+    it."""
     text = str(getattr(value, "source", value) or "")
     found = [matched for kind, matched in scan_text(strip_tags(text)) if kind == CPR]
     if found:
         raise ValidationError(
             _(
-                "Teksten indeholder et CPR-nummer (%(text)s). Det, BL udgiver, "
-                "må ikke kunne identificere beboere: fjern CPR-nummeret."
+                "Teksten indeholder et CPR-nummer (%(text)s). Portalen må ikke "
+                "kunne identificere nogen: fjern CPR-nummeret."
             ),
             code="cpr",
             params={"text": found[0]},
         )
+
+
+def no_cpr_number_in_query(value) -> None:
+    """no_cpr_number for a saved search's query string: each of its values
+    (the search words, the facets) as the person typed it."""
+    for _key, values in QueryDict(value or "").lists():
+        for text in values:
+            no_cpr_number(text)
 
 
 class PageWithoutCprNumbers:

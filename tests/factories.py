@@ -181,3 +181,9 @@ def sign_up_data(email: str) -> dict[str, str]:
         "password1": NEW_PASSWORD,
         "password2": NEW_PASSWORD,
     }
+
+
+def error_beside(html: str, field: str) -> str:
+    """The error shown beside a form field (its id_<field>_error), as text."""
+    start = html.index(f'id="id_{field}_error"')
+    return html[start : html.index("</span>\n", start)]

@@ -47,6 +47,37 @@ class CallQuestion(AbstractFormField):
     field_type = models.CharField(
         _("type"), max_length=16, choices=QuestionType.choices
     )
+    # Wagtail's own fields, with the CPR rule: BL publishes the questions.
+    label = models.CharField(
+        verbose_name=_("label"),
+        max_length=255,
+        help_text=_("The label of the form field"),
+        validators=[no_cpr_number],
+    )
+    choices = models.TextField(
+        verbose_name=_("choices"),
+        blank=True,
+        help_text=_(
+            "Comma or new line separated list of choices. Only applicable in "
+            "checkboxes, radio and dropdown."
+        ),
+        validators=[no_cpr_number],
+    )
+    default_value = models.TextField(
+        verbose_name=_("default value"),
+        blank=True,
+        help_text=_(
+            "Default value. Comma or new line separated values supported for "
+            "checkboxes."
+        ),
+        validators=[no_cpr_number],
+    )
+    help_text = models.CharField(
+        verbose_name=_("help text"),
+        max_length=255,
+        blank=True,
+        validators=[no_cpr_number],
+    )
 
     class Meta(AbstractFormField.Meta):
         verbose_name = _("spørgsmål")

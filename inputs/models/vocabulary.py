@@ -3,11 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.language import in_active_language
 
+from ..personal_data import no_cpr_number
+
 
 class Vocabulary(models.Model):
     slug = models.SlugField(unique=True, max_length=80)
-    name = models.CharField(_("navn"), max_length=100, unique=True)
-    name_en = models.CharField(_("navn på engelsk"), max_length=100, blank=True)
+    name = models.CharField(
+        _("navn"), max_length=100, unique=True, validators=[no_cpr_number]
+    )
+    name_en = models.CharField(
+        _("navn på engelsk"), max_length=100, blank=True, validators=[no_cpr_number]
+    )
 
     class Meta:
         abstract = True
@@ -38,6 +44,7 @@ class Theme(Vocabulary):
             "på et af dem finder også input under temaet, efter dem der "
             "bruger ordene selv. Gælder fra næste søgning."
         ),
+        validators=[no_cpr_number],
     )
 
     class Meta(Vocabulary.Meta):

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inputs.personal_data import no_cpr_number
+
 
 class AccountDeleteForm(forms.Form):
     """The person confirms with their password and a tick."""
@@ -41,11 +43,13 @@ class SignupNameForm(forms.Form):
     first_name = forms.CharField(
         label=_("Fornavn"),
         max_length=150,
+        validators=[no_cpr_number],
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
         label=_("Efternavn"),
         max_length=150,
+        validators=[no_cpr_number],
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
 

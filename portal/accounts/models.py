@@ -9,6 +9,8 @@ from django.contrib.auth.models import (
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inputs.personal_data import no_cpr_number
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -37,6 +39,13 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail"), unique=True)
+    # Shown in the header, member lists and e-mails: under the CPR rule.
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[no_cpr_number]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[no_cpr_number]
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

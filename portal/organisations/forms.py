@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cvr as stdnum_cvr
 
+from inputs.personal_data import no_cpr_number
+
 from .models import Membership, Municipality, Organisation, Partnership, validate_cvr
 
 
@@ -19,6 +21,7 @@ class JoinRequestForm(forms.Form):
         label=_("Besked til administratoren (valgfri)"),
         required=False,
         max_length=1000,
+        validators=[no_cpr_number],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -59,7 +62,9 @@ class OrganisationRegisterForm(forms.Form):
     """The service validates again and gives the Danish error that points to
     asking to join when the CVR number is already known."""
 
-    name = forms.CharField(label=_("Organisationens navn"), max_length=200)
+    name = forms.CharField(
+        label=_("Organisationens navn"), max_length=200, validators=[no_cpr_number]
+    )
     cvr = forms.CharField(
         label=_("CVR-nummer"),
         max_length=20,

@@ -8,10 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cvr
 
+from inputs.personal_data import no_cpr_number
+
 
 class Region(models.Model):
     code = models.PositiveIntegerField(_("regionskode"), unique=True)
-    name = models.CharField(_("navn"), max_length=100, unique=True)
+    name = models.CharField(
+        _("navn"), max_length=100, unique=True, validators=[no_cpr_number]
+    )
 
     class Meta:
         verbose_name = _("region")
@@ -24,7 +28,9 @@ class Region(models.Model):
 
 class Municipality(models.Model):
     code = models.PositiveIntegerField(_("kommunekode"), unique=True)
-    name = models.CharField(_("navn"), max_length=100, unique=True)
+    name = models.CharField(
+        _("navn"), max_length=100, unique=True, validators=[no_cpr_number]
+    )
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="municipalities"
     )
@@ -42,11 +48,18 @@ class Partnership(models.Model):
     """One of the minister's partnerships. BL sits in some of them."""
 
     slug = models.SlugField(unique=True)
-    name = models.CharField(_("navn"), max_length=200)
-    name_en = models.CharField(_("navn på engelsk"), max_length=200, blank=True)
-    anchored_in = models.CharField(_("forankret i"), max_length=200)
+    name = models.CharField(_("navn"), max_length=200, validators=[no_cpr_number])
+    name_en = models.CharField(
+        _("navn på engelsk"), max_length=200, blank=True, validators=[no_cpr_number]
+    )
+    anchored_in = models.CharField(
+        _("forankret i"), max_length=200, validators=[no_cpr_number]
+    )
     anchored_in_en = models.CharField(
-        _("forankret i, på engelsk"), max_length=200, blank=True
+        _("forankret i, på engelsk"),
+        max_length=200,
+        blank=True,
+        validators=[no_cpr_number],
     )
     facilitators = models.JSONField(_("facilitatorer"), default=list, blank=True)
     bl_member = models.BooleanField(_("BL er med"), default=False)
@@ -108,7 +121,7 @@ class Organisation(models.Model):
         APPROVED = "approved", _("Godkendt")
         DECLINED = "declined", _("Afvist")
 
-    name = models.CharField(_("navn"), max_length=200)
+    name = models.CharField(_("navn"), max_length=200, validators=[no_cpr_number])
     cvr = models.CharField(
         _("CVR-nummer"), max_length=8, unique=True, validators=[validate_cvr]
     )
@@ -192,6 +205,7 @@ class PartnershipMembership(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Fx ministerium, NGO eller KL."),
+        validators=[no_cpr_number],
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -220,7 +234,9 @@ class JoinRequest(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="join_requests"
     )
-    message = models.TextField(_("besked"), blank=True, max_length=1000)
+    message = models.TextField(
+        _("besked"), blank=True, max_length=1000, validators=[no_cpr_number]
+    )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING
     )

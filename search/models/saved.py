@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inputs.personal_data import no_cpr_number, no_cpr_number_in_query
+
 
 class SavedSearch(models.Model):
     """A search a person keeps, with an e-mail digest of new matches."""
@@ -15,9 +17,11 @@ class SavedSearch(models.Model):
         on_delete=models.CASCADE,
         related_name="saved_searches",
     )
-    name = models.CharField(_("navn"), max_length=100)
+    name = models.CharField(_("navn"), max_length=100, validators=[no_cpr_number])
     # The search page's query string (q, facets, sort): the search as shared.
-    query_string = models.CharField(max_length=2000, blank=True)
+    query_string = models.CharField(
+        max_length=2000, blank=True, validators=[no_cpr_number_in_query]
+    )
     frequency = models.CharField(
         _("hvor ofte"),
         max_length=10,

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inputs.personal_data import no_cpr_number
+
 from ..analysis import words
 
 
@@ -13,6 +15,7 @@ class Synonym(models.Model):
         max_length=500,
         unique=True,
         help_text=_("Adskil ordene med komma, fx: seniorer, pensionister, ældre"),
+        validators=[no_cpr_number],
     )
 
     class Meta:
