@@ -2,6 +2,8 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from inputs.personal_data import no_cpr_number, no_cpr_number_in_query
+
 from .documents import FACETS
 from .models import SavedSearch
 from .query import MAX_PAGE, PAGE_SIZE, SearchRequest, Viewer
@@ -86,7 +88,37 @@ def search_request(
 
 
 class SavedSearchForm(forms.ModelForm):
+    """Saving a search: its name and frequency, and the search words, which
+    are never stored with a CPR number in them (searching with one is not
+    refused; only saving it is). `query_string` is the rest of the search
+    (its facets), held to the same rule. Where a person can correct the
+    search words (`edit_query`), they are a field of their own; elsewhere
+    they ride along hidden."""
+
+    q = forms.CharField(
+        label=_("Søgeord"),
+        required=False,
+        max_length=QUERY_MAX_LENGTH,
+        validators=[no_cpr_number],
+    )
+
     class Meta:
         model = SavedSearch
-        fields = ["name", "frequency"]
+        fields = ["q", "name", "frequency"]
         widgets = {"frequency": forms.RadioSelect}
+
+    def __init__(self, *args, query_string: str = "", edit_query=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.query_string = query_string
+        if not edit_query:
+            self.fields["q"].widget = forms.HiddenInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        facets = QueryDict(self.query_string, mutable=True)
+        facets.pop("q", None)
+        try:
+            no_cpr_number_in_query(facets.urlencode())
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+        return cleaned

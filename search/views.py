@@ -74,10 +74,14 @@ def search(request):
             "facets_chosen": sum(v.selected for f in facets for v in f["values"]),
             "searched": bool(query_string),
             "query_string": query_string,
-            "save_form": SavedSearchForm() if _may_save(viewer) else None,
+            "save_form": (
+                SavedSearchForm(initial={"q": QueryDict(query_string).get("q", "")})
+                if _may_save(viewer)
+                else None
+            ),
             "pages": _page_window(result.page, result.num_pages),
             "first_number": (result.page - 1) * result.page_size + 1,
-            "search_params": QueryDict(query_string).lists(),
+            "search_params": _facet_params(query_string),
             "suggestion_links": _suggestion_links(request.GET, result.suggestion),
             "words_alone": words_alone,
             "parts_alone": len(typed_words(search_req.query)) == 1,
@@ -138,8 +142,8 @@ def saved_searches(request):
     if not _may_save(viewer):
         raise PermissionDenied
     if request.method == "POST":
-        form = SavedSearchForm(request.POST)
         query_string = canonical_query_string(request.POST)
+        form = SavedSearchForm(request.POST, query_string=query_string, edit_query=True)
         if form.is_valid():
             outcome = saved_search_create(
                 user=request.user,
@@ -156,7 +160,7 @@ def saved_searches(request):
             "search/saved_searches.html",
             {
                 "form": form,
-                "search_params": params.lists(),
+                "search_params": _facet_params(query_string),
                 "search_words": params.get("q", ""),
                 "search_url": f"{reverse('archive:search')}?{query_string}",
                 "saved_searches": saved_searches_of(user=request.user),
@@ -168,6 +172,12 @@ def saved_searches(request):
         "search/saved_searches.html",
         {"saved_searches": saved_searches_of(user=request.user)},
     )
+
+
+def _facet_params(query_string: str) -> list:
+    """The search's parameters but its words, which the save form carries
+    as a field of its own."""
+    return [(k, v) for k, v in QueryDict(query_string).lists() if k != "q"]
 
 
 def _saved_message(outcome) -> str:

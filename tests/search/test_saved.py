@@ -16,7 +16,7 @@ from portal.accounts.roles import Role
 from portal.organisations.models import Partnership, PartnershipMembership
 from search.digests import saved_searches_send_digests
 from search.models import SavedSearch
-from tests.factories import UserFactory, log_in
+from tests.factories import UserFactory, error_beside, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,44 @@ def test_missing_name_is_refused_next_to_the_field(client, member):
     assert "Du gemmer søgningen efter »madklub«." in html
     assert '<a href="/arkiv/?q=madklub&amp;theme=ensomhed">Se søgningen</a>' in html
     assert 'value="weekly" id="id_frequency_1" required checked' in html
+    assert not SavedSearch.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"name": "Beboer 010190-1234"}, "name"),
+        ({"q": "madklub 0101901234"}, "q"),
+        ({"q": "madklub 01011990-1234"}, "q"),
+    ],
+)
+def test_a_cpr_number_is_never_saved_and_refused_beside_its_field(
+    client, member, extra, field
+):
+    log_in(client, member)
+    response = _save(client, theme="ensomhed", **extra)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "indeholder et CPR-nummer" in error_beside(html, field)
+    # The rest of the search and the form stay as typed.
+    assert 'name="theme" value="ensomhed"' in html
+    assert f'value="{extra.get("name", "Madklubber")}"' in html
+    assert 'value="daily" id="id_frequency_0" required checked' in html
+    assert not SavedSearch.objects.exists()
+
+
+def test_a_cpr_number_in_a_facet_is_never_saved(client, member):
+    log_in(client, member)
+    response = _save(client, theme="010190-1234")
+    assert response.status_code == 400
+    assert "indeholder et CPR-nummer" in response.content.decode()
+    assert not SavedSearch.objects.exists()
+
+
+def test_searching_with_a_cpr_number_is_not_refused(client, member):
+    log_in(client, member)
+    response = client.get(reverse("archive:search"), {"q": "010190-1234"})
+    assert response.status_code == 200
     assert not SavedSearch.objects.exists()
 
 
@@ -178,5 +216,5 @@ def test_save_form_shows_for_members_only(client, member):
     log_in(client, member)
     html = client.get(url, {"q": "mad", "page": "2"}).content.decode()
     assert "Gem søgningen" in html
-    assert '<input type="hidden" name="q" value="mad">' in html
+    assert '<input type="hidden" name="q" value="mad"' in html
     assert 'name="page"' not in html.split("Gem søgningen")[1]
