@@ -47,7 +47,7 @@ def test_the_english_admin_names_partnerships_and_themes_in_english(
     make_input(themes=[theme("ensomhed")])
     mod_client.cookies["django_language"] = "en"
     html = mod_client.get("/admin/").content.decode()
-    assert "Submitted inputs by Theme" in html
+    assert "Submitted inputs by theme" in html
     assert '<tr><th scope="row">Loneliness</th><td>1</td></tr>' in html
     assert '<th scope="row">Partnership for frail elderly people</th>' in html
     assert "Ensomhed" not in html and "svækkede ældre" not in html
