@@ -50,6 +50,14 @@ def inputs_visible_to(*, user) -> QuerySet[Input]:
     return Input.objects.filter(pk__in=Input.objects.filter(rule).values("pk"))
 
 
+def inputs_curatable_by(*, user) -> QuerySet[Input]:
+    """The inputs `user` may build a summary on or quote in one: accepted
+    ones they may see (inputs_visible_to). Never a draft, nor one withdrawn,
+    rejected or waiting for review; the summary editor and the input chooser
+    offer and accept only these."""
+    return inputs_visible_to(user=user).filter(status=Status.ACCEPTED)
+
+
 # The moderators' decisions whose note is feedback to the organisation.
 FEEDBACK_ACTIONS = ("request_changes", "accept", "reject")
 

@@ -19,6 +19,7 @@ from inputs.personal_data import PageWithoutCprNumbers, no_cpr_number
 
 from ..blocks import SummaryStreamBlock
 from ..citations import citable_inputs, quoted_input_ids
+from ..forms import SummaryPageForm
 from ..panels import WithheldQuotesPanel
 
 # Where a block of text ends: stripping the tags must leave a line break
@@ -49,6 +50,7 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
     parent_page_types = ["cms.PartnershipPage"]
     subpage_types: list[str] = []
     template = "cms/summary_page.html"
+    base_form_class = SummaryPageForm
 
     content_panels = [
         WithheldQuotesPanel(),

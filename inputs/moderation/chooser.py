@@ -8,16 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from ..selectors import inputs_visible_to
-from ..states import Status
+from ..selectors import inputs_curatable_by
 
 
 class VisibleInputsMixin:
     def get_object_list(self):
         """Accepted inputs the user may see, newest first."""
         return (
-            inputs_visible_to(user=self.request.user)
-            .filter(status=Status.ACCEPTED)
+            inputs_curatable_by(user=self.request.user)
             .select_related("organisation")
             .order_by("-submitted_at")
         )

@@ -18,16 +18,10 @@ from tests.factories import (
     OrganisationFactory,
     log_in,
     member_of,
-    moderator,
     theme,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def mod(db):
-    return moderator()
 
 
 def _accepted(mod, *, consent=Consent.NAMED, visibility=Visibility.PUBLIC, **fields):
@@ -55,11 +49,6 @@ def _summary(parent, inputs, body):
     page.inputs.set(inputs)
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture
-def elderly_page(demo_site):
-    return PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre")
 
 
 def test_summary_renders_quote_statistics_and_recommendations(

@@ -13,25 +13,15 @@ from wagtail.test.utils.form_data import (
 )
 
 from cms.blocks import QuoteBlock
-from cms.models import PartnershipPage, SummaryPage
+from cms.models import SummaryPage
 from inputs.models.inputs import Consent, Visibility
 from inputs.services.moderation import input_set_visibility
 from tests.cms.test_summaries import _accepted, _summary
-from tests.factories import log_in, moderator
+from tests.factories import log_in
 
 pytestmark = pytest.mark.django_db
 
 QUOTE = "Vi ringer til de ældre hver uge."
-
-
-@pytest.fixture
-def mod(db):
-    return moderator()
-
-
-@pytest.fixture
-def elderly_page(demo_site):
-    return PartnershipPage.objects.get(partnership__slug="svaekkede-aeldre")
 
 
 def _pdf_text(client, page) -> str:
