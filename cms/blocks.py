@@ -121,7 +121,8 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class StatisticsBlock(blocks.StructBlock):
-    """Counts of the inputs behind the page, computed when it is shown."""
+    """Counts of the public inputs behind the page, computed when it is
+    shown."""
 
     heading = blocks.CharBlock(label=_("overskrift"), **TEXT)
     dimension = blocks.ChoiceBlock(
@@ -141,17 +142,30 @@ class StatisticsBlock(blocks.StructBlock):
         label = _("statistik")
 
     def get_context(self, value, parent_context=None):
-        from inputs.statistics import DIMENSIONS, chart_rows, input_counts
+        """The public counts (inputs.statistics.public_input_counts): of the
+        page's inputs only those anyone may see, small counts not shown. The
+        same on the page, in its PDF and for every viewer."""
+        from inputs.statistics import (
+            DIMENSIONS,
+            MIN_PUBLIC_COUNT,
+            public_chart_rows,
+            public_input_counts,
+        )
 
         context = super().get_context(value, parent_context)
         page = (parent_context or {}).get("page")
         inputs = getattr(getattr(page, "specific", None), "inputs", None)
         counts = (
-            input_counts(inputs=inputs.all(), dimension=value["dimension"])
+            # By pk: in a preview the page's inputs are the revision's.
+            public_input_counts(
+                ids=[item.pk for item in inputs.all()], dimension=value["dimension"]
+            )
             if inputs is not None
             else []
         )
-        context["rows"] = chart_rows(counts)
+        context["rows"] = public_chart_rows(counts)
+        context["bars"] = [row for row in context["rows"] if row["percent"]]
+        context["min_count"] = MIN_PUBLIC_COUNT
         context["label_heading"] = DIMENSIONS[value["dimension"]][0]
         context["chart_id"] = f"stat-{value['dimension']}-{id(value)}"
         return context

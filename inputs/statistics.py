@@ -180,6 +180,39 @@ def _public_rows(inputs, dimension: str) -> list[tuple[str, int, int]]:
     return [(label, r["n"], r["orgs"]) for label, r in rows]
 
 
+def public_chart_rows(counts: list[PublicCount]) -> list[dict]:
+    """Rows for the bar chart template of suppressed counts: a hidden count
+    reads "vises ikke" and has no bar (percent 0)."""
+    top = max((c.count or 0 for c in counts), default=0) or 1
+    hidden = _("vises ikke")
+    return [
+        {
+            "label": c.label,
+            "count": hidden if c.count is None else c.count,
+            "percent": 0 if c.count is None else round(100 * c.count / top, 1),
+        }
+        for c in counts
+    ]
+
+
+def _public_inputs():
+    from django.contrib.auth.models import AnonymousUser
+
+    from .selectors import inputs_visible_to
+
+    return inputs_visible_to(user=AnonymousUser())
+
+
+def public_input_counts(*, ids, dimension: str) -> list[PublicCount]:
+    """Counts of the inputs with these `ids` that anyone may see (inputs_visible_to an
+    anonymous visitor), by `dimension`, under the same small-count rule as
+    public_statistics(). The same for every viewer: what a public page, its
+    PDF or a feed shows says nothing of inputs that are not public, and
+    nothing that /statistik/ would not show."""
+    public = _public_inputs().filter(pk__in=ids)
+    return _suppressed(_public_rows(public, dimension), by_count=dimension != "month")
+
+
 def _month_label(value) -> str:
     day = value.date() if hasattr(value, "date") else value
     return date_format(day, "F Y")
@@ -213,11 +246,7 @@ def public_statistics(*, partnership=None) -> PublicStatistics:
 
 
 def _public_statistics(partnership) -> PublicStatistics:
-    from django.contrib.auth.models import AnonymousUser
-
-    from .selectors import inputs_visible_to
-
-    inputs = inputs_visible_to(user=AnonymousUser())
+    inputs = _public_inputs()
     if partnership is not None:
         inputs = inputs.filter(partnerships=partnership)
     totals = inputs.aggregate(

@@ -102,26 +102,29 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
                 parts.append("\n".join(_sentence(line) for line in lines if line))
         return "\n".join(p for p in parts if p)
 
-    def source_inputs(self, user) -> tuple[list[dict], int]:
-        """The inputs the summary builds on that `user` may see (by
-        inputs_visible_to), each with its link, and how many more it builds
-        on that `user` may not see (counted, never named)."""
+    def source_inputs(self, user) -> list[dict]:
+        """The published inputs the summary builds on that `user` may see
+        (inputs_visible_to), each with its link. Of the others nothing, not
+        even how many: a count would tell anyone that the summary builds on
+        inputs that are not public."""
         from inputs.permissions import can_moderate
-        from inputs.selectors import inputs_visible_to
+        from inputs.selectors import PUBLISHED_STATUSES, inputs_visible_to
 
         # Moderators go to the input in the admin; others to its page on the
         # site, which shows only what they may see.
         url_name = (
             "inputs_moderation:inspect" if can_moderate(user) else "inputs:detail"
         )
+        # The page's own inputs, not the stored links: a preview shows the
+        # revision's.
         ids = [item.pk for item in self.inputs.all()]
         visible = (
             inputs_visible_to(user=user)
-            .filter(pk__in=ids)
+            .filter(status__in=PUBLISHED_STATUSES, pk__in=ids)
             .select_related("organisation")
             .order_by("reference", "pk")
         )
-        listed = [
+        return [
             {
                 "input": item,
                 "organisation": item.public_organisation_name(),
@@ -129,15 +132,12 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
             }
             for item in visible
         ]
-        return listed, len(ids) - len(listed)
 
     def get_context(self, request, *args, **kwargs):
         from inputs.permissions import can_moderate
 
         context = super().get_context(request, *args, **kwargs)
-        context["source_inputs"], context["hidden_inputs"] = self.source_inputs(
-            request.user
-        )
+        context["source_inputs"] = self.source_inputs(request.user)
         context["citable_inputs"] = self.citable_inputs()
         # Moderators see why a quote is missing (on the page and in preview).
         context["show_citation_notices"] = can_moderate(request.user)

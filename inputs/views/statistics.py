@@ -9,20 +9,12 @@ from django.utils.translation import pgettext
 from portal.organisations.models import Partnership
 from portal.spreadsheets import spreadsheet_response
 
-from ..statistics import MIN_PUBLIC_COUNT, dimension_label, public_statistics
-
-
-def _rows(counts) -> list[dict]:
-    top = max((c.count or 0 for c in counts), default=0) or 1
-    hidden = _("vises ikke")
-    return [
-        {
-            "label": c.label,
-            "count": hidden if c.count is None else c.count,
-            "percent": 0 if c.count is None else round(100 * c.count / top, 1),
-        }
-        for c in counts
-    ]
+from ..statistics import (
+    MIN_PUBLIC_COUNT,
+    dimension_label,
+    public_chart_rows,
+    public_statistics,
+)
 
 
 def _partnership(slug):
@@ -46,9 +38,11 @@ def statistics_page(request, slug=None):
                 {
                     "id": f"chart-{d['name']}",
                     "label": d["label"],
-                    "rows": _rows(stats.dimensions[d["name"]]),
+                    "rows": public_chart_rows(stats.dimensions[d["name"]]),
                     "bars": [
-                        r for r in _rows(stats.dimensions[d["name"]]) if r["percent"]
+                        r
+                        for r in public_chart_rows(stats.dimensions[d["name"]])
+                        if r["percent"]
                     ],
                 }
                 for d in data["dimensions"]
