@@ -117,9 +117,16 @@ def error_summary(form, heading="", heading_without_fields=""):
             {"id": "", "field": "", "message": e} for e in form.non_field_errors()
         ]
         for field in form:
-            if field.errors and not field.is_hidden:
+            name = _field_name(field.label)
+            if field.errors and field.is_hidden:
+                # Nothing on the page to link to (a value changed in the
+                # page, say): the line names the field and says what is wrong.
+                errors += [
+                    {"id": "", "field": "", "message": f"{name}{e}"}
+                    for e in field.errors
+                ]
+            elif field.errors:
                 anchor = field.id_for_label or field.auto_id
-                name = _field_name(field.label)
                 errors += [
                     {"id": anchor, "field": name, "message": e} for e in field.errors
                 ]

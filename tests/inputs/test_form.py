@@ -492,3 +492,19 @@ def test_contact_details_in_the_contact_fields_need_no_confirming(
     )
     assert response.status_code == 302
     assert not Input.objects.get().personal_data_flagged
+
+
+def test_an_error_on_the_hidden_organisation_field_is_shown(
+    client, call, organisation, member
+):
+    # With one organisation the field is hidden; a value changed in the page
+    # gave a 400 that said nothing (outside check, session 19).
+    log_in(client, member)
+    other = OrganisationFactory()
+    response = post_new(client, call, other, title="Min titel")
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html.split('class="alert alert-error', 1)[1].split("</div>", 1)[0]
+    assert "Organisation: Marker en gyldig valgmulighed" in summary
+    assert "Min titel" in html
+    assert not Input.objects.exists()
