@@ -430,8 +430,10 @@ def seed_inputs(count: int = 42) -> list[Input]:
                 ),
             )
             input.refresh_from_db()
-            # The reference carries the year the input was created.
+            # The reference carries the year the input was created; the
+            # history names the input as it is now, not as it was logged.
             Input.objects.filter(pk=input.pk).update(reference=reference_for(input))
             input.refresh_from_db()
+            ModelLogEntry.objects.for_instance(input).update(label=str(input))
         inputs.append(input)
     return inputs

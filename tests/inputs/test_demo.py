@@ -1,6 +1,7 @@
 from io import StringIO
 
 import pytest
+from wagtail.models import ModelLogEntry
 
 from inputs.demo import seed_inputs
 from inputs.models import CallPage, Input
@@ -30,6 +31,12 @@ def test_seed_inputs_covers_every_status_and_is_idempotent(demo_site):
     seed_inputs()
     assert Input.objects.count() == 42
     assert CallPage.objects.count() == 3
+    # The site history names each input by its back-dated reference.
+    for input in Input.objects.exclude(status="draft"):
+        labels = ModelLogEntry.objects.for_instance(input).values_list(
+            "label", flat=True
+        )
+        assert set(labels) == {str(input)}, input.reference
 
 
 def test_seed_demo_command_runs(settings):
