@@ -157,3 +157,30 @@ def test_member_writes_submits_changes_and_deletes_a_draft(page, live_site, tmp_
         ).to_be_visible(),
     )
     assert not Input.objects.filter(title="Gåture i kvarteret").exists()
+
+
+def test_leaving_the_form_with_unsaved_text_asks_first(page, live_site):
+    # The footer's language switch is a form of its own: it took the writer
+    # away and the typed text with them (outside check, session 19).
+    from inputs.demo import seed_inputs
+    from inputs.models import CallPage
+
+    seed_inputs(count=1)
+    call = CallPage.objects.get(partnerships__slug="svaekkede-aeldre")
+    log_in(page, live_site.url, "medlem@aab.demo")
+    page.goto(f"{live_site.url}/input/ny/{call.pk}/")
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.get_by_label("Titel").fill(TITLE)
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_label("Titel")).to_have_value(TITLE)
+    assert asked == ["beforeunload"]
+    # Saving is not leaving.
+    page.get_by_role("button", name="Gem kladde").first.click()
+    expect(page.get_by_text("Dine ændringer er gemt")).to_be_visible()
+    assert asked == ["beforeunload"]
