@@ -8,7 +8,14 @@ from django.views.decorators.cache import cache_control
 
 def csrf_failure(request, reason=""):
     """A Danish page in the site's layout, instead of Django's English
-    debugging page, when a form's CSRF token is missing or stale."""
+    debugging page, when a form's CSRF token is missing or stale. A view
+    that keeps typed text (the input form, inputs/views/unsaved.py) shows
+    it back instead."""
+    show_back = getattr(
+        getattr(request.resolver_match, "func", None), "show_back", None
+    )
+    if request.method == "POST" and show_back:
+        return show_back(request, logged_out=not request.user.is_authenticated)
     return render(request, "403_csrf.html", status=403)
 
 

@@ -39,6 +39,7 @@ from ..services import (
     input_withdraw,
 )
 from ..states import Actor, Status
+from .unsaved import login_required_keeping_text
 
 
 def _intent(request) -> str:
@@ -163,7 +164,7 @@ def _render_form(request, form, *, call, input=None, pending_key=None):
     )
 
 
-@login_required
+@login_required_keeping_text
 @require_http_methods(["GET", "POST"])
 def input_create(request, call_id: int):
     call = get_object_or_404(CallPage.objects.live(), pk=call_id)
@@ -221,7 +222,7 @@ def input_create(request, call_id: int):
     return _render_form(request, form, call=call, pending_key=key)
 
 
-@login_required
+@login_required_keeping_text
 @require_http_methods(["GET", "POST"])
 def input_edit(request, pk: int):
     input = viewable_input_or_404(request.user, pk)

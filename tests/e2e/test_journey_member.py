@@ -184,3 +184,34 @@ def test_leaving_the_form_with_unsaved_text_asks_first(page, live_site):
     page.get_by_role("button", name="Gem kladde").first.click()
     expect(page.get_by_text("Dine ændringer er gemt")).to_be_visible()
     assert asked == ["beforeunload"]
+
+
+def test_text_sent_after_logging_out_in_another_tab_comes_back(page, live_site):
+    # The session ended while the form was open: the redirect to the login
+    # page dropped what had been typed.
+    from inputs.demo import seed_inputs
+    from inputs.models import CallPage, Input
+
+    seed_inputs(count=1)
+    call = CallPage.objects.get(partnerships__slug="svaekkede-aeldre")
+    log_in(page, live_site.url, "medlem@aab.demo")
+    page.goto(f"{live_site.url}/input/ny/{call.pk}/")
+    page.get_by_label("Titel").fill(TITLE)
+    page.get_by_label("Udfordringen").fill("Mange ældre går ikke ud.\nDe er bange.")
+    other = page.context.new_page()
+    other.goto(f"{live_site.url}/")
+    other.get_by_role("navigation", name="Konto").get_by_role(
+        "button", name="Log ud"
+    ).click()
+    other.close()
+    page.get_by_role("button", name="Gem kladde").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dit input er ikke gemt")
+    expect(page.get_by_label("Titel")).to_have_value(TITLE)
+    expect(page.get_by_label("Udfordringen")).to_have_value(
+        "Mange ældre går ikke ud.\nDe er bange."
+    )
+    login = page.get_by_role("link", name="Log ind igen i et nyt vindue")
+    with page.context.expect_page() as opened:
+        login.click()
+    expect(opened.value.get_by_role("heading", name="Log ind")).to_be_visible()
+    assert not Input.objects.filter(title=TITLE).exists()

@@ -1,0 +1,99 @@
+"""The input form's text, shown back when the form could not be received:
+the writer was logged out while they wrote (in another tab, or by an
+administrator), or logged in again elsewhere, which made the form's CSRF
+token stale. Before, both answers dropped what they had typed. The text
+goes only to the browser that sent it, and nothing is stored."""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from ..forms import QUESTION_PREFIX, InputForm
+from ..models import CallPage
+
+# The fields a person writes in; choices are quickly ticked again.
+TEXT_FIELDS = (
+    "title",
+    "challenge",
+    "solution",
+    "keywords",
+    "estate",
+    "residents_reached",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
+
+
+def _question_labels(request) -> dict[str, str]:
+    """A new input's call is public, so its questions' labels may be shown;
+    an existing input's call is not looked up for a visitor."""
+    match = request.resolver_match
+    call_id = match.kwargs.get("call_id") if match else None
+    call = CallPage.objects.live().filter(pk=call_id).first() if call_id else None
+    if call is None:
+        return {}
+    return {
+        QUESTION_PREFIX + name: field.label
+        for name, field in call.question_form_fields().items()
+    }
+
+
+def typed_text(request) -> list[tuple[str, str, bool]]:
+    """(label, text, whether it needs a text area) of each field the person
+    wrote in, in the form's order."""
+    post = request.POST
+    fields = InputForm.base_fields
+    shown = [(fields[name].label, post.get(name, "")) for name in TEXT_FIELDS]
+    labels = _question_labels(request)
+    answers = [name for name in post if name.startswith(QUESTION_PREFIX)]
+    shown += [
+        (
+            labels.get(name) or _("Svar på spørgsmål %(number)d") % {"number": n},
+            ", ".join(post.getlist(name)),
+        )
+        for n, name in enumerate(answers, 1)
+    ]
+    return [
+        (str(label), text.strip(), len(text) > 80 or "\n" in text.strip())
+        for label, text in shown
+        if text.strip()
+    ]
+
+
+@never_cache
+def not_saved(request, *, logged_out: bool):
+    form_url = request.path
+    login_url = reverse("account_login") + "?" + urlencode({"next": form_url})
+    return render(
+        request,
+        "inputs/not_saved.html",
+        {
+            "typed": typed_text(request),
+            "logged_out": logged_out,
+            "again_url": login_url if logged_out else form_url,
+        },
+        status=403,
+    )
+
+
+def login_required_keeping_text(view):
+    """login_required, except that a form sent after the session ended is
+    shown back rather than lost in the redirect to the login page."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if request.method == "POST":
+            return not_saved(request, logged_out=True)
+        return redirect_to_login(request.get_full_path())
+
+    # portal.views.csrf_failure shows the text back for such views too.
+    checked.show_back = not_saved
+    return checked
