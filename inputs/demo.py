@@ -182,15 +182,25 @@ EFFORTS = [
     ),
 ]
 
-ESTATES = [
-    "Tingbjerg",
-    "Mjølnerparken",
-    "Gellerup",
-    "Vollsmose",
-    "Smedetoften",
-    "Gadehavegård",
-    "Korskærparken",
-]
+# The estates each demo organisation's municipality holds (by its code):
+# an input from Aalborg is not about Gellerup.
+ESTATES = {
+    101: ["Tingbjerg", "Mjølnerparken", "Smedetoften"],
+    147: ["Finsensvej"],
+    259: ["Ellemarken"],
+    370: ["Kalbyris"],
+    461: ["Vollsmose"],
+    751: ["Gellerup", "Bispehaven"],
+    851: ["Kildeparken"],
+}
+
+
+def _estate(organisation: Organisation, n: int) -> str:
+    """An estate of the organisation's municipality; its own when it is
+    named after one ("Smedetoften, afd. af 3B")."""
+    estates = ESTATES[organisation.municipality.code]
+    own = [e for e in estates if e in organisation.name]
+    return own[0] if own else estates[n % len(estates)]
 
 # The actions that bring an input to each status, with the moderators' notes.
 # One accepted input stays with BL (BL-2020-0032), so the demo shows every
@@ -365,7 +375,7 @@ def seed_inputs(count: int = 42) -> list[Input]:
         )
         organisation = organisations[n % len(organisations)]
         author = authors[organisation.pk]
-        estate = ESTATES[n % len(ESTATES)]
+        estate = _estate(organisation, n)
         call = calls.get(partnership)
         result = input_create(
             organisation=organisation,

@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from wagtail.models import ModelLogEntry
 
-from inputs.demo import seed_inputs
+from inputs.demo import ESTATES, seed_inputs
 from inputs.models import CallPage, Input
 from inputs.models.inputs import Visibility
 from inputs.states import Status
@@ -28,6 +28,11 @@ def test_seed_inputs_covers_every_status_and_is_idempotent(demo_site):
     assert not Input.objects.filter(author=None).exists()
     accepted = Input.objects.filter(status="accepted").first()
     assert accepted.answer_items()[0][0] == "Hvad har I brug for fra partnerskabet?"
+    # Each estate lies in the input's municipality (an outside check found
+    # Gellerup in Aalborg).
+    for input in Input.objects.select_related("municipality", "organisation"):
+        assert input.estate in ESTATES[input.municipality.code], input.reference
+        assert input.title.endswith(f" i {input.estate}")
     seed_inputs()
     assert Input.objects.count() == 42
     assert CallPage.objects.count() == 3
