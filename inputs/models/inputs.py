@@ -52,8 +52,10 @@ class Input(models.Model):
     """A housing organisation's input: a challenge, a solution, or both."""
 
     # Text fields that hold what the organisation wrote: the personal-data
-    # guard scans them, redaction edits them, search indexes them.
-    CONTENT_FIELDS = ("title", "challenge", "solution")
+    # guard scans them, redaction edits them (the estate too: a resident's
+    # name was found there, which a moderator could not remove), each
+    # revision keeps them, search indexes them.
+    CONTENT_FIELDS = ("title", "challenge", "solution", "estate")
 
     reference = models.CharField(
         _("referencenummer"),

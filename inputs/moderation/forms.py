@@ -186,7 +186,7 @@ class RedactionForm(forms.ModelForm):
 
     class Meta:
         model = Input
-        fields = ["title", "challenge", "solution"]
+        fields = ["title", "challenge", "solution", "estate"]
 
     def __init__(self, *args, input, **kwargs):
         super().__init__(*args, instance=input, **kwargs)
@@ -238,6 +238,7 @@ class RedactionForm(forms.ModelForm):
                 title=data["title"],
                 challenge=data["challenge"],
                 solution=data["solution"],
+                estate=data["estate"],
                 answers=self.answers(),
                 personal_data_confirmed=data["confirm_personal_data"],
             )

@@ -142,14 +142,16 @@ def input_redact(
     challenge: str,
     solution: str,
     answers: dict,
+    estate: str | None = None,
     personal_data_confirmed: bool = False,
 ) -> Input:
     """Saves a moderator's edit of the text as a new revision (the original
     is kept as one first). The personal-data rule applies (ValidationError
     keyed by field). Writes nothing and raises StaleInput unless the input
-    still has `version`."""
+    still has `version`. `estate` None keeps the input's."""
     _require_moderator(user)
     text = {"title": title, "challenge": challenge, "solution": solution}
+    text["estate"] = input.estate if estate is None else estate
     text["answers"] = answers
     flagged = personal_data.input_text_check(
         data=text, confirmed=personal_data_confirmed

@@ -15,6 +15,7 @@ def _form(item, **changes):
         "title": item.title,
         "challenge": item.challenge,
         "solution": item.solution,
+        "estate": item.estate,
         "version": item.version,
     }
     return data | changes
@@ -208,3 +209,23 @@ def test_the_redaction_service_refuses_a_cpr_number(mod, make_input):
     assert "title" in error.value.message_dict
     item.refresh_from_db()
     assert item.title != "CPR 010190 1234"
+
+
+def test_a_name_in_the_estate_can_be_redacted(mod_client, make_input):
+    # The estate is free text: an outside check wrote a resident's name in
+    # it, and the moderator's form had no field to remove it from.
+    item = make_input(status="in_review", estate="Tingbjerg, Birthe Sørensen")
+    url = reverse("inputs_moderation:redact", args=[item.pk])
+    form = mod_client.get(url).content.decode()
+    assert 'name="estate"' in form
+    response = mod_client.post(url, _form(item, estate="Tingbjerg"))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.estate == "Tingbjerg"
+    original, redaction = item.revisions.all()
+    assert original.content["estate"] == "Tingbjerg, Birthe Sørensen"
+    html = mod_client.get(
+        reverse("inputs_moderation:compare", args=[item.pk, redaction.pk])
+    ).content.decode()
+    assert "Afdeling" in html
+    assert "Birthe Sørensen" in html  # what was removed, for moderators only
