@@ -1,5 +1,9 @@
 """E-mail to the organisation's people on every status change, in Danish.
 
+An e-mail about an input goes only to someone who may see the input now
+(can_view_input, the rule the input's page uses): a member removed from the
+organisation gets no more news of it, nor BL's notes.
+
 Each action may have its own template, templates/inputs/emails/<action>.txt;
 otherwise the generic transition.txt is used."""
 
@@ -9,12 +13,14 @@ from django.template.loader import render_to_string, select_template
 from django.utils import translation
 
 from .models import InputRevision
+from .permissions import can_view_input
 from .states import Transition
 
 
 def transition_recipients(input) -> list:
     """Who follows an input by e-mail: its author and whoever last sent it
-    in (a colleague may have finished the draft, or the author left)."""
+    in (a colleague may have finished the draft, or the author left), as
+    far as they may still see it."""
     people = [input.author]
     sent = (
         input.revisions.filter(reason=InputRevision.Reason.SUBMISSION)
@@ -23,7 +29,11 @@ def transition_recipients(input) -> list:
     )
     if sent is not None:
         people.append(sent.created_by)
-    found = {p.pk: p for p in people if p is not None and p.is_active and p.email}
+    found = {
+        p.pk: p
+        for p in people
+        if p is not None and p.is_active and p.email and can_view_input(p, input)
+    }
     return sorted(found.values(), key=lambda p: p.email)
 
 

@@ -12,6 +12,7 @@ from django_tasks import task
 from portal.accounts.roles import moderators
 
 from ..models import Input, ModeratorDigest
+from ..permissions import can_view_input
 from ..states import Status
 
 
@@ -20,7 +21,8 @@ def moderator_digest_send(*, day=None) -> int | None:
     before `day` (default today) that still await a moderator. At most once
     per day: a second call for the same day sends nothing and returns None;
     otherwise returns the number of inputs listed. A day with no new inputs
-    is recorded but sends no e-mail."""
+    is recorded but sends no e-mail. Each moderator's list holds only the
+    inputs they may see (can_view_input, as every e-mail about inputs)."""
     day = day or timezone.localdate()
     since = timezone.make_aware(datetime.combine(day - timedelta(days=1), time.min))
     until = since + timedelta(days=1)
@@ -36,20 +38,27 @@ def moderator_digest_send(*, day=None) -> int | None:
             ModeratorDigest.objects.create(day=day, input_count=len(inputs))
     except IntegrityError:
         return None
-    recipients = list(moderators().exclude(email="").values_list("email", flat=True))
-    if inputs and recipients:
-        with translation.override("da"):
-            context = {
-                "inputs": inputs,
-                "day": since.date(),
-                "site_url": settings.WAGTAILADMIN_BASE_URL,
-            }
-            subject = render_to_string(
-                "inputs/emails/moderator_digest_subject.txt", context
-            ).strip()
-            body = render_to_string("inputs/emails/moderator_digest.txt", context)
-        send_mass_mail([(subject, body, None, [email]) for email in recipients])
+    messages = []
+    for recipient in moderators().exclude(email=""):
+        visible = [i for i in inputs if can_view_input(recipient, i)]
+        if visible:
+            messages.append(_digest_message(recipient.email, visible, since.date()))
+    send_mass_mail(messages)
     return len(inputs)
+
+
+def _digest_message(email: str, inputs: list, day) -> tuple:
+    with translation.override("da"):
+        context = {
+            "inputs": inputs,
+            "day": day,
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+        }
+        subject = render_to_string(
+            "inputs/emails/moderator_digest_subject.txt", context
+        ).strip()
+        body = render_to_string("inputs/emails/moderator_digest.txt", context)
+    return (subject, body, None, [email])
 
 
 @task()

@@ -6,7 +6,15 @@ to a temporary file, so a large export never sits in memory. Each kind is
 read with a fixed number of queries, however much there is. Nothing about
 other people goes in: no one else's names or e-mail addresses, no
 moderators' notes, no secrets (password hash, TOTP secret, recovery codes,
-invitation tokens)."""
+invitation tokens).
+
+An input belongs to its organisation. Someone who may no longer see it (a
+member who was removed) keeps what is theirs: that they wrote it, for which
+organisation, and when, when they sent it in, and the names of the files
+they attached. Its text, its versions, its status and visibility, and the
+files themselves are the organisation's and stay out: they may have been
+written by others after the person left (inputs/permissions.py decides who
+may see an input, as everywhere else)."""
 
 import json
 import shutil
@@ -25,6 +33,7 @@ from wagtail.log_actions import registry as log_actions
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from inputs.models import Attachment, Input
+from inputs.permissions import inputs_viewable_by
 from portal.organisations.models import (
     Invitation,
     JoinRequest,
@@ -134,7 +143,16 @@ def _invitations(user, emails: list[str]) -> list:
     ]
 
 
-def _inputs(user) -> list:
+def _viewable_ids(user) -> set[int]:
+    """The inputs the person wrote or attached files to that they may see."""
+    return set(
+        inputs_viewable_by(user)
+        .filter(Q(author=user) | Q(attachments__uploaded_by=user))
+        .values_list("pk", flat=True)
+    )
+
+
+def _inputs(user, viewable: set[int]) -> list:
     inputs = (
         Input.objects.filter(author=user)
         .select_related("organisation", "call", "municipality")
@@ -144,49 +162,74 @@ def _inputs(user) -> list:
         .order_by("pk")
     )
     return [
-        {
-            "id": i.pk,
-            "reference": i.reference,
-            "organisation": i.organisation.name,
-            "call": i.call.title if i.call else None,
-            "kind": i.kind,
-            "title": i.title,
-            "challenge": i.challenge,
-            "solution": i.solution,
-            "answers": i.answers,
-            "partnerships": [p.name for p in i.partnerships.all()],
-            "themes": [t.name for t in i.themes.all()],
-            "target_groups": [t.name for t in i.target_groups.all()],
-            "keywords": sorted(k.name for k in i.keywords.all()),
-            "municipality": i.municipality.name,
-            "estate": i.estate,
-            "residents_reached": i.residents_reached,
-            "ongoing": i.ongoing,
-            "contact_name": i.contact_name,
-            "contact_email": i.contact_email,
-            "contact_phone": i.contact_phone,
-            "consent": i.consent,
-            "status": i.status,
-            "status_label": i.get_status_display(),
-            "visibility": i.visibility,
-            "created_at": i.created_at,
-            "updated_at": i.updated_at,
-            "submitted_at": i.submitted_at,
-            "accepted_at": i.accepted_at,
-            # Who made a moderator's redaction is the moderator's data.
-            "revisions": [
-                {
-                    "reason": r.reason,
-                    "reason_label": r.get_reason_display(),
-                    "content": r.content,
-                    "created_at": r.created_at,
-                    "by_you": r.created_by_id == user.pk,
-                }
-                for r in i.revisions.all()
-            ],
-        }
-        for i in inputs
+        _input(i, user) if i.pk in viewable else _authorship(i, user) for i in inputs
     ]
+
+
+def _authorship(i: Input, user) -> dict:
+    """An input the person wrote but may no longer see: only their part."""
+    return {
+        "id": i.pk,
+        "reference": i.reference,
+        "organisation": i.organisation.name,
+        "created_at": i.created_at,
+        "you_may_see_it": False,
+        "revisions": [
+            {
+                "reason": r.reason,
+                "reason_label": r.get_reason_display(),
+                "created_at": r.created_at,
+                "by_you": True,
+            }
+            for r in i.revisions.all()
+            if r.created_by_id == user.pk
+        ],
+    }
+
+
+def _input(i: Input, user) -> dict:
+    return {
+        "id": i.pk,
+        "reference": i.reference,
+        "organisation": i.organisation.name,
+        "you_may_see_it": True,
+        "call": i.call.title if i.call else None,
+        "kind": i.kind,
+        "title": i.title,
+        "challenge": i.challenge,
+        "solution": i.solution,
+        "answers": i.answers,
+        "partnerships": [p.name for p in i.partnerships.all()],
+        "themes": [t.name for t in i.themes.all()],
+        "target_groups": [t.name for t in i.target_groups.all()],
+        "keywords": sorted(k.name for k in i.keywords.all()),
+        "municipality": i.municipality.name,
+        "estate": i.estate,
+        "residents_reached": i.residents_reached,
+        "ongoing": i.ongoing,
+        "contact_name": i.contact_name,
+        "contact_email": i.contact_email,
+        "contact_phone": i.contact_phone,
+        "consent": i.consent,
+        "status": i.status,
+        "status_label": i.get_status_display(),
+        "visibility": i.visibility,
+        "created_at": i.created_at,
+        "updated_at": i.updated_at,
+        "submitted_at": i.submitted_at,
+        "accepted_at": i.accepted_at,
+        # Who made a moderator's redaction is the moderator's data.
+        "revisions": [
+            {
+                "reason": r.reason,
+                "reason_label": r.get_reason_display(),
+                "content": r.content,
+                "created_at": r.created_at,
+                "by_you": r.created_by_id == user.pk,
+            }
+            for r in i.revisions.all()
+        ],
+    }
 
 
 def _attachments(user) -> list[Attachment]:
@@ -201,14 +244,20 @@ def _attachment_path(attachment: Attachment) -> str:
     return f"bilag/{attachment.pk}-{attachment.original_name}"
 
 
-def _attachments_listing(attachments: list[Attachment]) -> list:
+def _attachments_listing(attachments: list[Attachment], viewable: set[int]) -> list:
+    """Every file the person attached; the file itself (and the input's
+    title) only where they may still see the input."""
     return [
         {
-            "file": _attachment_path(a),
+            "file": _attachment_path(a) if a.input_id in viewable else None,
             "original_name": a.original_name,
             "content_type": a.content_type,
             "size": a.size,
-            "input": a.input.reference or a.input.title,
+            "input": (
+                a.input.reference or a.input.title
+                if a.input_id in viewable
+                else a.input.reference or a.input_id
+            ),
             "created_at": a.created_at,
         }
         for a in attachments
@@ -271,7 +320,6 @@ SECTIONS: dict[str, Callable] = {
     "konto.json": _account,
     "medlemskaber.json": _memberships,
     "anmodninger_om_medlemskab.json": _join_requests,
-    "input.json": _inputs,
     "gemte_soegninger.json": _saved_searches,
     "log.json": _log_entries,
 }
@@ -298,6 +346,7 @@ def account_export_zip(*, user):
 
 def _write_zip(out, user) -> None:
     emails = emails_of(user)
+    viewable = _viewable_ids(user)
     attachments = _attachments(user)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -310,8 +359,13 @@ def _write_zip(out, user) -> None:
         for name, section in SECTIONS.items():
             archive.writestr(name, _json(section(user)))
         archive.writestr("invitationer.json", _json(_invitations(user, emails)))
-        archive.writestr("bilag.json", _json(_attachments_listing(attachments)))
+        archive.writestr("input.json", _json(_inputs(user, viewable)))
+        archive.writestr(
+            "bilag.json", _json(_attachments_listing(attachments, viewable))
+        )
         for attachment in attachments:
+            if attachment.input_id not in viewable:
+                continue
             if not attachment.file.storage.exists(attachment.file.name):
                 continue
             with (
