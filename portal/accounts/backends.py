@@ -5,12 +5,12 @@ from allauth.account.auth_backends import AuthenticationBackend
 from asgiref.sync import sync_to_async
 from django.contrib.auth.models import Permission
 
-from .second_factor import groups_granting_permissions, staff_rights_allowed
+from .second_factor import permissions_held, staff_rights_allowed
 
 
 class RoleBackend(AuthenticationBackend):
     """Permissions from the user's groups, as Django's ModelBackend, except
-    that without the second factor only the plain roles' count, and neither
+    that without the second factor only the plain permissions count, and neither
     permissions of the user's own nor superuser status grant anything."""
 
     def _get_user_permissions(self, user_obj):
@@ -19,9 +19,7 @@ class RoleBackend(AuthenticationBackend):
         return super()._get_user_permissions(user_obj)
 
     def _get_group_permissions(self, user_obj):
-        return Permission.objects.filter(
-            group__in=groups_granting_permissions(user_obj)
-        )
+        return permissions_held(user_obj, super()._get_group_permissions(user_obj))
 
     def _get_permissions(self, user_obj, obj, from_name):
         if user_obj.is_superuser and not staff_rights_allowed(user_obj):

@@ -115,21 +115,30 @@ ROLE_PAGE_PERMISSIONS: dict[str, set[str]] = {
     },
 }
 
-# The roles that need no second factor; every other group's permissions
-# count only in a session that passed it (see second_factor.py).
+# The roles that need no second factor. Their permissions are fixed here
+# (the group editor does not change them: portal/accounts/groups.py).
 PLAIN_ROLES = {
     Role.ORGANISATION_MEMBER,
     Role.ORGANISATION_ADMIN,
     Role.PARTNERSHIP_MEMBER,
 }
+# What a password alone may grant. Every other permission is a staff right
+# and counts only after the second factor, whichever group grants it
+# (second_factor.py): a rule about permissions, not about group names.
+PLAIN_PERMISSIONS = frozenset().union(*(ROLE_PERMISSIONS[r] for r in PLAIN_ROLES))
 
 
-def _permissions(codenames: set[str]):
+def permissions_query(codenames) -> Q:
+    """Permissions named "app_label.codename", as a filter on Permission."""
     query = Q(pk__in=[])
     for dotted in codenames:
         app_label, codename = dotted.split(".")
         query |= Q(content_type__app_label=app_label, codename=codename)
-    return Permission.objects.filter(query)
+    return query
+
+
+def _permissions(codenames: set[str]):
+    return Permission.objects.filter(permissions_query(codenames))
 
 
 def sync_role_groups(**kwargs):
@@ -172,14 +181,15 @@ def sync_role_groups_after_migrate(sender, **kwargs):
 
 
 def requires_two_factor(user) -> bool:
-    """Whether the person must pass a second factor: superusers and anyone in a
-    group beyond the plain roles (the staff roles, or a group made in the
-    admin) or with permissions of their own. A question about memberships,
-    answered the same with or without a request."""
+    """Whether the person must pass a second factor: superusers and anyone
+    who holds a staff right (a permission beyond PLAIN_PERMISSIONS), through
+    any group or of their own. A question about the database, answered the
+    same with or without a request."""
     return user.is_authenticated and (
         user.is_superuser
-        or user.groups.exclude(name__in=PLAIN_ROLES).exists()
-        or user.user_permissions.exists()
+        or Permission.objects.filter(Q(group__user=user) | Q(user=user))
+        .exclude(permissions_query(PLAIN_PERMISSIONS))
+        .exists()
     )
 
 

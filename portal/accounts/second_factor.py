@@ -3,7 +3,8 @@ second factor.
 
 A request's user is marked once (by RequireTwoFactorForStaffMiddleware, and
 again on login) with whether this session passed it. Without it, the
-permission backend grants only the plain roles' permissions and the User
+permission backend grants only the plain permissions (PLAIN_PERMISSIONS in
+roles.py, whichever group grants them) and the User
 model drops the superuser shortcut, so every `has_perm` on every path (views,
 admin, archive, exports, attachments, PDF, feeds) answers as for a plain
 logged-in user.
@@ -15,7 +16,7 @@ moderator is a question about memberships there, not about a session."""
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 
-from .roles import PLAIN_ROLES
+from .roles import PLAIN_PERMISSIONS, permissions_query
 
 # The per-user permission caches Django's ModelBackend and PermissionsMixin
 # fill; they must not outlive a change of the mark.
@@ -60,12 +61,12 @@ def staff_rights_allowed(user) -> bool:
     return getattr(user, "second_factor_passed", None) is not False
 
 
-def groups_granting_permissions(user):
-    """The groups whose permissions `user` holds right now."""
-    groups = user.groups.all()
-    if not staff_rights_allowed(user):
-        groups = groups.filter(name__in=PLAIN_ROLES)
-    return groups
+def permissions_held(user, permissions):
+    """Of `permissions` (a Permission queryset), those `user` holds right
+    now: without the second factor, only the plain ones."""
+    if staff_rights_allowed(user):
+        return permissions
+    return permissions.filter(permissions_query(PLAIN_PERMISSIONS))
 
 
 def has_totp(user) -> bool:

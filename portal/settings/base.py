@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     # Not "wagtail.sites": cms.site_admin registers its viewset instead.
-    "wagtail.users",
+    "portal.accounts.users_app.UsersAppConfig",  # wagtail.users
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
