@@ -47,4 +47,3 @@ class EditView(groups.EditView):
 
 class GroupViewSet(groups.GroupViewSet):
     edit_view_class = EditView
-
