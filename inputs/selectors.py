@@ -17,11 +17,7 @@ from portal.accounts.log_actions import USER_DELETED
 from .models import CallPage, Input
 from .models.inputs import Visibility
 from .permissions import can_moderate, inputs_of_user_organisations
-from .states import TRANSITIONS, Status
-
-# Only accepted inputs are shown beyond BL and their own organisation;
-# archived ones stay in the archive with the visibility they were given.
-PUBLISHED_STATUSES = (Status.ACCEPTED, Status.ARCHIVED)
+from .states import PUBLISHED_STATUSES, TRANSITIONS, Status
 
 
 def inputs_visible_to(*, user) -> QuerySet[Input]:

@@ -7,6 +7,7 @@ move up here, checks it, and logs it to Wagtail's audit log."""
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -82,15 +83,24 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "reject", frozenset({S.IN_REVIEW}), S.REJECTED, Actor.MODERATOR, _("Afvis")
         ),
+        # Only from accepted: an archived input was accepted, so it may keep
+        # the visibility BL gave it (PUBLISHED_STATUSES). A withdrawn or
+        # rejected input stays where it is, seen by BL and its organisation.
         Transition(
             "archive",
-            frozenset({S.ACCEPTED, S.REJECTED, S.WITHDRAWN}),
+            frozenset({S.ACCEPTED}),
             S.ARCHIVED,
             Actor.MODERATOR,
             _("Arkivér"),
         ),
     ]
 }
+
+# The statuses in which an input is seen beyond BL and its organisation
+# (with the visibility BL gave it). Only "accept" leads into them from
+# outside; every read of "published" (inputs_visible_to, search, API,
+# summaries, visibility changes) asks this set.
+PUBLISHED_STATUSES = frozenset({S.ACCEPTED, S.ARCHIVED})
 
 # The moves the organisation must be told the reason for: the note to it is
 # required, with this message when it is missing. The forms and
@@ -159,3 +169,26 @@ def actions_from(status: str, actor: str) -> list[Transition]:
         if transition.actor == actor:
             actions.append(transition)
     return actions
+
+
+def statuses_for(action: str, actor: str) -> list[str]:
+    """The statuses `actor` can take `action` from, in Status order."""
+    return [
+        status
+        for status in Status.values
+        if action in {t.action for t in actions_from(status, actor)}
+    ]
+
+
+def refusal(action: str, actor: str) -> str:
+    """Why `actor` cannot take `action` from where the input is: the
+    statuses it can be taken from, or that there is no such action."""
+    statuses = statuses_for(action, actor)
+    if not statuses:
+        return gettext("Vælg en af de handlinger, der er mulige for input.")
+    names = ", ".join(str(Status(s).label) for s in statuses)
+    return ngettext(
+        "“%(action)s” er kun muligt for input med status %(statuses)s.",
+        "“%(action)s” er kun muligt for input med en af statusserne %(statuses)s.",
+        len(statuses),
+    ) % {"action": TRANSITIONS[action].label, "statuses": names}

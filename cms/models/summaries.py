@@ -108,7 +108,8 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
         even how many: a count would tell anyone that the summary builds on
         inputs that are not public."""
         from inputs.permissions import can_moderate
-        from inputs.selectors import PUBLISHED_STATUSES, inputs_visible_to
+        from inputs.selectors import inputs_visible_to
+        from inputs.states import PUBLISHED_STATUSES
 
         # Moderators go to the input in the admin; others to its page on the
         # site, which shows only what they may see.

@@ -13,7 +13,6 @@ from ..models.inputs import Visibility, answer_text
 from ..services import StaleInput, input_transition
 from ..services.moderation import (
     NO_CONSENT,
-    VISIBILITY_STATUSES,
     input_accept,
     input_assign,
     input_link_add,
@@ -23,7 +22,14 @@ from ..services.moderation import (
     visibility_allowed,
     visibility_choices,
 )
-from ..states import Actor, Status, actions_from, note_missing
+from ..states import (
+    PUBLISHED_STATUSES,
+    Actor,
+    Status,
+    actions_from,
+    note_missing,
+    refusal,
+)
 
 
 class ActionForm(forms.Form):
@@ -64,6 +70,11 @@ class TransitionForm(ActionForm):
         super().__init__(*args, **kwargs)
         moves = actions_from(self.input.status, Actor.MODERATOR)
         self.fields["action"].choices = [(t.action, t.label) for t in moves]
+        if self.is_bound:
+            # An action posted that is not offered here: say where it applies.
+            self.fields["action"].error_messages["invalid_choice"] = refusal(
+                self.data.get("action", ""), Actor.MODERATOR
+            )
         if "accept" not in {t.action for t in moves}:
             del self.fields["visibility"]  # asked only when accepting is a move
             return
@@ -109,7 +120,7 @@ class VisibilityForm(ActionForm):
 
     @staticmethod
     def offered(input) -> bool:
-        return input.status in VISIBILITY_STATUSES
+        return input.status in PUBLISHED_STATUSES
 
     def save(self, *, user):
         before = self.input.visibility

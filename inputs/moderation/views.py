@@ -129,6 +129,10 @@ class ActionView(InspectView):
                 request, _("Handlingen er ikke mulig for input i denne status.")
             )
             return self.back()
+        if self.action_name in ACTIONS and not form.offered(self.object):
+            # Not on the page, so no field to show the error beside.
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
         context = self.get_context_data(**{self.action_name: form})
         return self.render_to_response(context, status=400)
 

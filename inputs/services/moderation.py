@@ -15,7 +15,7 @@ from .. import personal_data
 from ..models import Input, InputLink, InputRevision, InternalNote
 from ..models.inputs import Consent, Visibility
 from ..permissions import can_moderate
-from ..states import Status
+from ..states import PUBLISHED_STATUSES
 from .submission import StaleInput
 from .transitions import input_changed, input_transition
 
@@ -47,22 +47,18 @@ def visibility_choices(*, input: Input) -> list[tuple[str, str]]:
     ]
 
 
-# Visibility means something once an input is published; before that only
-# the organisation and BL see it, and accepting sets it.
-VISIBILITY_STATUSES = (Status.ACCEPTED, Status.ARCHIVED)
-
-
 @transaction.atomic
 def input_set_visibility(*, input: Input, visibility: str, user) -> Input:
     """The one write of an input's visibility. Refuses non-moderators
     (PermissionDenied), public without consent and an unpublished input
-    (ValidationError). A change is logged with from and to and re-indexed on
+    (ValidationError): visibility means something once an input is
+    published (states.PUBLISHED_STATUSES), and accepting sets it. A change is logged with from and to and re-indexed on
     commit; the same value again writes nothing."""
     _require_moderator(user)
     locked = Input.objects.select_for_update().get(pk=input.pk)
     if not visibility_allowed(input=locked, visibility=visibility):
         raise ValidationError({"visibility": NO_CONSENT})
-    if locked.status not in VISIBILITY_STATUSES:
+    if locked.status not in PUBLISHED_STATUSES:
         message = _("Synligheden kan kun ændres for accepteret eller arkiveret input.")
         raise ValidationError({"visibility": message})
     old = locked.visibility

@@ -18,7 +18,8 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from cms.models import SummaryPage
 from inputs.models import CallPage, Input, TargetGroup, Theme
 from inputs.models.inputs import Consent
-from inputs.selectors import PUBLISHED_STATUSES, inputs_visible_to
+from inputs.selectors import inputs_visible_to
+from inputs.states import PUBLISHED_STATUSES
 from inputs.statistics import public_statistics
 from portal.organisations.models import Partnership
 from search.forms import search_request

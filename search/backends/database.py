@@ -11,7 +11,7 @@ from dataclasses import replace
 from django.db import connection, transaction
 from django.db.models import Q
 
-from inputs.selectors import PUBLISHED_STATUSES
+from inputs.states import PUBLISHED_STATUSES
 
 from ..documents import FACETS, MODERATOR_FACETS, IndexDocument
 from ..feedback import (

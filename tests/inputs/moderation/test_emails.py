@@ -16,7 +16,7 @@ START = {
     "request_changes": ("in_review", "moderator"),
     "accept": ("in_review", "moderator"),
     "reject": ("in_review", "moderator"),
-    "archive": ("rejected", "moderator"),
+    "archive": ("accepted", "moderator"),
 }
 
 
