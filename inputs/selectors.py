@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from portal.accounts.log_actions import USER_DELETED
 
-from .models import CallPage, Input
+from .models import CallPage, Input, InputKeyword, Keyword
 from .models.inputs import Visibility
 from .permissions import can_moderate, inputs_of_user_organisations
 from .states import PUBLISHED_STATUSES, TRANSITIONS, Status
@@ -44,6 +44,15 @@ def inputs_visible_to(*, user) -> QuerySet[Input]:
     # The joins above can repeat a row; filtering on pk keeps it a plain,
     # further-filterable queryset without DISTINCT.
     return Input.objects.filter(pk__in=Input.objects.filter(rule).values("pk"))
+
+
+def keywords_visible_to(*, user) -> QuerySet[Keyword]:
+    """The keywords of the inputs `user` may see (inputs_visible_to): never
+    one that only a draft, or an input hidden from them, carries."""
+    tagged = InputKeyword.objects.filter(
+        content_object__in=inputs_visible_to(user=user)
+    )
+    return Keyword.objects.filter(pk__in=tagged.values("tag"))
 
 
 def inputs_curatable_by(*, user) -> QuerySet[Input]:

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from inputs.moderation.keywords import keyword_autocomplete
 from portal.accounts.reauthentication import ReauthenticationCodeView
 from portal.ops import health
 from portal.views import favicon, robots_txt
@@ -27,6 +28,9 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
+    # Input keywords' autocomplete offers only those of inputs the user may
+    # see (never a draft's): before the admin's, which would list them all.
+    path("admin/tag-autocomplete/inputs/keyword/", keyword_autocomplete),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.api.urls")),

@@ -1,6 +1,6 @@
 from .attachments import Attachment
 from .calls import CallPage, CallQuestion
-from .inputs import Input, InputKeyword, InputRevision
+from .inputs import Input, InputKeyword, InputRevision, Keyword
 from .moderation import InputLink, InternalNote, ModeratorDigest
 from .vocabulary import TargetGroup, Theme
 
@@ -13,6 +13,7 @@ __all__ = [
     "InputLink",
     "InputRevision",
     "InternalNote",
+    "Keyword",
     "ModeratorDigest",
     "TargetGroup",
     "Theme",

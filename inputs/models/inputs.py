@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 
 from ..states import EDITABLE_BY_SUBMITTER, Status
 
@@ -34,7 +34,20 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("Offentlig")
 
 
-class InputKeyword(TaggedItemBase):
+class Keyword(TagBase):
+    """An input's keyword. Its own table, not taggit's shared Tag: the
+    admin's tag autocomplete for pages, images and documents lists every Tag,
+    and BL must never be offered a keyword that only a draft carries."""
+
+    class Meta:
+        verbose_name = _("nøgleord")
+        verbose_name_plural = _("nøgleord")
+
+
+class InputKeyword(ItemBase):
+    tag = models.ForeignKey(
+        Keyword, on_delete=models.CASCADE, related_name="tagged_inputs"
+    )
     content_object = models.ForeignKey(
         "inputs.Input", on_delete=models.CASCADE, related_name="tagged_keywords"
     )
