@@ -28,6 +28,7 @@ ALLOWED_MODEL_FIELDS = {
     "inputs.Input.contact_name": INPUT_TEXT + " (CPR numbers only)",
     "inputs.Input.contact_phone": INPUT_TEXT + " (CPR numbers only)",
     "inputs.Attachment.original_name": INPUT_TEXT + " (attachment names)",
+    "inputs.Keyword.name": INPUT_TEXT + " (keywords)",
     "inputs.Attachment.content_type": "detected from the file by the upload check",
     "inputs.InternalNote.text": "a moderator's note: note_check in internal_note_add",
     "inputs.Input.reference": "generated reference (BL-2020-0001)",
