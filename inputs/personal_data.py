@@ -16,22 +16,26 @@ publishes itself: its pages' fields and their blocks' texts.
   moderators.
 
 How people write numbers: Word turns "-" into "–" or a non-breaking "‑", text
-pasted from a PDF brings non-breaking and zero-width spaces, and CPR numbers
+pasted from a PDF brings non-breaking and zero-width spaces, other fonts and
+symbol pickers bring other digits (０, 𝟎, ², ①, ⑴, ⒈, ⑩), and CPR numbers
 come as "010190-1234", "010190 1234", "01 01 90-1234", "0101.90.1234",
 "010190:1234", "(010190)1234", "010190-12 34", with the year in four digits
 ("01011990-1234"), a digit at a time as read aloud, or glued to a label
-("CPR-nr.:0101901234"). So the text is first normalised character for
-character (every dash to "-", every space to " ", digits to ASCII), then
-split into runs of digit groups; a run is read as a CPR or phone number only
-if its groups have one of the shapes people use for those, and not when a
-label or unit beside it says it is something else (CVR, P-nummer, konto, kr).
+("CPR-nr.:0101901234"). So the text is first read character for character
+(inputs/text_reading.py: every dash as "-", every space as " ", every digit
+Unicode knows as ASCII), then split into runs of digit groups; a run is read
+as a CPR or phone number only if its groups have one of the shapes people use
+for those, and not when a label beside it says it is something else (CVR,
+P-nummer, konto), nor, for a number in one group, when a unit says it is an
+amount (kr, %). Characters that show nothing (direction marks, zero-width and
+invisible separators, the soft hyphen, combining marks) are read both as a
+separator and as nothing, so they hide no number. What is found is reported
+as it was written.
 """
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from itertools import accumulate, pairwise
 
 from django import forms
@@ -44,6 +48,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cpr
 from stdnum.exceptions import ValidationError as StdnumError
+
+from .text_reading import Reading, readings
 
 CPR = "cpr"
 EMAIL = "email"
@@ -70,29 +76,11 @@ TEXT_FIELDS = ("title", "challenge", "solution", "estate")
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
 
-@cache
-def _normalisation() -> dict[int, str]:
-    """One character for one, so a match's position is the same in the
-    original text. Built on first use (some 50 ms)."""
-    table = {0x10EAD: "-"}  # the one dash outside the first 65,536
-    for code in range(0x10000):
-        char = chr(code)
-        category = unicodedata.category(char)
-        if category == "Pd" or char in "\u00ad\u2043\u2212":
-            table[code] = "-"
-        elif char.isspace() or char in "_\u180e\u200b\u200c\u200d\u2060\ufeff":
-            table[code] = " "  # "_" too: a file name's space (010190_1234.pdf)
-        elif char in "\u2044\u2215\uff0f":
-            table[code] = "/"
-        elif char in "\u2024\u2027\u00b7\uff0e":
-            table[code] = "."
-        elif category == "Nd" and code > 0x7F:
-            table[code] = str(unicodedata.digit(char))
-    return table
-
-
-# Digit groups joined by spaces and at most one - . / : or parenthesis.
-_RUN_RE = re.compile(r"[0-9]+(?:(?: {0,2}[-./:()] {0,2}| {1,3})[0-9]+)*")
+# Digit groups joined by spaces and up to three of - . / : and parentheses
+# ("010190--1234", "(010190)-1234").
+_RUN_RE = re.compile(
+    r"[0-9]+(?:(?: {0,2}[-./:()](?: {0,2}[-./:()]){0,2} {0,2}| {1,3})[0-9]+)*"
+)
 # Joints only a CPR number is written with ("010190:1234", "(010190)1234"),
 # never a phone number: "kl. 10:00 12:00" or "(2) 22 33" are not phones.
 _CPR_ONLY_JOINTS = re.compile(r"[:()]")
@@ -182,10 +170,16 @@ def _windows(text: str) -> Iterable[_Window]:
 
 
 def _labelled(text: str, window: _Window, *labels: re.Pattern) -> bool:
+    """A label before says what the number is, or it is an amount: a word
+    for money or a decimal comma beside it. But amounts are written in one
+    group ("1010901234 kr.") or in thousands (1.010.901.234, never a CPR
+    shape): "010190-1234 kr" is a CPR number before a word."""
     before = text[max(0, window.start - 30) : window.start]
     after = text[window.end : window.end + 8]
-    return (
-        any(label.search(before) for label in (_AMOUNT_LABEL, *labels))
+    if any(label.search(before) for label in labels):
+        return True
+    return len(window.groups) == 1 and (
+        bool(_AMOUNT_LABEL.search(before))
         or bool(_AMOUNT_AFTER.match(after))
         or bool(_DECIMAL_BEFORE.search(before))
     )
@@ -289,28 +283,40 @@ def _phone_window(text: str, window: _Window) -> bool:
     return not _labelled(text, window, _COMPANY_LABEL, _NOT_PHONE_LABEL)
 
 
-def _spans(text: str, accept) -> list[tuple[int, int]]:
-    """The windows `accept` takes, longest first where they overlap."""
-    spans = []
-    for window in _windows(text):
-        if accept(text, window):
-            spans.append((window.start, window.end))
+def _kept(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, longest first where they overlap."""
     kept = []
-    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
         if not kept or start >= kept[-1][1]:
             kept.append((start, end))
     return kept
+
+
+def _spans(text: str, accept) -> list[tuple[int, int]]:
+    """The windows `accept` takes."""
+    return [(w.start, w.end) for w in _windows(text) if accept(text, w)]
+
+
+def _found(readings: list[Reading], accept) -> list[tuple[int, int]]:
+    """The spans (in the original text) that `accept` takes in any reading."""
+    spans = []
+    for plain, origin in readings:
+        for start, end in _spans(plain, accept):
+            spans.append(
+                (origin[start], origin[end - 1] + 1) if origin else (start, end)
+            )
+    return _kept(spans)
 
 
 def scan_text(text: str) -> list[tuple[str, str]]:
     """Every (kind, matched text) in the text, CPR numbers first."""
     if not text:
         return []
-    plain = text.translate(_normalisation())
-    cprs = _spans(plain, _cpr_window)
+    read = readings(text)
+    cprs = _found(read, _cpr_window)
     phones = [
         (start, end)
-        for start, end in _spans(plain, _phone_window)
+        for start, end in _found(read, _phone_window)
         if not any(start < b and a < end for a, b in cprs)
     ]
     found = [(CPR, text[a:b]) for a, b in cprs]

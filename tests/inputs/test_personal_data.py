@@ -1,6 +1,7 @@
 """The personal-data detectors: tables of realistic Danish sentences and
 property-based tests over the ways people and word processors write numbers."""
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -517,3 +518,189 @@ def test_dates_years_amounts_and_references_are_not_phone_numbers(
 @given(before=before_text, number=phone_numbers(), after=after_text)
 def test_danish_phone_numbers_are_found(before, number, after):
     assert kinds(f"{before} {number} {after}") == [PHONE]
+
+
+# Other ways to write a digit: every digit system Unicode has (these are a
+# sample; the property tests below draw from all of them), and the digits of
+# category No a word processor or a symbol picker offers.
+DIGIT_SYSTEMS = {
+    "fullwidth": "０１２３４５６７８９",
+    "arabic-indic": "٠١٢٣٤٥٦٧٨٩",
+    "devanagari": "०१२३४५६७८९",
+    "mathematical bold": "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗",
+    "mathematical double-struck": "𝟘𝟙𝟚𝟛𝟜𝟝𝟞𝟟𝟠𝟡",
+    "mathematical monospace": "𝟶𝟷𝟸𝟹𝟺𝟻𝟼𝟽𝟾𝟿",
+    "segmented": "🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹",
+    "superscript": "⁰¹²³⁴⁵⁶⁷⁸⁹",
+    "subscript": "₀₁₂₃₄₅₆₇₈₉",
+    "circled": "⓪①②③④⑤⑥⑦⑧⑨",
+    "negative circled": "⓿❶❷❸❹❺❻❼❽❾",
+    "dingbat circled": "🄋➀➁➂➃➄➅➆➇➈",
+    "double circled": "?⓵⓶⓷⓸⓹⓺⓻⓼⓽",  # no zero
+    "parenthesised": "?⑴⑵⑶⑷⑸⑹⑺⑻⑼",  # no zero
+    "full stop": "🄀⒈⒉⒊⒋⒌⒍⒎⒏⒐",
+    "comma": "🄁🄂🄃🄄🄅🄆🄇🄈🄉🄊",
+}
+
+
+def in_digits(text: str, digits: str) -> str:
+    return "".join(digits[int(c)] if c.isascii() and c.isdigit() else c for c in text)
+
+
+@pytest.mark.parametrize("digits", DIGIT_SYSTEMS.values(), ids=DIGIT_SYSTEMS.keys())
+@pytest.mark.parametrize(
+    "text",
+    ["Beboer 111289-1234", "CPR 1112891234.", "11 12 89-1234", "Beboer 010190-1234"],
+)
+def test_a_cpr_number_in_any_digits_is_found(digits, text):
+    if "0" in text and digits[0] == "?":
+        pytest.skip("these digits have no zero")
+    assert kinds(in_digits(text, digits)) == [CPR]
+
+
+@pytest.mark.parametrize("digits", DIGIT_SYSTEMS.values(), ids=DIGIT_SYSTEMS.keys())
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bevillingen på 1.111.121.234 kr. kom i 2021.",
+        "Beløbet var 1112891234 kr. i alt.",
+        "Ring til os på +45 12 34 56 78.",
+        "Afdelingens P-nummer: 1112891234.",
+        "Projektet kørte fra 11-12-1989 til 21-12-1999.",
+        "Opgangene 11 12 14 16 18 har fået nye døre.",
+    ],
+)
+def test_numbers_that_are_no_cpr_number_are_not_in_any_digits(digits, text):
+    assert CPR not in kinds(in_digits(text, digits))
+
+
+# Characters that show nothing (category Cf: zero-width spaces and joiners,
+# direction marks and embeddings, the soft hyphen, word joiner, invisible
+# operators, BOM, tags), and combining marks over a digit (a keycap 1️⃣).
+FORMAT_CHARACTERS = [
+    chr(code)
+    for code in [*range(0x10000), 0x110BD, 0x1BCA0, 0x1D173, 0xE0001, 0xE0041]
+    if unicodedata.category(chr(code)) == "Cf"
+]
+
+
+@pytest.mark.parametrize("hidden", FORMAT_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+def test_an_invisible_character_anywhere_in_a_cpr_number_hides_nothing(hidden):
+    number = "010190-1234"
+    for at in range(1, len(number)):
+        text = f"Beboer {number[:at]}{hidden}{number[at:]} er ensom."
+        assert scan_text(text) == [(CPR, f"{number[:at]}{hidden}{number[at:]}")]
+    assert kinds(f"Beboer {hidden.join('0101901234')}") == [CPR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beboer 0\ufe0f\u20e31\ufe0f\u20e30\ufe0f\u20e31\ufe0f\u20e3901234",  # keycaps
+        "Beboer 0\u03381\u0338010190-1234",
+        "Beboer 01019\u03010-1234",
+    ],
+)
+def test_combining_marks_over_digits_hide_nothing(text):
+    assert CPR in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beboer 010190--1234",
+        "Beboer 010190 -- 1234",
+        "Beboer 010190---1234",
+        "Beboer 010190.-1234",
+        "Beboer 010190 - - 1234",
+        "Beboer (010190)-1234",
+        "Beboer 01--01--90--1234",
+    ],
+)
+def test_a_cpr_number_with_doubled_separators_is_found(text):
+    assert kinds(text) == [CPR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beboer 010190-1234 kr",
+        "Beboer 010190-1234 kr. skylder",
+        "Beboer 010190 1234 kroner",
+        "Beboer 010190-1234,- i husleje",
+        "Beboer 01.01.90-1234 DKK",
+        "kr. 010190-1234",
+        "Lejer 010190-12 34 %",
+        "Husleje 3,010190-1234",
+    ],
+)
+def test_an_amount_word_does_not_excuse_a_cpr_shaped_number(text):
+    assert CPR in kinds(text)
+
+
+def test_enclosed_numbers_above_nine_read_as_their_digits():
+    assert kinds("Beboer ⑩⑩⑨⓪①②③④ er ensom.") == [CPR]
+    assert kinds("Tilskuddet var ⑩⑩ kr. og 𝟏𝟎𝟏𝟎𝟗𝟎𝟏𝟐𝟑𝟒 kr. i alt.") == []
+
+
+@pytest.mark.parametrize("digits", DIGIT_SYSTEMS.values(), ids=DIGIT_SYSTEMS.keys())
+def test_a_phone_number_in_other_digits_is_still_a_phone_number(digits):
+    assert kinds(in_digits("Ring til 22 33 44 55 i dag", digits)) == [PHONE]
+    assert kinds(in_digits("Ring til 2233\u200e4455 i dag", digits)) == [PHONE]
+
+
+def test_the_matched_text_is_the_original_text():
+    text = "Se 𝟎𝟏𝟎𝟏𝟗𝟎\u2063-𝟏𝟐𝟑𝟒 og ⁰¹⁰¹⁹⁰-¹²³⁴ og ⑩⑩⑨⓪①②③④."
+    assert scan_text(text) == [
+        (CPR, "𝟎𝟏𝟎𝟏𝟗𝟎\u2063-𝟏𝟐𝟑𝟒"),
+        (CPR, "⁰¹⁰¹⁹⁰-¹²³⁴"),
+        (CPR, "⑩⑩⑨⓪①②③④"),
+    ]
+
+
+# Every character Unicode gives a digit value, by value: the property tests
+# write a number in any mix of them.
+EVERY_DIGIT = {
+    value: sorted(
+        chr(code)
+        for code in range(0x110000)
+        if unicodedata.digit(chr(code), None) == value
+    )
+    for value in range(10)
+}
+format_characters = st.sampled_from(FORMAT_CHARACTERS)
+
+
+@st.composite
+def in_other_digits(draw, text: str, *, hide: bool = False) -> str:
+    """`text` with each ASCII digit in any digit system, and (`hide`) an
+    invisible character after some digits."""
+    out = []
+    for char in text:
+        if char.isascii() and char.isdigit():
+            char = draw(st.sampled_from(EVERY_DIGIT[int(char)]))
+            if hide and draw(st.booleans()):
+                char += draw(format_characters)
+        out.append(char)
+    return "".join(out)
+
+
+@FAST
+@given(st.data())
+def test_every_spelling_in_any_digits_with_hidden_characters_is_found(data):
+    # Spelt without an invisible separator: hidden characters are read
+    # either all as separators or all as nothing, and "01 01 90\u200b12\u200e34"
+    # shows as 01 01 901234, no shape a CPR number is written in.
+    text = data.draw(
+        written_cpr_numbers().filter(lambda t: not any(c in t for c in INVISIBLE))
+    )
+    assert CPR in kinds(data.draw(in_other_digits(text, hide=True)))
+
+
+@FAST
+@given(data=st.data(), before=before_text, number=not_cpr, after=after_text)
+def test_no_cpr_number_in_other_digits_where_there_was_none(
+    data, before, number, after
+):
+    text = f"{before} {number} {after}"
+    assert CPR not in kinds(data.draw(in_other_digits(text)))
