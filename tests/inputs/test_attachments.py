@@ -217,6 +217,30 @@ def test_a_cpr_number_in_a_file_name_is_refused(client, call, organisation, memb
     assert not Attachment.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "𝟎𝟏𝟎𝟏𝟗𝟎-𝟏𝟐𝟑𝟒.pdf",
+        "０１０１９０－１２３４.pdf",
+        "0101\u200e90-1234.pdf",
+        "010190--1234.pdf",
+    ],
+)
+def test_a_cpr_number_in_other_characters_in_a_file_name_is_refused(
+    client, call, organisation, member, name
+):
+    log_in(client, member)
+    response = upload(client, call, organisation, [files.pdf(name)])
+    assert response.status_code == 400
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert "Et filnavn indeholder et CPR-nummer" in error
+    assert not Input.objects.exists()
+    assert not Attachment.objects.exists()
+    private = Path(settings.PRIVATE_MEDIA_ROOT)
+    stored = [p for p in private.rglob("*") if p.is_file()] if private.exists() else []
+    assert all(p.relative_to(private).parts[0] == "pending" for p in stored)
+
+
 def test_the_attachment_service_checks_file_names(organisation, member):
     input = InputFactory(organisation=organisation, author=member)
     checked = check_upload(files.pdf("Hansen 0101901234.pdf"))

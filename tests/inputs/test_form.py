@@ -177,6 +177,29 @@ def test_a_cpr_number_blocks_even_a_draft_and_names_the_field(
     assert not Input.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "challenge",
+    [
+        "Beboer 𝟎𝟏𝟎𝟏𝟗𝟎-𝟏𝟐𝟑𝟒 er ensom.",
+        "Beboer ⁰¹⁰¹⁹⁰-¹²³⁴ er ensom.",
+        "Beboer ⓪①⓪①⑨⓪-①②③④ er ensom.",
+        "Beboer 010190\u20631234 er ensom.",
+        "Beboer 0101\u200e90-1234 er ensom.",
+        "Beboer 01019\u00ad0-1234 er ensom.",
+        "Beboer 010190--1234 er ensom.",
+        "Beboer 010190-1234 kr. skylder husleje.",
+    ],
+)
+def test_a_cpr_number_however_written_is_refused_beside_its_field(
+    client, call, organisation, member, challenge
+):
+    log_in(client, member)
+    response = post_new(client, call, organisation, challenge=challenge)
+    assert response.status_code == 400
+    assert "indeholder et CPR-nummer" in " ".join(errors_of(response)["challenge"])
+    assert not Input.objects.exists()
+
+
 def test_an_email_warning_needs_confirming_and_then_flags(
     client, call, organisation, member
 ):

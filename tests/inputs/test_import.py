@@ -75,6 +75,19 @@ def test_a_json_and_an_xlsx_file_import(tmp_path):
     assert Input.objects.get(title="Fra regnearket").residents_reached == 30
 
 
+def test_a_cpr_number_in_other_characters_in_a_spreadsheet_is_refused(tmp_path, capsys):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(COLUMNS)
+    row = {**GOOD, "challenge": "Beboer 𝟎𝟏𝟎𝟏𝟗𝟎\u2063𝟏𝟐𝟑𝟒 er ensom."}
+    sheet.append([row.get(c, "") for c in COLUMNS])
+    book.save(tmp_path / "input.xlsx")
+    with pytest.raises(CommandError):
+        run(tmp_path / "input.xlsx")
+    assert "indeholder et CPR-nummer" in capsys.readouterr().err
+    assert not Input.objects.exists()
+
+
 def test_bad_rows_are_reported_and_nothing_is_saved(tmp_path, capsys):
     rows = [
         GOOD,

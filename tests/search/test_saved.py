@@ -69,6 +69,8 @@ def test_missing_name_is_refused_next_to_the_field(client, member):
         ({"name": "Beboer 010190-1234"}, "name"),
         ({"q": "madklub 0101901234"}, "q"),
         ({"q": "madklub 01011990-1234"}, "q"),
+        ({"name": "Beboer 𝟎𝟏𝟎𝟏𝟗𝟎-𝟏𝟐𝟑𝟒"}, "name"),
+        ({"q": "madklub ⁰¹⁰¹⁹⁰\u2063¹²³⁴"}, "q"),
     ],
 )
 def test_a_cpr_number_is_never_saved_and_refused_beside_its_field(

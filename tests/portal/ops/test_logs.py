@@ -84,6 +84,7 @@ def test_scrub_removes_query_strings_emails_and_cpr():
     assert scrub('GET /arkiv/?q=Hansen&side=2 "x"') == 'GET /arkiv/?[…] "x"'
     assert scrub("til ole@fsb.dk") == "til [email]"
     assert scrub("cpr 0101901234") == "cpr [cpr]"
+    assert scrub("cpr 𝟎𝟏𝟎𝟏𝟗𝟎\u2063𝟏𝟐𝟑𝟒 kr") == "cpr [cpr] kr"
     assert scrub("Hvem har 12 frivillige?") == "Hvem har 12 frivillige?"
 
 
