@@ -202,6 +202,7 @@ def _estate(organisation: Organisation, n: int) -> str:
     own = [e for e in estates if e in organisation.name]
     return own[0] if own else estates[n % len(estates)]
 
+
 # The actions that bring an input to each status, with the moderators' notes.
 # One accepted input stays with BL (BL-2020-0032), so the demo shows every
 # visibility: a visitor, a partnership member and the organisation's

@@ -6,11 +6,12 @@ moderator's redaction, the answers to extra questions, attachment names and
 moderator's notes to the same CPR rule, and `no_cpr_number` what BL
 publishes itself: its pages' fields and their blocks' texts.
 
-- A CPR number blocks saving. Ten digits count when the first six are a real
-  birth date (with the century rule of the seventh digit, via python-stdnum),
-  however the groups are separated. The modulus-11 check is not used, not
-  even as a hint: numbers issued since 2007 may fail it, and a number that
-  fails it identifies a resident all the same.
+- A CPR number blocks saving. Ten digits count when the first six are a
+  date that exists (in the century the seventh digit gives, via
+  python-stdnum; one still to come too), however the groups are separated.
+  The modulus-11 check is not used, not even as a hint: numbers issued since
+  2007 may fail it, and a number that fails it identifies a resident all the
+  same.
 - An e-mail address or a Danish phone number must be confirmed: it may be the
   organisation's own contact details. The input is then flagged for the
   moderators.
@@ -91,13 +92,14 @@ _EMAIL_RE = re.compile(
 # A label just before a number that says what it is: company and account
 # numbers and amounts are never CPR or phone numbers; case numbers are not
 # phone numbers.
-_NUMBER_WORD = r"(?:[ .-]*(?:nr|nummer|numre|no)\b)"
+_NUMBER_WORD = r"(?:[ .-]*(?:nr|nummer(?:et)?|numre|no)\b)"
 
 
 def _label(*, alone: str, with_number: str) -> re.Pattern:
     return re.compile(
         rf"(?:\b(?:{alone}){_NUMBER_WORD}?|\b(?:{with_number}){_NUMBER_WORD})"
-        r"[ .:#-]*$",
+        # "P-nummer 1012345678", and "P-nummeret er 1012345678".
+        r"(?:[ .:#-]*\b(?:er|lyder på)\b)?[ .:#-]*$",
         re.IGNORECASE,
     )
 
@@ -186,10 +188,14 @@ def _labelled(text: str, window: _Window, *labels: re.Pattern) -> bool:
 
 
 def is_cpr(candidate: str) -> bool:
-    """A real birth date in a date not in the future; no modulus-11 check."""
+    """Ten digits whose first six are a date that exists in the century the
+    seventh digit gives; no modulus-11 check. A date still to come counts:
+    "120345-6789" (12 March 2045 by the century rule) is no one's number
+    yet, but it is what a made-up or mistyped CPR number looks like, and a
+    reader takes it for one (outside check)."""
     try:
-        cpr.validate(candidate)
-    except StdnumError:
+        cpr.get_birth_date(candidate)
+    except (StdnumError, ValueError):
         return False
     return True
 

@@ -139,6 +139,13 @@ def test_when_the_author_is_gone_the_one_who_sends_it_is_told(
         ({"contact_phone": "010190-1234"}, "contact_phone", "CPR-nummer"),
         ({"contact_name": "Jens 0101901234"}, "contact_name", "CPR-nummer"),
         ({"contact_email": "0101901234@aab.dk"}, "contact_email", "CPR-nummer"),
+        # A made-up number (12 March 2045 by the century rule) was published.
+        (
+            {"estate": "Afdeling 12, Birthe Sørensen 120345-6789"},
+            "estate",
+            "CPR-nummer",
+        ),
+        ({"contact_name": "Birthe 120345-6789"}, "contact_name", "CPR-nummer"),
         (
             {"question_hvad_har_i_brug_for": "Ring til 22 33 44 55"},
             "question_hvad_har_i_brug_for",

@@ -68,9 +68,16 @@ def test_no_cpr_in(text):
     assert CPR not in kinds(text)
 
 
-def test_a_future_birth_date_is_not_a_cpr_number():
-    assert not is_cpr("0101575000")  # 1 January 2057 by the century rule
+def test_a_birth_date_still_to_come_is_a_cpr_number_all_the_same():
+    # A made-up CPR number: 12 March 2045 by the century rule. An outside
+    # check typed it into an input, and it was published.
+    assert is_cpr("1203456789")
+    assert is_cpr("0101575000")  # 1 January 2057
     assert is_cpr("0101084001")  # 2008; fails modulus 11 but is valid
+    assert not is_cpr("3102901234")  # 31 February
+    assert CPR in kinds("Tingbjerg afd. 3, Birthe Sørensen 120345-6789")
+    # A label still says what such a number is.
+    assert CPR not in kinds("P-nummeret er 1012345678.")
 
 
 @pytest.mark.parametrize(
