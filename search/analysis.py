@@ -178,11 +178,32 @@ def fold(word: str) -> str:
     return "".join(c for c in word if not unicodedata.combining(c))
 
 
+# An input's reference number, as inputs.services.submission.reference_for
+# writes it (BL-2020-0035) and as people type it: any case, with a space,
+# another dash (‐ – —) or nothing between its parts. It is one word, whose
+# term is the reference without separators (bl20200035): split, it was the
+# words "bl", "2020" and "0035", and every input of 2020 held two of them.
+_SEPARATOR = r"[\s\-\u2010-\u2015\u2212]{0,3}"
+REFERENCE = re.compile(
+    rf"\bbl{_SEPARATOR}(\d{{4}}){_SEPARATOR}(\d{{4,}})\b", re.IGNORECASE
+)
+
+
+def reference_parts(word: str) -> tuple[str, str] | None:
+    """(year, number) when the word is a reference number, else None."""
+    match = REFERENCE.fullmatch(word)
+    return (match[1], match[2]) if match else None
+
+
 def words(text: str) -> list[str]:
-    """The words of a text, lower case, hyphenated words split."""
+    """The words of a text, lower case, hyphenated words split; a reference
+    number is one word, written bl-<year>-<number>."""
+    text = REFERENCE.sub(lambda m: f" bl-{m[1]}-{m[2]} ", (text or "").lower())
     out = []
-    for token in _WORD.findall((text or "").lower()):
-        if "-" in token:
+    for token in _WORD.findall(text):
+        if reference_parts(token):
+            out.append(token)
+        elif "-" in token:
             out.extend(part for part in token.split("-") if part)
         else:
             out.append(token)
@@ -257,6 +278,8 @@ def stem(word: str) -> str:
     """Stem the Danish spelling first (the stemmer knows æøå), then fold.
     An ASCII spelling stems to the same term in nearly every case because
     the suffixes the stemmer removes contain no æøå."""
+    if reference := reference_parts(word):
+        return "bl" + "".join(reference)
     word = strip_accents(word.lower())
     if "aa" in word or "ae" in word or "oe" in word:
         # Koege → køge before stemming, so both spellings take the same path.
@@ -305,7 +328,9 @@ def split_candidates(word: str) -> list[tuple[str, str]]:
     least MIN_PART letters, with and without a linking letter, as stems.
     Not a cut with the word's own stem as a part: the stemmer cut the rest
     off as an ending, so "sommer" (som) is no compound of som and mer (as in
-    "mere"), nor "kommende" of kom and end."""
+    "mere"), nor "kommende" of kom and end. A reference number is none."""
+    if reference_parts(word):
+        return []
     whole = stem(word)
     out = []
     for i in range(MIN_PART, len(word) - MIN_PART + 1):
@@ -364,6 +389,10 @@ class Analyzer:
         if terms is None:
             if is_stop_word(word) or len(word) < 2:
                 terms = ()
+            elif reference := reference_parts(word):
+                # Its parts too, as before it was one word: "0035" still
+                # finds it. The query's reference is the whole term alone.
+                terms = (stem(word), "bl", *reference)
             else:
                 parts = split_compound(word, self.known) if self.known else None
                 terms = (stem(word), *parts) if parts else (stem(word),)

@@ -15,9 +15,10 @@ from html import escape, unescape
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import Analyzer
+from .analysis import REFERENCE, Analyzer
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# A reference number (BL-2020-0035) is one word, as in the index.
+_TOKEN = re.compile(rf"{REFERENCE.pattern}|[^\W_]+", re.IGNORECASE)
 EXCERPT_WORDS = 36
 
 

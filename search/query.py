@@ -15,6 +15,7 @@ from .analysis import (
     misspelling_candidates,
     misspelt_stop_word,
     one_edit_candidates,
+    reference_parts,
     split_compound,
     stem,
     unfolded_spellings,
@@ -300,7 +301,11 @@ def misspelt(
     unknown = [
         w
         for w in typed
-        if stems[w] not in known and stems[w] not in synonyms and len(fold(w)) >= 3
+        if stems[w] not in known
+        and stems[w] not in synonyms
+        and len(fold(w)) >= 3
+        # A reference no document holds is no typo of one that some does.
+        and not reference_parts(w)
     ]
     if not unknown:
         return {}

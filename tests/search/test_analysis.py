@@ -2,7 +2,15 @@
 
 import pytest
 
-from search.analysis import analyse, edits1, fold, lexicon, split_compound, stem
+from search.analysis import (
+    analyse,
+    edits1,
+    fold,
+    lexicon,
+    split_compound,
+    stem,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -179,3 +187,18 @@ def test_an_adjective_in_lige_is_no_compound_of_lige():
         synonyms={},
     )
     assert [g.alternatives for g in groups] == [[("frivil",)], [("vold",)]]
+
+
+def test_a_reference_number_is_one_term_however_typed():
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from inputs.services.submission import reference_for
+
+    written = reference_for(SimpleNamespace(created_at=datetime(2020, 5, 1), pk=35))
+    typed = [written, "bl-2020-0035", "BL 2020 0035", "BL\u20132020\u20130035"]
+    assert {tuple(words(t)) for t in typed} == {("bl-2020-0035",)}
+    assert {stem(w) for t in typed for w in words(t)} == {"bl20200035"}
+    # Indexed with its parts, as before: "0035" alone still finds it.
+    assert analyse(f"Se {written}.") == ["se", "bl20200035", "bl", "2020", "0035"]
+    assert words("BL-regi 2020") == ["bl", "regi", "2020"]

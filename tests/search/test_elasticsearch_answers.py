@@ -287,6 +287,20 @@ def test_the_query_is_our_own_analysis(cluster, archived):
     assert boosts == [es_backend.GROUP_WEIGHT] * 4 + [es_backend.GROUP_WEIGHT / 2]
 
 
+def test_a_reference_is_one_term_indexed_and_searched(cluster, archived):
+    """As on the database backends (the same analyser): the document holds
+    the reference whole, and the query asks for it alone, not "bl" and
+    "2020", which every input of 2020 holds."""
+    input = archived(title="Madklub", reference="BL-2020-0035")
+    terms = cluster.documents(ALIAS)[f"input:{input.pk}"]["terms"].split()
+    assert "bl20200035" in terms
+    archive_search(request=SearchRequest(query="bl 2020–0035"))
+    should = cluster.sent("POST", "/_search")[-1].body["query"]["bool"]["should"]
+    assert [c["bool"]["should"] for c in should if "bool" in c] == [
+        [{"term": {"terms": "bl20200035"}}]
+    ]
+
+
 def test_a_named_theme_counts_as_on_the_database_backends(cluster, archived):
     """The themes' group (search/themes.py) weighs half a word in the
     ranking, lends half a word to the no-answer rule, and marks nothing."""

@@ -33,6 +33,34 @@ def test_the_reference_every_hit_shows_finds_its_input_first(archived):
         assert hits[0].meta["reference"] == "BL-2020-0023", query
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["BL-2020-0035", "bl-2020-0035", "BL 2020 0035", "BL–2020–0035", "bl20200035"],
+)
+def test_a_reference_finds_its_input_not_every_input_of_its_year(
+    client, archived, query
+):
+    # Before, the query was the words "bl", "2020" and "0035", and every
+    # input of 2020 held two of the three: "8 resultater".
+    archived(title="Værnemidler til frivillige", reference="BL-2020-0035")
+    archived(title="Lektiehjælp i BL-regi 2020", reference="BL-2020-0005")
+    archived(title="Madklub", reference="BL-2020-0041")
+    archived(title="Opfølgning på BL-2020-0035", reference="BL-2021-0007")
+    page = client.get(URL, {"q": query})
+    hits = page.context["result"].hits
+    assert sorted(h.meta["reference"] for h in hits) == ["BL-2020-0035", "BL-2021-0007"]
+    assert "2 resultater" in page.text
+    assert "Opfølgning på <mark>BL-2020-0035</mark>" in page.text
+
+
+def test_a_reference_no_input_has_finds_nothing(client, archived):
+    archived(title="Lektiehjælp i BL-regi 2020", reference="BL-2020-0005")
+    archived(title="Madklub", reference="BL-2020-0041")
+    page = client.get(URL, {"q": "BL-2020-9999"})
+    assert page.context["result"].total == 0
+    assert "Ingen resultater" in page.text
+
+
 @pytest.mark.parametrize("query", ["madklub", ""])
 def test_the_deepest_page_leads_to_the_last_not_an_error(client, archived, query):
     archived(title="Madklub")
