@@ -1,8 +1,10 @@
+import re
 from collections import Counter
 
 import pytest
+from django.urls import reverse
 
-from inputs.similarity import similar_inputs, terms
+from inputs.similarity import MIN_SIMILARITY, similar_inputs, terms
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +95,37 @@ def test_cached_vectors_follow_edits(make_input, mod):
     )
     b.refresh_from_db()
     assert similar_inputs(b)[0][0] == a
+
+
+def test_inputs_alike_in_a_word_or_two_are_not_listed(mod_client, make_input):
+    # Before, every input that shared any term was listed ("lighed 2 %").
+    item = make_input(
+        title="Lektiehjælp til børn",
+        challenge="Børnene er kommet bagud i skolen under hjemmeundervisningen.",
+        solution="Frivillige studerende hjælper med lektier over video.",
+    )
+    twin = make_input(
+        title="Lektiecafé for skolebørn",
+        challenge="Skolebørn kom bagud med lektierne under hjemmeundervisningen.",
+        solution="Studerende hjælper børnene med lektier over video.",
+    )
+    far = [
+        make_input(
+            title="Gæld og huslejerestancer",
+            challenge="Beboere har mistet arbejdet og kan ikke betale huslejen.",
+            solution="Gældsrådgivning hver tirsdag, også over video.",
+        ),
+        make_input(
+            title="Ensomme ældre",
+            challenge="Ældre beboere sidder alene, og besøg er frarådet.",
+            solution="Frivillige ringer til dem hver uge.",
+        ),
+    ]
+    assert all(0 < score < MIN_SIMILARITY for _i, score in similar_inputs(far[0]))
+    assert [other for other, _s in similar_inputs(item)] == [twin]
+    html = mod_client.get(reverse("inputs_moderation:inspect", args=[item.pk])).text
+    assert twin.title in html and far[0].title not in html
+    assert far[1].title not in html
+    html = mod_client.get(reverse("inputs_moderation:inspect", args=[far[0].pk])).text
+    assert "Ingen lignende input fundet." in html
+    assert not re.search(r"lighed \d+ %", html)
