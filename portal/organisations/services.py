@@ -1,7 +1,6 @@
 """Writes to organisations and memberships. Role groups follow memberships."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -16,7 +15,6 @@ from portal.accounts.roles import Role
 from . import notifications
 from .log_actions import PARTNERSHIP_ROLE
 from .models import (
-    INVITATION_VALID_FOR,
     Invitation,
     JoinRequest,
     Membership,
@@ -209,15 +207,6 @@ class InvitationSent:
     resent: bool
 
 
-# Asking again within this long, for the same role, sends no second e-mail.
-RESEND_AFTER = timedelta(minutes=1)
-
-
-def _just_sent(invitation: Invitation) -> bool:
-    sent_at = invitation.expires_at - INVITATION_VALID_FOR
-    return sent_at > timezone.now() - RESEND_AFTER
-
-
 @transaction.atomic
 def invitation_create(
     *,
@@ -231,7 +220,7 @@ def invitation_create(
     the link (logged). Inviting an address whose invitation is still open
     sends that invitation again, with the role, sender and a fresh expiry
     of this request: one open invitation per address and target, and a
-    mail each time someone asks for one."""
+    mail each time someone asks for one (the caller rate-limits)."""
     email = email.strip().lower()
     if organisation is not None and (
         Membership.objects.filter(
@@ -260,10 +249,10 @@ def invitation_create(
         )
         .first()
     )
+    # Asking again always sends again: an administrator resending a lost
+    # invitation must get the e-mail they are told about. The view's rate
+    # limit ("invitation") bounds how often, double clicks included.
     resent = invitation is not None
-    if resent and invitation.role == role and _just_sent(invitation):
-        # A double click: this invitation went out moments ago.
-        return InvitationSent(invitation=invitation, resent=False)
     if invitation is None:
         invitation = Invitation(
             email=email, organisation=organisation, partnership=partnership

@@ -2,7 +2,6 @@
 partnership invitations."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -125,14 +124,9 @@ def test_moderator_invites_partnership_member_who_accepts(client, moderator):
     login(client, moderator)
     data = {"email": "ny@ministeriet.dk", "partnership": partnership.pk}
     assert client.post(INVITE_PARTNERS, data).status_code == 302
-    # A double click sends one e-mail; asking again later sends it again.
-    assert client.post(INVITE_PARTNERS, data).status_code == 302
-    assert len(mail.outbox) == 1
-    invitation = Invitation.objects.get()
-    Invitation.objects.filter(pk=invitation.pk).update(
-        expires_at=invitation.expires_at - timedelta(minutes=2)
-    )
+    # Asking again sends the same invitation again, and says so.
     again = client.post(INVITE_PARTNERS, data, follow=True)
+    invitation = Invitation.objects.get()
     assert "Invitationen til ny@ministeriet.dk er sendt igen." in again.text
     assert invitation.partnership == partnership
     assert len(mail.outbox) == 2

@@ -102,6 +102,32 @@ def test_inviting_again_sends_the_open_invitation_again_with_the_new_role(
     assert "kollega@solhjem.dk (administrator)" in response.text
 
 
+def test_inviting_the_same_address_again_at_once_resends_the_email(
+    client, organisation, org_admin
+):
+    # An admin whose colleague lost the e-mail asks again straight away,
+    # for the same role: the page must not claim a sending that did not
+    # happen. The rate limit ("invitation") bounds how often.
+    login(client, org_admin)
+    url = _members_url(organisation)
+    page = client.post(
+        url, {"email": "ny.kollega@aab.dk", "role": "member"}, follow=True
+    )
+    assert "Invitationen er sendt til ny.kollega@aab.dk." in page.text
+    invitation = Invitation.objects.get()
+    response = client.post(
+        url, {"email": "NY.Kollega@AAB.dk", "role": "member"}, follow=True
+    )
+    assert "Invitationen til ny.kollega@aab.dk er sendt igen." in response.text
+    assert "Invitationen er sendt til" not in response.text
+    first, second = mail.outbox
+    assert first.to == second.to == ["ny.kollega@aab.dk"]
+    assert f"/organisation/invitation/{invitation.token}/" in second.body
+    renewed = Invitation.objects.get()  # still the one open invitation
+    assert renewed.pk == invitation.pk
+    assert renewed.expires_at > invitation.expires_at
+
+
 def test_invite_bad_email_shows_danish_error_and_keeps_input(
     client, organisation, org_admin
 ):
