@@ -54,7 +54,13 @@ def _offer_visibilities(field, input) -> None:
 
 
 class TransitionForm(ActionForm):
-    action = forms.ChoiceField(label=_("Handling"))
+    # Not "action": a field of that name shadows the <form>'s .action in
+    # JavaScript. Nothing is preselected, so a stray "Gem status" changes
+    # nothing and mails no one.
+    transition = forms.ChoiceField(
+        label=_("Handling"),
+        error_messages={"required": _("Vælg en handling.")},
+    )
     visibility = forms.ChoiceField(
         label=_("Hvem må se input, når det er accepteret?"),
         required=False,
@@ -69,11 +75,14 @@ class TransitionForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         moves = actions_from(self.input.status, Actor.MODERATOR)
-        self.fields["action"].choices = [(t.action, t.label) for t in moves]
+        self.fields["transition"].choices = [
+            ("", _("– Vælg handling –")),
+            *((t.action, t.label) for t in moves),
+        ]
         if self.is_bound:
             # An action posted that is not offered here: say where it applies.
-            self.fields["action"].error_messages["invalid_choice"] = refusal(
-                self.data.get("action", ""), Actor.MODERATOR
+            self.fields["transition"].error_messages["invalid_choice"] = refusal(
+                self.data.get("transition", ""), Actor.MODERATOR
             )
         if "accept" not in {t.action for t in moves}:
             del self.fields["visibility"]  # asked only when accepting is a move
@@ -88,14 +97,14 @@ class TransitionForm(ActionForm):
 
     def clean(self):
         data = super().clean()
-        missing = note_missing(data.get("action", ""), data.get("note", ""))
+        missing = note_missing(data.get("transition", ""), data.get("note", ""))
         if missing:
             self.add_error("note", missing)
         return data
 
     def save(self, *, user):
         data = self.cleaned_data
-        if data["action"] == "accept":
+        if data["transition"] == "accept":
             input_accept(
                 input=self.input,
                 user=user,
@@ -104,7 +113,10 @@ class TransitionForm(ActionForm):
             )
         else:
             input_transition(
-                input=self.input, action=data["action"], user=user, note=data["note"]
+                input=self.input,
+                action=data["transition"],
+                user=user,
+                note=data["note"],
             )
         return _("Status er ændret, og organisationen har fået besked.")
 

@@ -79,7 +79,7 @@ def test_organisation_never_reaches_notes_or_detail(client, make_input, author):
 def test_request_changes_needs_feedback(mod_client, make_input):
     item = make_input(status="in_review")
     response = mod_client.post(
-        _url("transition", item), {"action": "request_changes", "note": ""}
+        _url("transition", item), {"transition": "request_changes", "note": ""}
     )
     assert response.status_code == 400
     assert "Skriv, hvad organisationen skal ændre." in response.content.decode()
@@ -90,7 +90,7 @@ def test_request_changes_needs_feedback(mod_client, make_input):
 def test_reject_needs_a_reason(mod_client, make_input):
     item = make_input(status="in_review")
     response = mod_client.post(
-        _url("transition", item), {"action": "reject", "note": "  "}
+        _url("transition", item), {"transition": "reject", "note": "  "}
     )
     assert response.status_code == 400
     assert "Skriv, hvorfor input afvises." in response.content.decode()
@@ -101,7 +101,7 @@ def test_reject_needs_a_reason(mod_client, make_input):
 def test_reject_with_a_reason_tells_the_organisation(mod_client, make_input):
     item = make_input(status="in_review")
     mod_client.post(
-        _url("transition", item), {"action": "reject", "note": "Uden for området."}
+        _url("transition", item), {"transition": "reject", "note": "Uden for området."}
     )
     item.refresh_from_db()
     assert item.status == Status.REJECTED
@@ -115,7 +115,7 @@ def test_request_changes_resubmit_keeps_both_versions(
     with django_capture_on_commit_callbacks(execute=True):
         mod_client.post(
             _url("transition", item),
-            {"action": "request_changes", "note": "Uddyb løsningen, tak."},
+            {"transition": "request_changes", "note": "Uddyb løsningen, tak."},
         )
     item.refresh_from_db()
     assert item.status == Status.CHANGES_REQUESTED
@@ -133,14 +133,14 @@ def test_request_changes_resubmit_keeps_both_versions(
 def test_accept_with_public_visibility_needs_consent(mod_client, make_input):
     item = make_input(status="in_review", consent="none")
     response = mod_client.post(
-        _url("transition", item), {"action": "accept", "visibility": "public"}
+        _url("transition", item), {"transition": "accept", "visibility": "public"}
     )
     assert response.status_code == 400
     assert "samtykke" in response.content.decode()
     item.refresh_from_db()
     assert item.status == Status.IN_REVIEW
     mod_client.post(
-        _url("transition", item), {"action": "accept", "visibility": "partnership"}
+        _url("transition", item), {"transition": "accept", "visibility": "partnership"}
     )
     item.refresh_from_db()
     assert (item.status, item.visibility) == (Status.ACCEPTED, "partnership")

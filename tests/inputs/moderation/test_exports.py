@@ -34,7 +34,7 @@ def test_csv_holds_exactly_the_filtered_rows(mod_client, make_input):
     make_input(status="draft", themes=[theme("ensomhed")])  # drafts never
     mod_client.post(
         reverse("inputs_moderation:transition", args=[wanted.pk]),
-        {"action": "request_changes", "note": "Tilføj antal beboere"},
+        {"transition": "request_changes", "note": "Tilføj antal beboere"},
     )
     response = mod_client.get(QUEUE, {"export": "csv", "theme": theme("ensomhed").pk})
     assert response.status_code == 200
