@@ -160,6 +160,13 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # The person's name comes first (first and last name onto the user).
 ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.forms.SignupNameForm"
+# A mismatched second password is reported even when the first is refused.
+ACCOUNT_FORMS = {
+    "signup": "portal.accounts.password_forms.SignupForm",
+    "change_password": "portal.accounts.password_forms.ChangePasswordForm",
+    "set_password": "portal.accounts.password_forms.SetPasswordForm",
+    "reset_password_from_key": "portal.accounts.password_forms.ResetPasswordKeyForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

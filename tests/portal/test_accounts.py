@@ -158,6 +158,50 @@ def test_signup_asks_for_the_name_first(client):
     assert not EmailAddress.objects.filter(email="sofie@boligen.dk").exists()
 
 
+@pytest.mark.parametrize(
+    ("language", "short", "mismatch"),
+    [
+        ("da", "Denne adgangskode er for kort", "Skriv den samme adgangskode"),
+        ("en", "This password is too short", "You must type the same password"),
+    ],
+)
+def test_signup_reports_a_short_and_a_mismatched_password_together(
+    client, language, short, mismatch
+):
+    client.cookies["django_language"] = language
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "first_name": "Sofie",
+            "last_name": "Berg",
+            "email": "sofie@boligen.dk",
+            "password1": "kort",
+            "password2": "andet",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert short in " ".join(errors["password1"])
+    assert len(errors["password2"]) == 1
+    assert errors["password2"][0].startswith(mismatch)
+    # Each beside its own field, not only in the summary at the top.
+    for field, text in (("password1", short), ("password2", mismatch)):
+        error = f'id="id_{field}_error">(.*?)</span>\\s*<input[^>]* name="{field}"'
+        assert text in re.search(error, response.text, re.S).group(1)
+    assert not EmailAddress.objects.filter(email="sofie@boligen.dk").exists()
+
+
+def test_changing_to_a_short_mismatched_password_reports_both(client):
+    log_in(client, UserFactory())
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": "kort", "password2": "andet"},
+    )
+    errors = response.context["form"].errors
+    assert "Denne adgangskode er for kort" in " ".join(errors["password1"])
+    assert errors["password2"] == ["Skriv den samme adgangskode begge gange."]
+
+
 def test_password_reset_sends_email_and_link_sets_new_password(client):
     UserFactory(email="karen@aab.dk")
     client.post(reverse("account_reset_password"), {"email": "karen@aab.dk"})

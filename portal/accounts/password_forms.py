@@ -1,0 +1,37 @@
+"""allauth's forms that set a password, reporting a mismatch even when the
+first password is also refused (allauth settings ACCOUNT_FORMS).
+
+allauth compares the two passwords only if the first passed validation, so
+"kort"/"andet" showed "for kort" alone and the second error came on the
+next try. Both now show at once, each beside its field."""
+
+from allauth.account import forms as allauth_forms
+from django.utils.translation import gettext
+
+
+class BothPasswordErrors:
+    def clean(self):
+        cleaned_data = super().clean()
+        if "password1" in self.errors and "password2" not in self.errors:
+            typed = self["password1"].data, self["password2"].data
+            if all(typed) and typed[0] != typed[1]:
+                # allauth's own words (locale/da has the Danish).
+                message = gettext("You must type the same password each time.")
+                self.add_error("password2", message)
+        return cleaned_data
+
+
+class SignupForm(BothPasswordErrors, allauth_forms.SignupForm):
+    pass
+
+
+class ChangePasswordForm(BothPasswordErrors, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class SetPasswordForm(BothPasswordErrors, allauth_forms.SetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(BothPasswordErrors, allauth_forms.ResetPasswordKeyForm):
+    pass
