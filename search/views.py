@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from portal.ops.ratelimit import rate_limit
 from portal.spreadsheets import spreadsheet_response
@@ -194,9 +194,16 @@ def _saved_message(outcome) -> str:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def saved_search_remove(request, pk: int):
+    """Delete one's own saved search (POST), after a confirmation page that
+    names it (GET), as a draft is deleted."""
     saved = get_object_or_404(saved_searches_of(user=request.user), pk=pk)
-    saved_search_delete(saved_search=saved)
-    messages.success(request, _("Den gemte søgning er slettet."))
-    return redirect("archive:saved")
+    if request.method == "POST":
+        saved_search_delete(saved_search=saved)
+        messages.success(
+            request,
+            _("Den gemte søgning »%(name)s« er slettet.") % {"name": saved.name},
+        )
+        return redirect("archive:saved")
+    return render(request, "search/saved_search_delete.html", {"saved": saved})

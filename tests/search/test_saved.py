@@ -138,6 +138,44 @@ def test_only_the_owner_deletes(client, member):
     assert not SavedSearch.objects.exists()
 
 
+def test_deleting_asks_first_on_a_page_that_names_the_search(client, member):
+    saved = SavedSearch.objects.create(
+        user=member, name="Madklubber", query_string="q=madklub"
+    )
+    log_in(client, member)
+    url = reverse("archive:saved_remove", args=[saved.pk])
+    listing = client.get(reverse("archive:saved")).text
+    # The list links to the confirmation; no button there deletes at once.
+    assert f'href="{url}"' in listing
+    assert f'action="{url}"' not in listing
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Vil du slette den gemte søgning »Madklubber«?" in page.text
+    assert "Ja, slet søgningen" in page.text
+    assert f'href="{reverse("archive:saved")}">Fortryd</a>' in page.text
+    assert SavedSearch.objects.filter(pk=saved.pk).exists()
+    done = client.post(url, follow=True)
+    assert "Den gemte søgning »Madklubber« er slettet." in done.text
+    assert not SavedSearch.objects.exists()
+
+
+def test_the_confirmation_page_is_the_owners_alone(client, member):
+    saved = SavedSearch.objects.create(user=member, name="x", query_string="q=x")
+    log_in(client, UserFactory())
+    assert (
+        client.get(reverse("archive:saved_remove", args=[saved.pk])).status_code == 404
+    )
+
+
+def test_the_confirmation_page_in_english(client, member):
+    saved = SavedSearch.objects.create(user=member, name="Vask", query_string="q=v")
+    log_in(client, member)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("archive:saved_remove", args=[saved.pk])).text
+    assert "Do you want to delete the saved search “Vask”?" in page
+    assert "Yes, delete the search" in page
+
+
 def test_digest_sends_only_new_matches_the_owner_may_see(archived, member):
     now = timezone.now()
     saved = SavedSearch.objects.create(
