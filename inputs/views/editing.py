@@ -75,6 +75,25 @@ REVIEW_STARTED_MESSAGE = gettext_lazy(
 )
 
 
+# Why the organisation can no longer edit an input, by its status.
+NOT_EDITABLE_MESSAGES = {
+    Status.IN_REVIEW: gettext_lazy(
+        "BL er ved at behandle inputtet, så det kan ikke længere redigeres."
+    ),
+    Status.ACCEPTED: gettext_lazy(
+        "BL har behandlet inputtet, så det kan ikke længere redigeres."
+    ),
+    Status.REJECTED: gettext_lazy(
+        "BL har behandlet inputtet, så det kan ikke længere redigeres."
+    ),
+    Status.WITHDRAWN: gettext_lazy(
+        "I har trukket inputtet tilbage, så det kan ikke længere redigeres."
+    ),
+    Status.ARCHIVED: gettext_lazy(
+        "Inputtet er arkiveret, så det kan ikke længere redigeres."
+    ),
+}
+
 STORAGE_FULL_MESSAGE = gettext_lazy(
     "Bilagene blev ikke gemt, fordi der ikke er plads på serveren lige nu. Din "
     "tekst er gemt som kladde (og ikke indsendt). Vælg filerne igen om lidt."
@@ -227,11 +246,11 @@ def input_create(request, call_id: int):
 def input_edit(request, pk: int):
     input = viewable_input_or_404(request.user, pk)
     if not can_edit_input(request.user, input):
-        if request.method == "POST" and can_take_action(
-            request.user, input, Actor.SUBMITTER
-        ):
+        if not can_take_action(request.user, input, Actor.SUBMITTER):
+            raise Http404
+        if request.method == "POST":
             return _review_started(request, input)
-        raise Http404
+        return _not_editable(request, input)
     key = _pending_key(request, input)
     if request.method == "POST":
         remove = request.POST.getlist(REMOVE_FIELD)
@@ -273,6 +292,17 @@ def input_edit(request, pk: int):
     else:
         form = InputForm(instance=input, call=input.call)
     return _render_form(request, form, call=input.call, input=input, pending_key=key)
+
+
+def _not_editable(request, input):
+    """The organisation opened the edit address of an input it can no
+    longer edit: why, and what it can do instead (409, as a late POST)."""
+    return render(
+        request,
+        "inputs/input_not_editable.html",
+        {"input": input, "why": NOT_EDITABLE_MESSAGES[input.status]},
+        status=409,
+    )
 
 
 def _review_started(request, input):

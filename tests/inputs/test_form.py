@@ -428,7 +428,8 @@ def test_a_submitted_input_stays_editable_until_review_then_is_not(
     input.refresh_from_db()
     assert (input.title, input.status) == ("Rettet", "submitted")
     input_transition(input=input, action="start_review", user=moderator())
-    assert client.get(reverse("inputs:edit", args=[input.pk])).status_code == 404
+    # The edit address now says why (409); withdrawing is no longer offered.
+    assert client.get(reverse("inputs:edit", args=[input.pk])).status_code == 409
     assert client.get(reverse("inputs:withdraw", args=[input.pk])).status_code == 404
 
 
