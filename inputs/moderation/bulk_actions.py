@@ -121,7 +121,7 @@ class InputBulkAction(BulkAction):
                     cls.apply(item, user=request.user, **data)
                 done += 1
             except IllegalTransition as error:
-                reason = _("ikke muligt fra status “%(status)s”") % {
+                reason = _("ikke muligt fra status »%(status)s«") % {
                     "status": Status(error.status).label
                 }
             except ValidationError as error:

@@ -3,12 +3,17 @@
 from collections.abc import Iterator
 
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from ..models import Input
 from .selectors import latest_feedback
 
 
 def export_columns() -> list[tuple[str, callable]]:
+    def label(name):  # the model field's, as the inspect view shows it
+        return str(capfirst(Input._meta.get_field(name).verbose_name))
+
     def names(items):  # in the reader's language, as the headers are
         return "; ".join(sorted(i.display_name for i in items))
 
@@ -35,7 +40,7 @@ def export_columns() -> list[tuple[str, callable]]:
         (_("Svar på ekstra spørgsmål"), lambda i, f: answers(i)),
         (_("Afdeling"), lambda i, f: i.estate),
         (_("Antal beboere"), lambda i, f: i.residents_reached or ""),
-        (_("Kører stadig"), lambda i, f: _("Ja") if i.ongoing else _("Nej")),
+        (label("ongoing"), lambda i, f: _("Ja") if i.ongoing else _("Nej")),
         (_("Kontaktperson"), lambda i, f: i.contact_name),
         (_("Kontakt e-mail"), lambda i, f: i.contact_email),
         (_("Kontakt telefon"), lambda i, f: i.contact_phone),

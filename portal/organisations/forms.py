@@ -12,7 +12,7 @@ class OrganisationSearchForm(forms.Form):
         label=_("Organisationens navn eller CVR-nummer"),
         max_length=200,
         required=False,
-        help_text=_("Fx “AAB” eller “93 17 06 01”."),
+        help_text=_("Fx »AAB« eller »93 17 06 01«."),
     )
 
 

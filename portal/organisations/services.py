@@ -319,7 +319,7 @@ def _cvr_taken_error(organisation: Organisation) -> ValidationError:
         {
             "cvr": _(
                 "En organisation med CVR-nummer %(cvr)s er allerede registreret "
-                "(%(name)s). Find den under “Find din organisation”, og bed om "
+                "(%(name)s). Find den under »Find din organisation«, og bed om "
                 "at blive medlem."
             )
             % {"cvr": organisation.cvr, "name": organisation.name}

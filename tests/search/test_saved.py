@@ -195,6 +195,7 @@ def test_digest_sends_only_new_matches_the_owner_may_see(archived, member):
     assert saved_searches_send_digests(now=now) == 1
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
+    assert "som passer til din gemte søgning »Madklubber«:" in body
     assert "Ny madklub" in body
     assert "Gammel madklub" not in body and "Hemmelig" not in body
     assert mail.outbox[0].to == [member.email]

@@ -1,0 +1,34 @@
+"""Quotation marks: the Danish text uses »…«, its English translation “…”."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from .conftest import login
+
+pytestmark = pytest.mark.django_db
+
+PO = Path(settings.BASE_DIR) / "locale/en/LC_MESSAGES/django.po"
+
+
+def _msgids() -> list[str]:
+    entries = re.findall(r'^msgid ((?:".*"\n)+)', PO.read_text(), re.M)
+    return ["".join(re.findall(r'"(.*)"', entry)) for entry in entries]
+
+
+def test_no_danish_text_uses_english_quotes():
+    english = [m for m in _msgids() if "“" in m or "”" in m]
+    assert english == []
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [("da", "Fx »AAB« eller »93 17 06 01«."), ("en", "For example “AAB” or")],
+)
+def test_the_join_search_hint(client, outsider, language, hint):
+    login(client, outsider)
+    client.cookies["django_language"] = language
+    assert hint in client.get(reverse("organisations:join")).text
