@@ -188,7 +188,7 @@ def refusal(action: str, actor: str) -> str:
         return gettext("Vælg en af de handlinger, der er mulige for input.")
     names = ", ".join(str(Status(s).label) for s in statuses)
     return ngettext(
-        "“%(action)s” er kun muligt for input med status %(statuses)s.",
-        "“%(action)s” er kun muligt for input med en af statusserne %(statuses)s.",
+        "»%(action)s« er kun muligt for input med status %(statuses)s.",
+        "»%(action)s« er kun muligt for input med en af statusserne %(statuses)s.",
         len(statuses),
     ) % {"action": TRANSITIONS[action].label, "statuses": names}

@@ -94,6 +94,11 @@ NOT_EDITABLE_MESSAGES = {
     ),
 }
 
+NOT_SAVED = gettext_lazy(
+    "Dine ændringer er ikke gemt, men din tekst står stadig nedenfor, så du "
+    "kan kopiere den."
+)
+
 STORAGE_FULL_MESSAGE = gettext_lazy(
     "Bilagene blev ikke gemt, fordi der ikke er plads på serveren lige nu. Din "
     "tekst er gemt som kladde (og ikke indsendt). Vælg filerne igen om lidt."
@@ -306,11 +311,15 @@ def _not_editable(request, input):
 
 
 def _review_started(request, input):
-    """The organisation's form was open when BL started the review: what the
-    person typed is shown again, with why it was not saved."""
+    """The organisation's form was open when BL started the review, or a
+    colleague withdrew the input: what the person typed is shown again,
+    with why it was not saved."""
     form = InputForm(request.POST, instance=input, call=input.call)
     form.is_valid()
-    form.add_error(None, REVIEW_STARTED_MESSAGE)
+    if input.status == Status.IN_REVIEW:
+        form.add_error(None, REVIEW_STARTED_MESSAGE)
+    else:
+        form.add_error(None, f"{NOT_EDITABLE_MESSAGES[input.status]} {NOT_SAVED}")
     response = _render_form(request, form, call=input.call, input=input)
     response.status_code = 409
     return response

@@ -56,3 +56,20 @@ def test_those_who_may_not_see_it_still_get_404(client, organisation, status):
     item = InputFactory(organisation=organisation, status=status)
     log_in(client, member_of(OrganisationFactory()))
     assert client.get(_edit(item)).status_code == 404
+
+
+def test_an_edit_sent_after_a_colleague_withdrew_keeps_the_text(
+    client, organisation, member
+):
+    # It said "BL er begyndt at behandle inputtet", which BL had not.
+    item = InputFactory(organisation=organisation, status="withdrawn")
+    log_in(client, member)
+    response = client.post(
+        _edit(item), {"title": "Min tilføjelse", "version": item.version}
+    )
+    assert response.status_code == 409
+    html = response.text
+    assert "I har trukket inputtet tilbage, så det kan ikke længere redigeres." in html
+    assert "Dine ændringer er ikke gemt" in html
+    assert "BL er begyndt" not in html
+    assert "Min tilføjelse" in html

@@ -67,10 +67,10 @@ def test_the_testers_steps_are_refused_and_the_input_stays_unseen(
     assert 'value="archive"' not in page
 
     with django_capture_on_commit_callbacks(execute=True):
-        archived = mod_client.post(f"{base}status/", {"action": "archive"})
+        archived = mod_client.post(f"{base}status/", {"transition": "archive"})
         public = mod_client.post(f"{base}synlighed/", {"visibility": "public"})
     assert archived.status_code == 400
-    assert "“Arkivér” er kun muligt for input med status Accepteret." in (
+    assert "»Arkivér« er kun muligt for input med status Accepteret." in (
         archived.content.decode()
     )
     assert public.status_code == 400
