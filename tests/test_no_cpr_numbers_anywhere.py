@@ -67,6 +67,10 @@ ALLOWED_FORM_FIELDS = {
     "inputs.moderation.forms.InputLinkForm.target": (
         "a reference number, looked up and never stored as text"
     ),
+    "portal.accounts.password_forms.SignupForm.username": (
+        "allauth's; removed, as the user model has no username"
+        " (ACCOUNT_USER_MODEL_USERNAME_FIELD = None)"
+    ),
 }
 
 
