@@ -131,6 +131,8 @@ _CPR_SHAPES = {
     (1,) * 10,
     (8, 4),
     (2, 2, 4, 4),
+    (2, 2, 2, 2, 2),
+    (2, 2, 4, 2, 2),
 }
 _MOST_GROUPS = 10
 _SERIAL = 4
@@ -213,26 +215,34 @@ def _cpr_digits(digits: str) -> str | None:
     return None
 
 
-def _cpr_joints(shape: tuple[int, ...], joints: tuple[str, ...]) -> bool:
-    """01.01.90-1234 and 01 01 90 1234 yes; but the range 01.03-15.04.2020
-    has mixed joints, and 01.01.20 2020 is a date and a number. The joints
-    inside the date are alike, and so are those inside the serial."""
+def _cpr_joints(text: str, window: _Window) -> bool:
+    """The joints inside the date are alike, and so are those inside the
+    serial: the range 01.03-15.04.2020 has mixed joints. 01.01.90-1234,
+    01 01 90 1234, 01 01 90 - 12 34 and 01.01.90 12 34 yes. A space alone
+    after a dotted date is read as a date and a number only when the
+    number is a year or an amount (01.01.20 2020, 01.05.20 1500 kr.), and
+    spaces alone with the serial in two are a list (10 12 14 16 18)."""
+    shape = window.shape
     date_length = sum(shape) - _SERIAL
-    at = list(zip(accumulate(shape[:-1]), joints, strict=True))
+    at = list(zip(accumulate(shape[:-1]), window.joints, strict=True))
     date = {joint for end, joint in at if end < date_length}
     serial = {joint for end, joint in at if end > date_length}
     between = next((joint for end, joint in at if end == date_length), None)
     if len(date) > 1 or len(serial) > 1 or between is None:
         return False
-    date_joint = next(iter(date), "")
-    return not (date_joint.strip() and not between.strip())
+    if between.strip() or not date:
+        return True
+    if next(iter(date)).strip():
+        after = text[window.end : window.end + 8]
+        return not (_is_year(window.groups[-1]) or _AMOUNT_AFTER.match(after))
+    return shape[-2:] != (2, 2)
 
 
 def _cpr_window(text: str, window: _Window) -> bool:
     shape = window.shape
     if shape not in _CPR_SHAPES:
         return False
-    if len(shape) > 2 and not _cpr_joints(shape, window.joints):
+    if len(shape) > 2 and not _cpr_joints(text, window):
         return False
     return _cpr_digits("".join(window.groups)) is not None and not _labelled(
         text, window, _COMPANY_LABEL
