@@ -281,32 +281,56 @@ def _action_label(action: str) -> str:
 
 def _log_entries(user) -> list:
     """Audit-log entries where the person acted or is the object. Who acted
-    on them is left out when it was someone else."""
+    on them is left out when it was someone else. An entry about an input
+    the person may no longer see names it by its reference alone, without
+    its data (a title, BL's note): the input's title and text are the
+    organisation's."""
     about_user = Q(
         content_type=ContentType.objects.get_for_model(user),
         object_id=str(user.pk),
     )
+    fields = ("timestamp", "action", "label", "data", "content_type_id", "user_id")
     rows = [
         *ModelLogEntry.objects.filter(Q(user=user) | about_user).values(
-            "timestamp", "action", "label", "data", "content_type_id", "user_id"
+            *fields, "object_id"
         ),
-        *PageLogEntry.objects.filter(user=user).values(
-            "timestamp", "action", "label", "data", "content_type_id", "user_id"
-        ),
+        *PageLogEntry.objects.filter(user=user).values(*fields),
     ]
     rows.sort(key=lambda row: row["timestamp"])
-    return [
-        {
-            "timestamp": row["timestamp"],
-            "action": row["action"],
-            "action_label": _action_label(row["action"]),
-            "object_type": _content_type_name(row["content_type_id"]),
-            "object": row["label"],
-            "data": row["data"],
-            "by_you": row["user_id"] == user.pk,
-        }
+    hidden = _hidden_inputs(user, rows)
+    return [_log_entry(row, user, hidden) for row in rows]
+
+
+def _hidden_inputs(user, rows) -> dict[str, str]:
+    """The references of the inputs in `rows` that `user` may not see."""
+    input_type = ContentType.objects.get_for_model(Input).pk
+    ids = {
+        int(row["object_id"])
         for row in rows
-    ]
+        if row["content_type_id"] == input_type and row.get("object_id")
+    }
+    seen = set(inputs_viewable_by(user).filter(pk__in=ids).values_list("pk", flat=True))
+    return {
+        str(pk): reference
+        for pk, reference in Input.objects.filter(pk__in=ids - seen).values_list(
+            "pk", "reference"
+        )
+    }
+
+
+def _log_entry(row, user, hidden: dict[str, str]) -> dict:
+    object_id = row.get("object_id")
+    unseen = object_id in hidden
+    return {
+        "timestamp": row["timestamp"],
+        "action": row["action"],
+        "action_label": _action_label(row["action"]),
+        "object_type": _content_type_name(row["content_type_id"]),
+        # An input that never got a reference (a draft) by its id.
+        "object": (hidden[object_id] or f"#{object_id}") if unseen else row["label"],
+        "data": None if unseen else row["data"],
+        "by_you": row["user_id"] == user.pk,
+    }
 
 
 def _content_type_name(pk) -> str:

@@ -123,8 +123,15 @@ def test_the_export_keeps_my_authorship_but_not_the_organisations_content(
         "visibility",
         "admin@aab.demo",
         "Frivillige ringer",  # the input's text, even as the member wrote it
+        "Medlemmets titel",  # the audit log's label of it (outside check)
+        "BL's note",
     ):
         assert foreign not in everything, foreign
+    # The log says what they did to it, by its reference (this factory's
+    # input has none: by its id).
+    log = json.loads(archive.read("log.json"))
+    named = input.reference or f"#{input.pk}"
+    assert named in [e["object"] for e in log if e["by_you"]]
     # Their own act of sending it in stays theirs: when, not what.
     assert [r["reason"] for r in entry["revisions"]] == ["submission"]
     assert "content" not in entry["revisions"][0]
