@@ -386,7 +386,13 @@ def blocking_message(finding: Finding) -> str:
 
 
 def warning_message(findings: Iterable[Finding]) -> str:
-    parts = sorted({f"{KIND_LABELS[f.kind]} i »{f.label}«: {f.text}" for f in findings})
+    parts = sorted(
+        {
+            gettext("%(kind)s i »%(field)s«: %(text)s")
+            % {"kind": KIND_LABELS[f.kind], "field": f.label, "text": f.text}
+            for f in findings
+        }
+    )
     return _(
         "Teksten indeholder mulige personoplysninger (%(found)s). Fjern dem, "
         "eller bekræft, at det er organisationens egne kontaktoplysninger."

@@ -16,7 +16,8 @@ from django.views.decorators.cache import never_cache
 from ..forms import QUESTION_PREFIX, InputForm
 from ..models import CallPage
 
-# The fields a person writes in; choices are quickly ticked again.
+# The fields a person writes in; the input's choices are quickly ticked
+# again. Every answer to a question is shown (a choice's value is its text).
 TEXT_FIELDS = (
     "title",
     "challenge",

@@ -722,3 +722,18 @@ def test_no_cpr_number_in_other_digits_where_there_was_none(
 ):
     text = f"{before} {number} {after}"
     assert CPR not in kinds(data.draw(in_other_digits(text)))
+
+
+def test_the_services_warning_names_its_finds_in_english():
+    # Each find was joined with a Danish "i »…«" in the English warning
+    # (what the import and the services say).
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from inputs.personal_data import CONFIRM_FIELD, input_text_check
+
+    with translation.override("en"), pytest.raises(ValidationError) as raised:
+        input_text_check(data={"challenge": "Ring på 22 33 44 55."}, confirmed=False)
+    (warning,) = raised.value.message_dict[CONFIRM_FIELD]
+    assert "phone number in “The challenge”: 22 33 44 55" in warning
+    assert " i »" not in warning
