@@ -3,9 +3,13 @@
 The type comes from the content, never from the name or the browser's claim:
 `filetype` reads the magic bytes; DOCX, XLSX and ODT are all zip files, so
 their inner structure decides which (if any) they are. Images are re-encoded
-with Pillow, which leaves EXIF, GPS and other metadata behind."""
+with Pillow, which leaves EXIF, GPS and other metadata behind. A document's
+text is read (pypdf for a PDF, the XML of the others) and held to the CPR
+rule, as the input's own text is; a picture's text is not read."""
 
+import html
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass
@@ -15,6 +19,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from .personal_data import cpr_numbers
+
+logger = logging.getLogger(__name__)
 
 MAX_ATTACHMENTS = 5
 MAX_SIZE = 10 * 1024 * 1024
@@ -199,6 +209,57 @@ def _clean_image(data: bytes, content_type: str, name: str) -> bytes:
         raise ValidationError(broken % {"name": name}, code="broken_image") from error
 
 
+# The parts of a document that hold its text, by type.
+_TEXT_MEMBERS = {
+    DOCX: re.compile(
+        r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$"
+    ),
+    XLSX: re.compile(r"^xl/(?:sharedStrings|worksheets/sheet\d+|comments\d*)\.xml$"),
+    ODT: re.compile(r"^(?:content|styles)\.xml$"),
+}
+# Where a paragraph, a cell or a line ends in that XML; other tags join.
+_BREAK_TAGS = re.compile(
+    r"<(?:/w:p|w:br|w:tab|w:cr|/si|/c|/text:p|/text:h|text:line-break|text:tab"
+    r"|table:table-cell)\b[^>]*>"
+)
+_TAG = re.compile(r"<[^>]*>")
+# What reading a document's text may cost: pypdf reads some 45 ms a page of
+# text here, so a PDF's first 100 pages are checked (4.5 s at most); the
+# XML of the others is read whole (at most 100 MB unpacked, checked above).
+MAX_PDF_PAGES = 100
+# Only lines that hold a CPR number's ten digits are scanned.
+_TEN_DIGITS = re.compile(r"(?:\d\D{0,3}){10}")
+
+
+def document_text(data: bytes, content_type: str) -> str:
+    """The text a document shows, a line per paragraph or cell; "" for a
+    picture, or a document whose text cannot be read (its type was checked
+    already: such a file is still taken)."""
+    try:
+        if content_type == PDF:
+            reader = PdfReader(io.BytesIO(data))
+            pages = reader.pages[:MAX_PDF_PAGES]
+            return "\n".join(page.extract_text() or "" for page in pages)
+        members = _TEXT_MEMBERS.get(content_type)
+        if members is None:
+            return ""
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = [
+                archive.read(name).decode("utf-8", errors="replace")
+                for name in archive.namelist()
+                if members.match(name)
+            ]
+    except (PyPdfError, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        logger.info("Could not read the text of a %s: %s", content_type, error)
+        return ""
+    return "\n".join(html.unescape(_TAG.sub("", _BREAK_TAGS.sub("\n", x))) for x in xml)
+
+
+def _cpr_in_document(data: bytes, content_type: str) -> list[str]:
+    lines = document_text(data, content_type).splitlines()
+    return cpr_numbers("\n".join(line for line in lines if _TEN_DIGITS.search(line)))
+
+
 def check_upload(upload) -> CheckedFile:
     """Validate one uploaded file and return what may be stored. Raises a
     ValidationError in Danish that names the file."""
@@ -251,6 +312,15 @@ def check_upload(upload) -> CheckedFile:
         )
     if content_type in (JPEG, PNG):
         data = _clean_image(data, content_type, name)
+    elif found := _cpr_in_document(data, content_type):
+        raise ValidationError(
+            _(
+                "»%(name)s« indeholder et CPR-nummer (%(text)s). Input må ikke "
+                "kunne identificere beboere: fjern det fra filen, og vælg den igen."
+            )
+            % {"name": name, "text": found[0]},
+            code="cpr",
+        )
     stem = name.rsplit(".", 1)[0] or "bilag"
     stored_name = f"{stem}.{EXTENSIONS[content_type]}"
     return CheckedFile(stored_name, content_type, ContentFile(data, name=stored_name))

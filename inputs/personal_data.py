@@ -2,7 +2,8 @@
 them. `input_text_check` is the one rule; every write of an input's text calls
 it: the web form and the import (through the form and the services), a
 moderator's redaction, the answers to extra questions, attachment names and
-(for CPR numbers only) the contact-person fields; `note_check` holds a
+(for CPR numbers only) the contact-person fields and the text inside an
+attached document (inputs/attachments.py); `note_check` holds a
 moderator's notes to the same CPR rule, and `no_cpr_number` what BL
 publishes itself: its pages' fields and their blocks' texts.
 
@@ -439,6 +440,11 @@ def note_check(*, field: str, label: str, text: str) -> None:
         raise ValidationError({field: [blocking_message(f) for f in findings]})
 
 
+def cpr_numbers(text: str) -> list[str]:
+    """The CPR numbers in `text`, as written."""
+    return [matched for kind, matched in scan_text(text) if kind == CPR]
+
+
 def no_cpr_number(value) -> None:
     """The validator of every other free text the portal keeps, beside the
     field or block that holds the number: what BL publishes (cms pages and
@@ -448,7 +454,7 @@ def no_cpr_number(value) -> None:
     there. tests/test_no_cpr_numbers_anywhere.py holds every text field to
     it."""
     text = str(getattr(value, "source", value) or "")
-    found = [matched for kind, matched in scan_text(strip_tags(text)) if kind == CPR]
+    found = cpr_numbers(strip_tags(text))
     if found:
         raise ValidationError(
             _(

@@ -370,3 +370,84 @@ def test_an_office_file_with_macros_is_refused_beside_the_field(
     assert f"»{name}« indeholder makroer" in error
     assert not Input.objects.exists()
     assert "Afdeling 12" in response.content.decode()
+
+
+def _pdf_saying(text: str, name="notat.pdf"):
+    import weasyprint
+
+    data = weasyprint.HTML(string=f"<p>{text}</p>").write_pdf()
+    return SimpleUploadedFile(name, data, content_type="application/pdf")
+
+
+def _docx_saying(*runs: str, name="notat.docx"):
+    # Word splits a paragraph's text over runs where the formatting changes.
+    body = "".join(f"<w:r><w:t>{run}</w:t></w:r>" for run in runs)
+    return files.office_zip(
+        name,
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "word/document.xml": f"<w:document><w:body><w:p>{body}</w:p>"
+            "<w:p><w:r><w:t>Med venlig hilsen</w:t></w:r></w:p>"
+            "</w:body></w:document>".encode(),
+        },
+    )
+
+
+def _xlsx_saying(*cells: str, name="tal.xlsx"):
+    strings = "".join(f"<si><t>{cell}</t></si>" for cell in cells)
+    return files.office_zip(
+        name,
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "xl/workbook.xml": b"<x/>",
+            "xl/sharedStrings.xml": f"<sst>{strings}</sst>".encode(),
+        },
+    )
+
+
+def _odt_saying(text: str, name="notat.odt"):
+    return files.office_zip(
+        name,
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.text",
+            "content.xml": f"<office:text><text:p>{text}</text:p></office:text>".encode(),
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: _pdf_saying("Beboeren i opgang 3, 010190-1234, er ensom."),
+        lambda: _docx_saying("Beboeren (CPR ", "0101", "90-1234) er ensom."),
+        lambda: _xlsx_saying("Navn", "Beboer 01.01.90-1234"),
+        lambda: _odt_saying("Beboeren 0101901234 er ensom."),
+    ],
+    ids=["pdf", "docx", "xlsx", "odt"],
+)
+def test_a_cpr_number_inside_a_document_is_refused_beside_the_field(
+    client, call, organisation, member, make
+):
+    # Only the file's name was checked: a journal note with a resident's CPR
+    # number was stored and shown to BL's staff.
+    log_in(client, member)
+    response = upload(client, call, organisation, [make()])
+    assert response.status_code == 400
+    error = " ".join(response.context["form"].errors["attachments"])
+    assert "indeholder et CPR-nummer" in error
+    assert "fjern det fra filen, og vælg den igen" in error
+    assert not Input.objects.exists()
+    assert not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: _pdf_saying("Ring på 22 33 44 55. Bevilling 1.250.000 kr. i 2020."),
+        lambda: _docx_saying("CVR 12345678, ", "afdeling 12, opgang 10 12 14 16 18."),
+        lambda: _xlsx_saying("0101", "901234", "Budget 2020-2021"),
+    ],
+    ids=["pdf", "docx", "xlsx"],
+)
+def test_a_document_without_a_cpr_number_is_taken(make):
+    assert check_upload(make()).name
