@@ -22,6 +22,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -30,6 +31,7 @@ from django.utils.translation import gettext as _
 from stdnum.dk import cvr as stdnum_cvr
 from wagtail.log_actions import log
 
+from inputs.personal_data import no_cpr_number
 from portal.organisations.models import Membership, Organisation
 from portal.organisations.services import membership_set
 
@@ -172,6 +174,18 @@ def _session_oidc_account(request) -> SocialAccount | None:
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def populate_user(self, request, sociallogin, data):
+        """The names the broker sends pass the CPR rule, as every name
+        typed on the site does; one that fails it is left blank for the
+        person to write on their account page."""
+        user = super().populate_user(request, sociallogin, data)
+        for field in ("first_name", "last_name"):
+            try:
+                no_cpr_number(getattr(user, field, ""))
+            except ValidationError:
+                setattr(user, field, "")
+        return user
+
     def pre_social_login(self, request, sociallogin):
         """A MitID Erhverv login ends on `welcome`, which links the person by
         CVR number and then goes on to where they were headed."""

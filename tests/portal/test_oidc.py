@@ -311,3 +311,19 @@ def test_expired_id_token_is_refused(oidc, db):
     time.sleep(max(0.0, expires - time.time()) + 1)
     with pytest.raises(OAuth2Error, match="Invalid id_token"):
         _complete_login(tokens)
+
+
+def test_a_name_from_the_broker_is_held_to_the_cpr_rule(db):
+    # Every name typed on the site passes the CPR rule; the broker's did not.
+    from allauth.socialaccount.models import SocialLogin
+
+    request = RequestFactory().get("/")
+    sociallogin = SocialLogin(
+        user=get_user_model()(), account=SocialAccount(provider="openid_connect")
+    )
+    user = get_social_adapter(request).populate_user(
+        request,
+        sociallogin,
+        {"first_name": "Sofie 010190-1234", "last_name": "Berg", "email": "s@aab.dk"},
+    )
+    assert (user.first_name, user.last_name) == ("", "Berg")
