@@ -71,8 +71,6 @@ CONFIRMED = "personal_data_confirmed"
 ANSWER_PREFIX = "question_"
 ATTACHMENTS_FIELD = "attachments"
 FILE_NAMES = "attachment_names"
-# The texts of an input that are checked.
-TEXT_FIELDS = ("title", "challenge", "solution", "estate")
 # The contact-person fields are meant for contact details, so only a CPR
 # number counts there.
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
@@ -403,9 +401,10 @@ def warning_message(findings: Iterable[Finding]) -> str:
 def _input_fields(data: Mapping) -> dict[str, tuple[str, object]]:
     from .models import Input
 
+    # The texts of an input that are checked: what it keeps per revision.
     fields = {
         name: (capfirst(Input._meta.get_field(name).verbose_name), data[name])
-        for name in TEXT_FIELDS
+        for name in Input.CONTENT_FIELDS
         if name in data
     }
     if "keywords" in data:
