@@ -1,7 +1,7 @@
 """Wagtail's group editor, except for the plain roles: their permissions are
 fixed in roles.py (every organisation's members hold them, without a second
 factor, and every migrate resets them), so the editor shows them but saves
-no change to them."""
+no change to them, and they cannot be deleted."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -45,5 +45,29 @@ class EditView(groups.EditView):
         return super().post(request, *args, **kwargs)
 
 
+class DeleteView(groups.DeleteView):
+    def _refuse(self, group):
+        messages.error(
+            self.request,
+            _(
+                "Rollen »%(name)s« kan ikke slettes: alle medlemmer af "
+                "organisationer og partnerskaber har den."
+            )
+            % {"name": group.name},
+        )
+        return redirect("wagtailusers_groups:edit", group.pk)
+
+    def get(self, request, *args, **kwargs):
+        if _is_plain_role(self.object):
+            return self._refuse(self.object)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if _is_plain_role(self.object):
+            return self._refuse(self.object)
+        return super().post(request, *args, **kwargs)
+
+
 class GroupViewSet(groups.GroupViewSet):
     edit_view_class = EditView
+    delete_view_class = DeleteView

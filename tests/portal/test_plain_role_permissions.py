@@ -86,3 +86,22 @@ def test_the_group_editor_still_edits_other_groups(site_admin_client):
     url = reverse("wagtailusers_groups:edit", args=[group.pk])
     page = site_admin_client.get(url)
     assert "fastlagt i Partnerportalens kode" not in page.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.ORGANISATION_MEMBER, Role.PARTNERSHIP_MEMBER])
+def test_a_plain_role_cannot_be_deleted(site_admin_client, role):
+    group = Group.objects.get(name=role)
+    url = reverse("wagtailusers_groups:delete", args=[group.pk])
+    page = site_admin_client.get(url, follow=True)
+    assert "kan ikke slettes" in page.content.decode()
+    response = site_admin_client.post(url, follow=True)
+    assert "kan ikke slettes" in response.content.decode()
+    assert Group.objects.filter(pk=group.pk).exists()
+
+
+def test_other_groups_can_still_be_deleted(site_admin_client):
+    group = Group.objects.create(name="Redaktører")
+    url = reverse("wagtailusers_groups:delete", args=[group.pk])
+    assert "kan ikke slettes" not in site_admin_client.get(url).content.decode()
+    site_admin_client.post(url)
+    assert not Group.objects.filter(pk=group.pk).exists()
