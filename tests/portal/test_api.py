@@ -2,9 +2,16 @@
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import APIToken
 
-from tests.factories import UserFactory, moderator, partnership_member
+from tests.factories import (
+    OrganisationFactory,
+    UserFactory,
+    member_of,
+    moderator,
+    partnership_member,
+)
 from tests.inputs.conftest import make_call
 
 pytestmark = pytest.mark.django_db
@@ -270,6 +277,15 @@ def test_the_schema_and_docs_are_served(client, db):
     assert docs.status_code == 200
     assert b"cdn." not in docs.content  # served from our own static files
     assert b'<html lang="en">' in docs.content and b"<main" in docs.content
+
+
+def test_the_docs_lead_back_to_the_portal(client, db):
+    docs = client.get("/api/v1/docs").content.decode()
+    assert 'lang="da"' in docs and "Til Partnerportalen" in docs
+    assert "API-nøgler" not in docs  # only for someone with keys to manage
+    client.force_login(member_of(OrganisationFactory()))
+    docs = client.get("/api/v1/docs").content.decode()
+    assert reverse("api_tokens") in docs
 
 
 def test_a_nul_byte_in_a_parameter_is_a_422_or_ignored_never_a_500(client, world):
