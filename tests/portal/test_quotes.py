@@ -22,6 +22,10 @@ def _msgids() -> list[str]:
 def test_no_danish_text_uses_english_quotes():
     english = [m for m in _msgids() if "“" in m or "”" in m]
     assert english == []
+    # Nor straight quotes around a value: "%(name)s" (an HTML attribute's
+    # quotes follow a "=").
+    straight = [m for m in _msgids() if re.search(r'(?<!=)\\"%\(\w+\)s\\"', m)]
+    assert straight == []
 
 
 @pytest.mark.parametrize(
@@ -32,3 +36,14 @@ def test_the_join_search_hint(client, outsider, language, hint):
     login(client, outsider)
     client.cookies["django_language"] = language
     assert hint in client.get(reverse("organisations:join")).text
+
+
+def test_the_danish_e_mails_quote_with_guillemets():
+    templates = Path(settings.BASE_DIR) / "templates"
+    quoted = [
+        f"{path.relative_to(templates)}: {line.strip()}"
+        for path in templates.glob("**/emails/*.txt")
+        for line in path.read_text().splitlines()
+        if re.search(r'"\{\{|\}\}"', line)
+    ]
+    assert quoted == []
