@@ -9,9 +9,11 @@ model drops the superuser shortcut, so every `has_perm` on every path (views,
 admin, archive, exports, attachments, PDF, feeds) answers as for a plain
 logged-in user.
 
-A user object that no request marked (tasks, management commands, another
-person loaded from the database) keeps what their groups grant: who is a
-moderator is a question about memberships there, not about a session."""
+A user object that no request marked (tasks, e-mails, management commands,
+another person loaded from the database) has their staff rights only with a
+second factor set up: a moderator who never set one up has never had them
+on the site, and their mailbox must not receive what their login cannot
+show them."""
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
@@ -57,8 +59,14 @@ def mark_without_second_factor(user):
 
 
 def staff_rights_allowed(user) -> bool:
-    """False only for a user a request marked as without the second factor."""
-    return getattr(user, "second_factor_passed", None) is not False
+    """A request's user: whether its session passed the second factor. Any
+    other user: whether they have one set up (asked once per object)."""
+    passed = getattr(user, "second_factor_passed", None)
+    if passed is not None:
+        return passed
+    if not hasattr(user, "_has_second_factor"):
+        user._has_second_factor = user.is_authenticated and has_totp(user)
+    return user._has_second_factor
 
 
 def permissions_held(user, permissions):

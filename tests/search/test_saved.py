@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from inputs.models.inputs import Visibility
+from inputs.states import Status
 from portal.accounts.roles import Role
 from portal.organisations.models import Partnership, PartnershipMembership
 from search.digests import saved_searches_send_digests
@@ -259,3 +260,22 @@ def test_save_form_shows_for_members_only(client, member):
     assert "Gem søgningen" in html
     assert '<input type="hidden" name="q" value="mad"' in html
     assert 'name="page"' not in html.split("Gem søgningen")[1]
+
+
+def test_a_moderator_without_a_second_factor_is_mailed_as_a_member(archived, member):
+    """Their saved search's digest holds what their login shows: the
+    archive, not the inputs only moderators see."""
+    member.groups.add(Group.objects.get(name=Role.MODERATOR))  # no TOTP
+    now = timezone.now()
+    saved = SavedSearch.objects.create(
+        user=member, name="Madklubber", query_string="q=madklub", frequency="daily"
+    )
+    SavedSearch.objects.filter(pk=saved.pk).update(created_at=now - timedelta(days=2))
+    archived(title="Ny madklub")
+    archived(title="Hemmelig madklub", visibility=Visibility.BL_ONLY)
+    archived(title="Indsendt madklub", status=Status.SUBMITTED)
+
+    assert saved_searches_send_digests(now=now) == 1
+    body = mail.outbox[0].body
+    assert "Ny madklub" in body
+    assert "Hemmelig" not in body and "Indsendt" not in body

@@ -35,3 +35,22 @@ def test_command_runs_the_task(make_input, mod):
     call_command("send_moderator_digest")
     assert ModeratorDigest.objects.filter(day=timezone.localdate()).exists()
     assert mail.outbox == []  # nothing new yesterday, so no e-mail
+
+
+def test_a_moderator_without_a_second_factor_gets_no_digest(make_input, mod):
+    """Staff rights need the second factor; a moderator who never set one up
+    must not read by e-mail what their login cannot show them."""
+    from django.contrib.auth.models import Group
+
+    from portal.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    no_totp = UserFactory(email="uden-kode@bl.example")
+    no_totp.groups.add(Group.objects.get(name=Role.MODERATOR))
+    new = make_input(title="Fortroligt nyt input")
+    Input.objects.filter(pk=new.pk).update(
+        submitted_at=timezone.now() - timedelta(days=1)
+    )
+    mail.outbox.clear()
+    assert moderator_digest_send() == 1
+    assert [m.to for m in mail.outbox] == [[mod.email]]
