@@ -56,6 +56,24 @@ def test_seed_demo_command_runs(settings):
     assert "http://127.0.0.1:8765/konto/login/" in out.getvalue()
 
 
+@pytest.mark.django_db(transaction=True)  # the e-mails leave on commit
+def test_seed_demo_sends_no_e_mail(settings):
+    """The demo's own notifications are not sent: in `make run` they were
+    2,400 lines in the terminal before the logins."""
+    from io import StringIO
+
+    from django.core import mail
+    from django.core.management import call_command
+
+    from portal.mail.models import OutgoingEmail
+
+    settings.DEBUG = True
+    mail.outbox.clear()
+    call_command("seed_demo", stdout=StringIO())
+    assert mail.outbox == []
+    assert not OutgoingEmail.objects.exists()
+
+
 def _timestamps():
     """Every date the demo writes, by row."""
     from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from cms.demo import seed_pages
 from cms.demo_summaries import seed_summaries
@@ -34,7 +35,13 @@ class Command(BaseCommand):
                 "seed_demo creates users with a known password; it runs only "
                 "with DEBUG on."
             )
-        with transaction.atomic():
+        # The demo's own notifications (receipts, decisions) go nowhere: a
+        # newcomer scrolled past 2,400 lines of them to find the logins.
+        quiet = {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+        with (
+            override_settings(MAILERS={**settings.MAILERS, "default": quiet}),
+            transaction.atomic(),
+        ):
             seed_pages()
             seed_organisations()
             logins = seed_people()
