@@ -194,6 +194,11 @@ ESTATES = {
     851: ["Kildeparken"],
 }
 
+# Danish letters in an e-mail domain, as people write them (slugify drops them).
+_ASCII = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
+)
+
 
 def _estate(organisation: Organisation, n: int) -> str:
     """An estate of the organisation's municipality; its own when it is
@@ -331,7 +336,8 @@ def _authors() -> dict[int, object]:
             .first()
         )
         if membership is None:
-            email = f"boligsocial@{slugify(organisation.name)[:30]}.demo"
+            domain = slugify(organisation.name.translate(_ASCII))[:30]
+            email = f"boligsocial@{domain}.demo"
             user, created = User.objects.get_or_create(
                 email=email,
                 defaults={
