@@ -37,8 +37,8 @@ class ModerationDashboardPanel(Component):
                 }
                 for status in WAITING
             ],
-            "tables": [
-                {"label": DIMENSIONS[key][0], "rows": chart_rows(rows)}
+            "charts": [
+                {"key": key, "label": DIMENSIONS[key][0], "rows": chart_rows(rows)}
                 for key, rows in counts.items()
             ],
             "weeks": chart_rows(submissions_per_week(inputs=inputs)),

@@ -89,7 +89,7 @@ def test_summary_renders_quote_statistics_and_recommendations(
     # bar tells them (tests/cms/test_summary_visibility has larger ones).
     assert '<tr><th scope="row">Ensomhed</th><td>vises ikke</td></tr>' in html
     assert '<tr><th scope="row">Digital kontakt</th><td>vises ikke</td></tr>' in html
-    assert 'class="bar-chart__svg"' not in html
+    assert 'class="bar-chart__bars"' not in html
     assert html.count(">Temaer</h2>") == 1
     assert "Ring mere" in html
     assert html.count("<h1") == 1

@@ -106,17 +106,18 @@ def _dashboard_lined_up(page, width):
 
 
 def _chart_text_readable(page, width):
-    """The dashboard's bar chart writes its labels at 12 px or more, at 1280
-    px and on a phone (scaled to the screen they were 8 px at 390), and none
-    runs past the chart's edge."""
+    """The dashboard's bar charts write their labels at 12 px or more, at
+    1280 px and on a phone (in an SVG scaled to the screen they were 8 px at
+    390, and a long one was cut at the chart's edge), and none runs past its
+    chart."""
     texts = page.evaluate(
-        """() => [...document.querySelectorAll('.bar-chart__svg text')].map(text => {
-          const svg = text.ownerSVGElement.getBoundingClientRect();
-          const box = text.getBoundingClientRect();
+        """() => [...document.querySelectorAll('.bar-chart__label')].map(label => {
+          const chart = label.closest('.bar-chart').getBoundingClientRect();
+          const box = label.getBoundingClientRect();
           return [
-            text.textContent,
-            parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a,
-            box.right <= svg.right + 0.5,
+            label.textContent,
+            parseFloat(getComputedStyle(label).fontSize),
+            box.right <= chart.right + 0.5 && label.scrollWidth <= label.clientWidth,
           ];
         })"""
     )
