@@ -110,6 +110,18 @@ def error_summary(form, heading="", heading_without_fields=""):
     naming it, since the summary is read apart from the fields. When no
     field is marked (a stale form, say), `heading_without_fields` is shown
     instead of a heading that points to marked fields."""
+    return summary_errors(form, heading, heading_without_fields)
+
+
+@register.inclusion_tag("includes/forms/admin_error_summary.html")
+def admin_error_summary(form, heading=""):
+    """The same summary in the Wagtail admin's look, for BL's own forms."""
+    return summary_errors(form, heading)
+
+
+def summary_errors(form, heading="", heading_without_fields="") -> dict:
+    """The lines of an error summary: {"errors": [{id, field, message}],
+    "heading": ...}; an error without a field to link to has no id."""
     errors = []
     # allauth's form element passes "" when a page has no form.
     if getattr(form, "errors", None):

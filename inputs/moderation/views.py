@@ -105,11 +105,16 @@ class ActionView(InspectView):
     and leads back with its message; otherwise the inspect view again, with
     the errors beside the fields (400)."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
     action_name = ""
 
     def get_form(self, data=None):
         return ACTIONS[self.action_name][1](data, input=self.object)
+
+    def get(self, request, *args, **kwargs):
+        # The address a failed form left in the address bar: a reload or a
+        # bookmark of it opens the input (after the same permission check).
+        return self.back()
 
     def post(self, request, *args, **kwargs):
         form = self.get_form(request.POST)
@@ -129,11 +134,15 @@ class ActionView(InspectView):
                 request, _("Handlingen er ikke mulig for input i denne status.")
             )
             return self.back()
+        context = self.get_context_data(**{self.action_name: form})
         if self.action_name in ACTIONS and not form.offered(self.object):
             # Not on the page, so no field to show the error beside.
             for errors in form.errors.values():
                 messages.error(request, " ".join(errors))
-        context = self.get_context_data(**{self.action_name: form})
+        else:
+            # Summarised at the top, where the page opens, linking to each
+            # field; the errors are also beside the fields.
+            context["invalid_form"] = form
         return self.render_to_response(context, status=400)
 
 
@@ -142,8 +151,10 @@ class RedactView(ActionView):
 
     template_name = "inputs/moderation/redact.html"
     page_title = gettext_lazy("Redigér tekst")
-    http_method_names = ["get", "post"]
     action_name = "redact"
+
+    def get(self, request, *args, **kwargs):
+        return InspectView.get(self, request, *args, **kwargs)
 
     def get_form(self, data=None):
         return forms.RedactionForm(data, input=self.object)
