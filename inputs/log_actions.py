@@ -11,8 +11,9 @@ from .states import TRANSITIONS
 @hooks.register("register_log_actions")
 def register_input_actions(actions):
     for transition in TRANSITIONS.values():
+        # The log says what happened ("Indsendt"), not the button ("Indsend").
         actions.register_action(
-            f"inputs.{transition.action}", transition.label, transition.label
+            f"inputs.{transition.action}", transition.done, transition.done
         )
     for action, label in [
         ("inputs.visibility", _("Synlighed ændret")),

@@ -110,7 +110,7 @@ def input_history(*, input: Input) -> list[HistoryEntry]:
         history.append(
             HistoryEntry(
                 action=action,
-                label=str(transition.label),
+                label=str(transition.done),
                 user=_actor_name(entry, data),
                 at=entry.timestamp,
                 source=_status_label(data.get("from", "")),

@@ -33,7 +33,8 @@ class Transition:
     source: frozenset[str]
     target: str
     actor: str
-    label: str
+    label: str  # the button: what to do
+    done: str  # the history: what happened
 
 
 S = Status
@@ -41,7 +42,12 @@ TRANSITIONS: dict[str, Transition] = {
     t.action: t
     for t in [
         Transition(
-            "submit", frozenset({S.DRAFT}), S.SUBMITTED, Actor.SUBMITTER, _("Indsend")
+            "submit",
+            frozenset({S.DRAFT}),
+            S.SUBMITTED,
+            Actor.SUBMITTER,
+            _("Indsend"),
+            _("Indsendt"),
         ),
         Transition(
             "resubmit",
@@ -49,6 +55,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.SUBMITTED,
             Actor.SUBMITTER,
             _("Indsend igen"),
+            _("Indsendt igen"),
         ),
         # Not from a draft: BL sees what was withdrawn, and a draft was never
         # sent. It is deleted instead.
@@ -58,6 +65,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.WITHDRAWN,
             Actor.SUBMITTER,
             _("Træk tilbage"),
+            _("Trukket tilbage"),
         ),
         Transition(
             "start_review",
@@ -65,6 +73,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.IN_REVIEW,
             Actor.MODERATOR,
             _("Start behandling"),
+            _("Behandling startet"),
         ),
         Transition(
             "request_changes",
@@ -72,6 +81,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.CHANGES_REQUESTED,
             Actor.MODERATOR,
             _("Bed om ændringer"),
+            _("Ændringer ønsket"),
         ),
         Transition(
             "accept",
@@ -79,9 +89,15 @@ TRANSITIONS: dict[str, Transition] = {
             S.ACCEPTED,
             Actor.MODERATOR,
             _("Acceptér"),
+            _("Accepteret"),
         ),
         Transition(
-            "reject", frozenset({S.IN_REVIEW}), S.REJECTED, Actor.MODERATOR, _("Afvis")
+            "reject",
+            frozenset({S.IN_REVIEW}),
+            S.REJECTED,
+            Actor.MODERATOR,
+            _("Afvis"),
+            _("Afvist"),
         ),
         # Only from accepted: an archived input was accepted, so it may keep
         # the visibility BL gave it (PUBLISHED_STATUSES). A withdrawn or
@@ -92,6 +108,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.ARCHIVED,
             Actor.MODERATOR,
             _("Arkivér"),
+            _("Arkiveret"),
         ),
     ]
 }
