@@ -220,15 +220,24 @@ class RedactionForm(forms.ModelForm):
             for key, answer in (input.answers or {}).items()
             if isinstance(answer, dict)
         }
+        # The call's own fields (a Ja/Nej choice, checkboxes), so only what
+        # the organisation could answer saves; free text for a question the
+        # call no longer asks.
+        asked = input.call.question_form_fields() if input.call_id else {}
         for key, answer in sorted(
             self.stored_answers.items(), key=lambda item: item[1].get("order", 0)
         ):
-            self.fields[personal_data.ANSWER_PREFIX + key] = forms.CharField(
-                label=answer.get("label", key),
-                initial=answer_text(answer),
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
+            field = asked.get(key)
+            if field is None:
+                field = forms.CharField(
+                    initial=answer_text(answer),
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+            else:
+                field.initial = answer.get("value")
+            field.label = answer.get("label", key)
+            field.required = False
+            self.fields[personal_data.ANSWER_PREFIX + key] = field
         self.fields["version"].initial = input.version
 
     def text_fields(self):
@@ -246,7 +255,7 @@ class RedactionForm(forms.ModelForm):
         return {
             key: {
                 **answer,
-                "value": self.cleaned_data.get(personal_data.ANSWER_PREFIX + key, ""),
+                "value": self.cleaned_data.get(personal_data.ANSWER_PREFIX + key) or "",
             }
             for key, answer in self.stored_answers.items()
         }

@@ -229,3 +229,45 @@ def test_a_name_in_the_estate_can_be_redacted(mod_client, make_input):
     ).content.decode()
     assert "Afdeling" in html
     assert "Birthe Sørensen" in html  # what was removed, for moderators only
+
+
+def test_answers_are_edited_with_the_call_s_own_fields(mod_client, make_input, call):
+    """A yes/no answer is a Ja/Nej choice, not free text: only those save."""
+    from inputs.models.inputs import Input
+
+    item = make_input(
+        status="in_review",
+        call=call,
+        answers={
+            "hvad_har_i_brug_for": {
+                "label": "Hvad har I brug for?",
+                "value": "Frivillige",
+                "order": 0,
+            },
+            "samarbejder_i_med_kommunen": {
+                "label": "Samarbejder I med kommunen?",
+                "value": "Ja",
+                "order": 1,
+            },
+        },
+    )
+    url = reverse("inputs_moderation:redact", args=[item.pk])
+    html = mod_client.get(url).text
+    assert 'type="radio" name="question_samarbejder_i_med_kommunen" value="Nej"' in html
+    assert '<textarea name="question_samarbejder_i_med_kommunen"' not in html
+    assert '<textarea name="question_hvad_har_i_brug_for"' in html
+
+    data = _form(item, question_hvad_har_i_brug_for="Frivillige")
+    refused = mod_client.post(
+        url, data | {"question_samarbejder_i_med_kommunen": "Måske"}
+    )
+    assert refused.status_code == 400
+    assert Input.objects.get(pk=item.pk).version == item.version
+
+    saved = mod_client.post(url, data | {"question_samarbejder_i_med_kommunen": "Nej"})
+    assert saved.status_code == 302
+    item.refresh_from_db()
+    assert item.answers["samarbejder_i_med_kommunen"]["value"] == "Nej"
+    assert item.answers["samarbejder_i_med_kommunen"]["label"] == (
+        "Samarbejder I med kommunen?"
+    )
