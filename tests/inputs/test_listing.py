@@ -193,7 +193,7 @@ def test_the_organisations_history_lists_status_changes_only(
     html = client.get(reverse("inputs:detail", args=[input.pk])).content.decode()
     history = html[html.index('id="history-heading"') :]
     assert history.count("<tr>") == 1 + 3  # the header and three moves
-    for shown in ("Indsend", "Start behandling", "Acceptér"):
+    for shown in ("Indsendt", "Behandling startet", "Accepteret"):
         assert f">{shown}</td>" in history
     assert "visibility" not in history and "partnership" not in history
     assert bl.email not in history

@@ -31,7 +31,7 @@ def test_detail_shows_input_history_and_notes(mod_client, make_input):
     assert item.challenge in html
     assert "Svar på spørgsmål" in html
     assert "Ring til afdelingen først" in html
-    assert "Start behandling" in html  # the audit log entry
+    assert "<td>Behandling startet</td>" in html  # the audit log entry
 
 
 def test_empty_note_is_refused_next_to_field(mod_client, make_input):
