@@ -187,6 +187,12 @@ _SEPARATOR = r"[\s\-\u2010-\u2015\u2212]{0,3}"
 REFERENCE = re.compile(
     rf"\bbl{_SEPARATOR}(\d{{4}}){_SEPARATOR}(\d{{4,}})\b", re.IGNORECASE
 )
+# The same copied without "BL-" (2020-0035): a year, one dash and a number
+# with its leading zero, so a span of years (2019-2020) stays two words.
+# (Not the end of one written with "BL-", which has become bl-2020-0035.)
+_BARE_REFERENCE = re.compile(
+    r"(?<![\w\-\u2010-\u2015\u2212])(20\d\d)[\-\u2010-\u2015\u2212](0\d{3})\b"
+)
 
 
 def reference_parts(word: str) -> tuple[str, str] | None:
@@ -199,6 +205,7 @@ def words(text: str) -> list[str]:
     """The words of a text, lower case, hyphenated words split; a reference
     number is one word, written bl-<year>-<number>."""
     text = REFERENCE.sub(lambda m: f" bl-{m[1]}-{m[2]} ", (text or "").lower())
+    text = _BARE_REFERENCE.sub(lambda m: f" bl-{m[1]}-{m[2]} ", text)
     out = []
     for token in _WORD.findall(text):
         if reference_parts(token):

@@ -202,3 +202,8 @@ def test_a_reference_number_is_one_term_however_typed():
     # Indexed with its parts, as before: "0035" alone still finds it.
     assert analyse(f"Se {written}.") == ["se", "bl20200035", "bl", "2020", "0035"]
     assert words("BL-regi 2020") == ["bl", "regi", "2020"]
+    # Without "BL-", as people copy it from a list: a year, a dash and a
+    # number with its leading zero. A span of years stays two words.
+    assert words("2020-0035") == words("2020\u20130035") == ["bl-2020-0035"]
+    assert words("2019-2020") == ["2019", "2020"]
+    assert words("2020 0035") == ["2020", "0035"]
