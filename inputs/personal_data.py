@@ -21,7 +21,7 @@ How people write numbers: Word turns "-" into "–" or a non-breaking "‑", tex
 pasted from a PDF brings non-breaking and zero-width spaces, other fonts and
 symbol pickers bring other digits (０, 𝟎, ², ①, ⑴, ⒈, ⑩), and CPR numbers
 come as "010190-1234", "010190 1234", "01 01 90-1234", "0101.90.1234",
-"010190:1234", "(010190)1234", "010190-12 34", with the year in four digits
+"010190:1234", "010190,1234", "010190;1234", "(010190)1234", "010190-12 34", with the year in four digits
 ("01011990-1234"), a digit at a time as read aloud, or glued to a label
 ("CPR-nr.:0101901234"). So the text is first read character for character
 (inputs/text_reading.py: every dash as "-", every space as " ", every digit
@@ -76,14 +76,19 @@ FILE_NAMES = "attachment_names"
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
 
-# Digit groups joined by spaces and up to three of - . / : and parentheses
-# ("010190--1234", "(010190)-1234").
+# Digit groups joined by spaces and up to three of - . / : , ; and
+# parentheses ("010190--1234", "(010190)-1234", "010190;1234").
 _RUN_RE = re.compile(
-    r"[0-9]+(?:(?: {0,2}[-./:()](?: {0,2}[-./:()]){0,2} {0,2}| {1,3})[0-9]+)*"
+    r"[0-9]+(?:(?: {0,2}[-./:(),;](?: {0,2}[-./:(),;]){0,2} {0,2}| {1,3})[0-9]+)*"
 )
-# Joints only a CPR number is written with ("010190:1234", "(010190)1234"),
-# never a phone number: "kl. 10:00 12:00" or "(2) 22 33" are not phones.
-_CPR_ONLY_JOINTS = re.compile(r"[:()]")
+# Joints only a CPR number is written with ("010190:1234", "(010190)1234",
+# "010190,1234"), never a phone number: "kl. 10:00 12:00", "(2) 22 33" or
+# "22, 33, 44, 55 beboere" are not phones.
+_CPR_ONLY_JOINTS = re.compile(r"[:(),;]")
+# A comma or semicolon separates the items of a list as a space does
+# ("10, 12, 14", "12,50;1234"): a number may start or end there.
+_LIST_JOINT = re.compile(r"[,;]")
+_BOUNDARY = re.compile(r"[ ,;]")
 _GROUP_RE = re.compile(r"[0-9]+")
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])"
@@ -153,16 +158,16 @@ class _Window:
 
 def _windows(text: str) -> Iterable[_Window]:
     """Every window of every run that starts and ends at the run's ends or at
-    a joint holding a space: "2019-2020" is one number, "i 2019 0101901234"
-    may be two."""
+    a joint holding a space, comma or semicolon: "2019-2020" is one number,
+    "i 2019 0101901234" and "010190,123456" may be two."""
     for run in _RUN_RE.finditer(text):
         groups = list(_GROUP_RE.finditer(text, run.start(), run.end()))
         joints = [text[a.end() : b.start()] for a, b in pairwise(groups)]
         for first in range(len(groups)):
-            if first and " " not in joints[first - 1]:
+            if first and not _BOUNDARY.search(joints[first - 1]):
                 continue
             for last in range(first, min(first + _MOST_GROUPS, len(groups))):
-                if last < len(groups) - 1 and " " not in joints[last]:
+                if last < len(groups) - 1 and not _BOUNDARY.search(joints[last]):
                     continue
                 yield _Window(
                     groups[first].start(),
@@ -220,10 +225,13 @@ def _cpr_joints(text: str, window: _Window) -> bool:
     01 01 90 1234, 01 01 90 - 12 34 and 01.01.90 12 34 yes. A space alone
     after a dotted date is read as a date and a number only when the
     number is a year or an amount (01.01.20 2020, 01.05.20 1500 kr.), and
-    spaces alone with the serial in two are a list (10 12 14 16 18)."""
+    spaces alone with the serial in two are a list (10 12 14 16 18). A
+    comma or semicolon reads as a space: "10, 12, 14, 16, 18" is a list
+    too, and "01,01,90,1234" a CPR number as "01 01 90 1234" is."""
     shape = window.shape
     date_length = sum(shape) - _SERIAL
-    at = list(zip(accumulate(shape[:-1]), window.joints, strict=True))
+    joints = [_as_space(joint) for joint in window.joints]
+    at = list(zip(accumulate(shape[:-1]), joints, strict=True))
     date = {joint for end, joint in at if end < date_length}
     serial = {joint for end, joint in at if end > date_length}
     between = next((joint for end, joint in at if end == date_length), None)
@@ -235,6 +243,14 @@ def _cpr_joints(text: str, window: _Window) -> bool:
         after = text[window.end : window.end + 8]
         return not (_is_year(window.groups[-1]) or _AMOUNT_AFTER.match(after))
     return shape[-2:] != (2, 2)
+
+
+def _as_space(joint: str) -> str:
+    """A joint with a comma or semicolon as what it holds besides them, or a
+    space: ",-" is a dash, ", " a space."""
+    if not _LIST_JOINT.search(joint):
+        return joint
+    return _LIST_JOINT.sub("", joint).strip() or " "
 
 
 def _cpr_window(text: str, window: _Window) -> bool:

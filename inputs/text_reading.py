@@ -1,5 +1,6 @@
 """How the personal-data scan reads a text: character for character, every
-dash as "-", every space as " ", every digit Unicode knows as an ASCII digit
+dash as "-", every space as " ", every comma, semicolon and colon as ",",
+";" and ":", every digit Unicode knows as an ASCII digit
 (０, 𝟎, ², ①, ⑴, ⒈; ⑩ as "10"), and the characters that show nothing
 (format and control characters, combining marks) once as a separator and
 once as nothing. Each reading says where its characters come from, so what
@@ -41,6 +42,12 @@ def _piece(char: str, *, join: bool) -> str | None:
         return "/"
     if char in "\u2024\u2027\u00b7\uff0e":
         return "."
+    if char in "\uff0c\ufe50\ufe51\uff64\u060c\u3001":  # full-width, Arabic
+        return ","
+    if char in "\uff1b\ufe54\u037e\u061b":  # ";" and the Greek question mark
+        return ";"
+    if char in "\uff1a\ufe55\u2236":
+        return ":"
     return None
 
 

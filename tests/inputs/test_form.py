@@ -146,6 +146,17 @@ def test_when_the_author_is_gone_the_one_who_sends_it_is_told(
             "CPR-nummer",
         ),
         ({"contact_name": "Birthe 120345-6789"}, "contact_name", "CPR-nummer"),
+        # An outside check stored these: a comma or a semicolon separates too.
+        ({"title": "T 010190,1234"}, "title", "CPR-nummer"),
+        ({"title": "T 010190;1234"}, "title", "CPR-nummer"),
+        ({"challenge": "Beboer 010190;1234"}, "challenge", "CPR-nummer"),
+        ({"estate": "Afdeling 12, 010190;1234"}, "estate", "CPR-nummer"),
+        ({"contact_name": "Beboer 010190;1234"}, "contact_name", "CPR-nummer"),
+        (
+            {"question_hvad_har_i_brug_for": "Beboer 010190;1234"},
+            "question_hvad_har_i_brug_for",
+            "CPR-nummer",
+        ),
         (
             {"question_hvad_har_i_brug_for": "Ring til 22 33 44 55"},
             "question_hvad_har_i_brug_for",
@@ -205,6 +216,47 @@ def test_a_cpr_number_however_written_is_refused_beside_its_field(
     assert response.status_code == 400
     assert "indeholder et CPR-nummer" in " ".join(errors_of(response)["challenge"])
     assert not Input.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "keywords",
+    [
+        "010190;1234",
+        "010190,1234",
+        "010190 1234",
+        "0101 90 1234",
+        "ensomhed, 010190 1234",
+        '"010190" "1234"',
+    ],
+)
+def test_keywords_are_read_as_typed_before_they_are_split(
+    client, call, organisation, member, keywords
+):
+    log_in(client, member)
+    response = post_new(client, call, organisation, keywords=keywords)
+    assert response.status_code == 400
+    errors = errors_of(response)
+    assert "Feltet »Nøgleord« indeholder et CPR-nummer" in " ".join(
+        errors["keywords"]
+    ), errors
+    assert not Input.objects.exists()
+    # The text typed stays in the field.
+    html = response.content.decode()
+    assert 'name="keywords"' in html
+    assert "1234" in html.split('name="keywords"')[1].split(">")[0]
+
+
+def test_keywords_that_are_no_cpr_number_are_kept(client, call, organisation, member):
+    log_in(client, member)
+    response = post_new(
+        client, call, organisation, keywords="ensomhed, 10 12 14 16 18, 2020"
+    )
+    assert response.status_code == 302
+    assert sorted(k.name for k in Input.objects.get().keywords.all()) == [
+        "10 12 14 16 18",
+        "2020",
+        "ensomhed",
+    ]
 
 
 def test_an_email_warning_needs_confirming_and_then_flags(

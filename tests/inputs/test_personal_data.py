@@ -270,7 +270,9 @@ def test_no_phone_in_sentence(text):
 # ones, slash and dot, and spaced dashes.
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 separators = st.one_of(
-    st.sampled_from(["", "-", "/", ".", "_", " - ", " \u2013 ", "  ", *INVISIBLE]),
+    st.sampled_from(
+        ["", "-", "/", ".", "_", " - ", " \u2013 ", "  ", ",", ";", ", ", *INVISIBLE]
+    ),
     st.characters(categories=["Pd", "Zs"]),
 )
 group_separators = st.one_of(
@@ -339,8 +341,9 @@ def written_cpr_numbers(draw) -> str:
     else:  # 01 01 90-1234: the date in groups, and the serial apart
         between = draw(group_separators)
         separator = separator or between
-        if between.strip() and not separator.strip().strip("".join(INVISIBLE) + "_"):
-            # 01.01.90 1234 (or 01.01.90_1234) is a date and a number.
+        if between.strip() and not separator.strip().strip("".join(INVISIBLE) + "_,;"):
+            # 01.01.90 1234 (or 01.01.90_1234, 01.01.90, 1234) is a date and
+            # a number.
             separator = "-"
         number = between.join([born[:2], born[2:4], born[4:]]) + separator + serial
     prefix = draw(st.sampled_from(CPR_PREFIXES))
@@ -462,6 +465,8 @@ def amounts(draw) -> str:
                 f"kr. {n}",
                 f"DKK {n}",
                 f"{n},50",
+                f"{dotted},50 kr.",
+                f"{n},50;{n % 10000}",
             ]
         )
     )
@@ -488,9 +493,11 @@ def phone_numbers(draw) -> str:
 
 postcodes = st.integers(1000, 9990).map(lambda n: f"{n} København")
 # Stairwells, blocks, departments: "opgangene 10 12 14 16 18".
-number_lists = st.lists(
-    st.integers(1, 99).map(lambda n: f"{n:02d}"), min_size=3, max_size=8
-).map(lambda ns: "opgangene " + " ".join(ns))
+# Written with commas or semicolons too: "10, 12, 14", "10;12;14".
+number_lists = st.tuples(
+    st.lists(st.integers(1, 99).map(lambda n: f"{n:02d}"), min_size=3, max_size=8),
+    st.sampled_from([" ", ", ", ",", ";", "; "]),
+).map(lambda t: "opgangene " + t[1].join(t[0]))
 
 not_cpr = st.one_of(
     written_dates(),
@@ -654,6 +661,66 @@ def test_a_cpr_number_with_doubled_separators_is_found(text):
 )
 def test_an_amount_word_does_not_excuse_a_cpr_shaped_number(text):
     assert CPR in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An outside check stored these: a comma or semicolon between the
+        # groups is a separator like any other.
+        "T 010190,1234",
+        "T 010190;1234",
+        "010190;1234",
+        "Beboer 010190;1234",
+        "Beboer 010190, 1234 er ensom.",
+        "Beboer 010190 ; 1234 er ensom.",
+        "Beboer 01,01,90,1234 er ensom.",
+        "Beboer 01;01;90-1234 er ensom.",
+        "Beboer 01.01.90,1234 er ensom.",
+        "Beboer 010190,12,34 er ensom.",
+        "Husleje 3,010190,1234",
+        # The comma and semicolon of other scripts and widths.
+        "Beboer 010190\uff0c1234",
+        "Beboer 010190\uff1b1234",
+        "Beboer 010190\u060c1234",
+        "Beboer 010190\u037e1234",
+        "Beboer 010190\ufe501234",
+        "Beboer 010190\uff1a1234",  # a full-width colon
+    ],
+)
+def test_a_cpr_number_with_a_comma_or_semicolon_is_found(text):
+    assert kinds(text) == [CPR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Lists and amounts with commas and semicolons are no CPR number.
+        "010190,123456",
+        "12,50;1234",
+        "Beløbet var 1.234,50 kr.",
+        "Beløbet var 1010901234,50 kr.",
+        "Tallet steg fra 1,5 til 1010901234,5 på et år.",
+        "Opgangene 10,12,14,16,18 har fået nye døre.",
+        "Opgangene 10, 12, 14, 16, 18 har fået nye døre.",
+        "Opgangene 10;12;14;16;18 har fået nye døre.",
+        "Husnumrene 01, 02, 03, 04, 05 er med.",
+        "Den 01.05.20, 1500 kr. i tilskud.",
+        "Den 01.01.20, 2020 gæster i alt.",
+        "Ring på 22 33 44 55, 66 77 88 99 eller 44556677.",
+        "CVR 12345678, P-nr. 1012345678; EAN 5798000123456",
+        "Tilskud: 2019: 1.500,00; 2020: 2.250,50; 2021: 3.010,90",
+        "id;dato;beløb 17;010190;1.234,50",
+    ],
+)
+def test_lists_and_amounts_with_commas_are_no_cpr_number(text):
+    assert CPR not in kinds(text)
+
+
+def test_a_comma_does_not_join_a_phone_number():
+    assert PHONE not in kinds("Vi har 22, 33, 44, 55 beboere i fire blokke.")
+    assert PHONE not in kinds("Støtten steg til 22334455,50 i 2021.")
+    assert kinds("Ring 22334455, 33445566") == [PHONE, PHONE]
 
 
 def test_enclosed_numbers_above_nine_read_as_their_digits():
