@@ -4,8 +4,9 @@ it: the web form and the import (through the form and the services), a
 moderator's redaction, the answers to extra questions, attachment names and
 (for CPR numbers only) the contact-person fields and the text inside an
 attached document (inputs/attachments.py); `note_check` holds a
-moderator's notes to the same CPR rule, and `no_cpr_number` what BL
-publishes itself: its pages' fields and their blocks' texts.
+moderator's notes to the same CPR rule, `no_cpr_number` what BL
+publishes itself: its pages' fields and their blocks' texts, and
+`no_cpr_number_in_email` every e-mail address a person types.
 
 - A CPR number blocks saving. Ten digits count when the first six are a
   date that exists (in the century the seventh digit gives, via
@@ -72,8 +73,9 @@ ANSWER_PREFIX = "question_"
 ATTACHMENTS_FIELD = "attachments"
 FILE_NAMES = "attachment_names"
 # The contact-person fields are meant for contact details, so only a CPR
-# number counts there.
-CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
+# number counts there. The contact e-mail is an e-mail address, under the
+# rule of every address (no_cpr_number_in_email, its model field's validator).
+CONTACT_FIELDS = ("contact_name", "contact_phone")
 
 
 # Digit groups joined by spaces and up to three of - . / : , ; and
@@ -475,6 +477,36 @@ def no_cpr_number(value) -> None:
             _(
                 "Teksten indeholder et CPR-nummer (%(text)s). Portalen må ikke "
                 "kunne identificere nogen: fjern CPR-nummeret."
+            ),
+            code="cpr",
+            params={"text": found[0]},
+        )
+
+
+# In an e-mail address every character that is neither a letter nor a
+# digit (nor "@") stands between parts: "jens+010190+1234@" is read as
+# "010190-1234".
+_EMAIL_JOINTS = re.compile(r"[^\w.@-]")
+
+
+def email_cpr_numbers(address: str) -> list[str]:
+    """The CPR numbers in an e-mail address, as written."""
+    address = address or ""
+    read = _EMAIL_JOINTS.sub("-", address)  # one for one: the spans still fit
+    return [address[a:b] for a, b in _found(readings(read), _cpr_window)]
+
+
+def no_cpr_number_in_email(value) -> None:
+    """The validator of every e-mail address a person types: sign-up and
+    the account's addresses (portal.accounts.adapter.clean_email), the
+    users' addresses in the admin, invitations, an input's contact e-mail.
+    One message, beside the field."""
+    found = email_cpr_numbers(str(value or ""))
+    if found:
+        raise ValidationError(
+            _(
+                "E-mailadressen indeholder et CPR-nummer (%(text)s). Portalen må "
+                "ikke kunne identificere nogen: brug en anden e-mailadresse."
             ),
             code="cpr",
             params={"text": found[0]},

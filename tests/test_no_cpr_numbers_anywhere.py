@@ -12,7 +12,11 @@ from django import forms
 from django.apps import apps
 from django.db import models
 
-from inputs.personal_data import no_cpr_number, no_cpr_number_in_query
+from inputs.personal_data import (
+    no_cpr_number,
+    no_cpr_number_in_email,
+    no_cpr_number_in_query,
+)
 
 PROJECT_APPS = ("portal", "inputs", "cms", "search")
 CPR_VALIDATORS = {no_cpr_number, no_cpr_number_in_query}
@@ -153,3 +157,38 @@ def test_the_allow_list_names_only_existing_unguarded_fields(fields, allowed):
     """A stale entry would hide a field that lost its validator."""
     unguarded = {name for name, field in fields() if not _guarded(field)}
     assert set(allowed) <= unguarded, set(allowed) - unguarded
+
+
+ALLAUTH = "allauth's form: AccountAdapter.clean_email runs the rule"
+ALLOWED_EMAIL_FORM_FIELDS = {
+    "portal.accounts.password_forms.SignupForm.email": ALLAUTH,
+}
+
+
+def _email_fields():
+    for model in apps.get_models():
+        if model.__module__.split(".")[0] not in PROJECT_APPS:
+            continue
+        for field in model._meta.get_fields():
+            if isinstance(field, models.EmailField) and field.model is model:
+                yield f"{model._meta.label}.{field.name}", field
+    for form in _project_forms():
+        model = getattr(getattr(form, "_meta", None), "model", None)
+        model_fields = {f.name for f in model._meta.get_fields()} if model else set()
+        for name, field in form.declared_fields.items():
+            if isinstance(field, forms.EmailField) and name not in model_fields:
+                yield f"{form.__module__}.{form.__qualname__}.{name}", field
+
+
+def test_every_e_mail_address_field_holds_to_the_rule_for_addresses():
+    """Sign-up, invitations and an input's contact e-mail took an address
+    with a CPR number (outside check): every address field, in the models
+    and the project's forms, carries no_cpr_number_in_email."""
+    unguarded = sorted(
+        name
+        for name, field in _email_fields()
+        if no_cpr_number_in_email not in field.validators
+        and name not in ALLOWED_EMAIL_FORM_FIELDS
+    )
+    assert not unguarded, unguarded
+    assert set(ALLOWED_EMAIL_FORM_FIELDS) <= {name for name, _ in _email_fields()}

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from inputs.personal_data import no_cpr_number
+from inputs.personal_data import no_cpr_number, no_cpr_number_in_email
 
 
 @register_setting(icon="mail")
@@ -21,7 +21,9 @@ class ContactSettings(BaseSiteSetting):
         default="Studiestræde 50, 1554 København V",
         validators=[no_cpr_number],
     )
-    email = models.EmailField(_("e-mail"), default="partnerskaber@bl.dk")
+    email = models.EmailField(
+        _("e-mail"), default="partnerskaber@bl.dk", validators=[no_cpr_number_in_email]
+    )
     phone = models.CharField(
         _("telefon"), max_length=30, default="33 76 20 00", validators=[no_cpr_number]
     )

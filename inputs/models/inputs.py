@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
+from ..personal_data import no_cpr_number_in_email
 from ..states import EDITABLE_BY_SUBMITTER, Status
 
 # The most residents one housing-social effort can reach. The social housing
@@ -145,7 +146,9 @@ class Input(models.Model):
     )
     ongoing = models.BooleanField(_("indsatsen kører stadig"), default=False)
     contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("kontaktpersonens e-mail"), blank=True)
+    contact_email = models.EmailField(
+        _("kontaktpersonens e-mail"), blank=True, validators=[no_cpr_number_in_email]
+    )
     contact_phone = models.CharField(
         _("kontaktpersonens telefon"), max_length=30, blank=True
     )

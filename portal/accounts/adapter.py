@@ -10,6 +10,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from inputs.personal_data import no_cpr_number_in_email
 from portal.accounts.roles import requires_two_factor
 from portal.site import configured_site, site_url
 
@@ -21,6 +22,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # one, not a missing one (an empty field gets "Dette felt er påkrævet.").
         "enter_current_password": _("Adgangskoden er forkert."),
     }
+
+    def clean_email(self, email: str) -> str:
+        """Every address typed into allauth's forms (sign-up, adding an
+        address, asking for a new password) holds no CPR number: the rule
+        of every e-mail address (inputs.personal_data)."""
+        no_cpr_number_in_email(email)
+        return super().clean_email(email)
 
     def send_mail(self, template_prefix, email, context):
         """Every allauth e-mail names the site and links to it as the

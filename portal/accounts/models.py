@@ -9,7 +9,7 @@ from django.contrib.auth.models import (
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from inputs.personal_data import no_cpr_number
+from inputs.personal_data import no_cpr_number, no_cpr_number_in_email
 
 
 class UserManager(BaseUserManager):
@@ -38,7 +38,9 @@ class User(AbstractUser):
     """A person; they log in with their (work) e-mail address."""
 
     username = None
-    email = models.EmailField(_("e-mail"), unique=True)
+    email = models.EmailField(
+        _("e-mail"), unique=True, validators=[no_cpr_number_in_email]
+    )
     # Shown in the header, member lists and e-mails: under the CPR rule.
     first_name = models.CharField(
         _("first name"), max_length=150, blank=True, validators=[no_cpr_number]

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cvr as stdnum_cvr
 
-from inputs.personal_data import no_cpr_number
+from inputs.personal_data import no_cpr_number, no_cpr_number_in_email
 
 from .models import Membership, Municipality, Organisation, Partnership, validate_cvr
 
@@ -39,7 +39,9 @@ class DecisionForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("Kollegaens e-mail"))
+    email = forms.EmailField(
+        label=_("Kollegaens e-mail"), validators=[no_cpr_number_in_email]
+    )
     role = forms.ChoiceField(
         label=_("Rolle"), choices=Membership.Role.choices, initial="member"
     )
@@ -50,7 +52,7 @@ class RoleForm(forms.Form):
 
 
 class PartnershipInvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail"))
+    email = forms.EmailField(label=_("E-mail"), validators=[no_cpr_number_in_email])
     partnership = forms.ModelChoiceField(
         label=_("Partnerskab"),
         queryset=Partnership.objects.filter(bl_member=True),

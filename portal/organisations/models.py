@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cvr
 
-from inputs.personal_data import no_cpr_number
+from inputs.personal_data import no_cpr_number, no_cpr_number_in_email
 
 
 class Region(models.Model):
@@ -282,7 +282,7 @@ def _default_expiry():
 class Invitation(models.Model):
     """An invitation by e-mail to join an organisation or a partnership."""
 
-    email = models.EmailField(_("e-mail"))
+    email = models.EmailField(_("e-mail"), validators=[no_cpr_number_in_email])
     organisation = models.ForeignKey(
         Organisation,
         null=True,

@@ -138,7 +138,17 @@ def test_when_the_author_is_gone_the_one_who_sends_it_is_told(
         ({"challenge": "Beboeren 010190-1234 er ensom."}, "challenge", "CPR-nummer"),
         ({"contact_phone": "010190-1234"}, "contact_phone", "CPR-nummer"),
         ({"contact_name": "Jens 0101901234"}, "contact_name", "CPR-nummer"),
-        ({"contact_email": "0101901234@aab.dk"}, "contact_email", "CPR-nummer"),
+        # The message every e-mail address with a CPR number gets.
+        (
+            {"contact_email": "0101901234@aab.dk"},
+            "contact_email",
+            "E-mailadressen indeholder et CPR-nummer (0101901234)",
+        ),
+        (
+            {"contact_email": "jens+010190+1234@aab.dk"},
+            "contact_email",
+            "E-mailadressen indeholder et CPR-nummer (010190+1234)",
+        ),
         # A made-up number (12 March 2045 by the century rule) was published.
         (
             {"estate": "Afdeling 12, Birthe Sørensen 120345-6789"},
