@@ -22,7 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from .personal_data import cpr_numbers
+from .personal_data import cpr_numbers, file_name_check
 
 logger = logging.getLogger(__name__)
 
@@ -267,6 +267,7 @@ def check_upload(upload) -> CheckedFile:
     # Characters Windows refuses in a file name: the name is used again when
     # the file is downloaded, alone or in the "Hent mine data" ZIP.
     name = _NOT_IN_FILE_NAMES.sub("_", name)
+    file_name_check(name)
     if upload.size > MAX_SIZE:
         raise ValidationError(
             _(

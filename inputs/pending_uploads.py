@@ -33,7 +33,9 @@ def pending_list(*, session, key: str) -> list[dict]:
 
 
 def pending_add(*, session, key: str, files: list[CheckedFile]) -> None:
-    """Keep the files for the next try. All or none: when the disk has no
+    """Keep the files for the next try. Only files that passed every check
+    of check_upload (name, type, size, content) come here: a refused file
+    is never written nor remembered. All or none: when the disk has no
     room for one of them (StorageFull), none waits and the session is as
     before."""
     if not files:

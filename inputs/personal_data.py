@@ -448,6 +448,17 @@ def input_text_findings(*, data: Mapping) -> list[Finding]:
     return scan(_input_fields(data)) + [f for f in scan(contact) if f.blocks]
 
 
+def file_name_check(name: str) -> None:
+    """A chosen file's name holds no CPR number. Checked when the file is
+    chosen (inputs.attachments.check_upload), so a file refused for its
+    name is never stored, nor kept for the form's next try; the services
+    check the names again (input_text_check). Raises ValidationError with
+    the message the form shows beside its file field."""
+    findings = [f for f in scan({ATTACHMENTS_FIELD: ("", name)}) if f.blocks]
+    if findings:
+        raise ValidationError([blocking_message(f) for f in findings], code="cpr")
+
+
 def note_check(*, field: str, label: str, text: str) -> None:
     """A moderator's note (internal, or sent to the organisation) holds no
     CPR number either; contact details are fine there. Raises

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -11,14 +12,17 @@ from PIL import Image
 from inputs.attachments import (
     DOCX,
     JPEG,
+    MAX_SIZE,
     ODT,
     PDF,
     PNG,
     XLSX,
+    CheckedFile,
     check_upload,
     detect_type,
 )
 from inputs.models import Attachment, Input
+from inputs.pending_uploads import SESSION_PREFIX
 from inputs.services import input_transition
 from inputs.services.submission import attachments_add
 from tests.factories import InputFactory, OrganisationFactory, log_in, member_of
@@ -236,14 +240,69 @@ def test_a_cpr_number_in_other_characters_in_a_file_name_is_refused(
     assert "Et filnavn indeholder et CPR-nummer" in error
     assert not Input.objects.exists()
     assert not Attachment.objects.exists()
+    assert _stored_files() == []
+
+
+def _stored_files() -> list[str]:
     private = Path(settings.PRIVATE_MEDIA_ROOT)
-    stored = [p for p in private.rglob("*") if p.is_file()] if private.exists() else []
-    assert all(p.relative_to(private).parts[0] == "pending" for p in stored)
+    if not private.exists():
+        return []
+    return sorted(
+        str(p.relative_to(private)) for p in private.rglob("*") if p.is_file()
+    )
+
+
+def _too_large():
+    return SimpleUploadedFile("stor.pdf", b"%PDF-1.4\n" + b"0" * (MAX_SIZE + 1))
+
+
+@pytest.mark.parametrize(
+    ("refused", "message"),
+    [
+        (lambda: files.pdf("cpr 010190-1234.pdf"), "Et filnavn indeholder et CPR"),
+        (lambda: files.pdf("cpr 010190;1234.pdf"), "Et filnavn indeholder et CPR"),
+        (
+            lambda: _pdf_saying("Beboeren 010190-1234 er ensom."),
+            "indeholder et CPR-nummer",
+        ),
+        (
+            lambda: SimpleUploadedFile("program.pdf", b"MZ\x90\x00 a program"),
+            "ikke en tilladt filtype",
+        ),
+        (_too_large, "er for stor"),
+    ],
+    ids=["name", "name-semicolon", "content", "type", "size"],
+)
+def test_a_refused_file_is_never_written_nor_remembered(
+    client, call, organisation, member, refused, message
+):
+    """An outside check: a file refused for the CPR number in its name
+    waited in pending/ and in the session for the next try. Only the good
+    file chosen with it waits."""
+    log_in(client, member)
+    response = upload(
+        client, call, organisation, [refused(), files.pdf("Årsrapport 2020.pdf")]
+    )
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors["attachments"])
+    waiting = [
+        entry
+        for key, entries in client.session.items()
+        if key.startswith(SESSION_PREFIX)
+        for entry in entries
+    ]
+    assert [entry["name"] for entry in waiting] == ["Årsrapport 2020.pdf"]
+    assert _stored_files() == [waiting[0]["path"]]
+    assert not Attachment.objects.exists()
 
 
 def test_the_attachment_service_checks_file_names(organisation, member):
     input = InputFactory(organisation=organisation, author=member)
-    checked = check_upload(files.pdf("Hansen 0101901234.pdf"))
+    checked = CheckedFile(
+        "Hansen 0101901234.pdf",
+        PDF,
+        ContentFile(files.pdf().read(), name="Hansen 0101901234.pdf"),
+    )
     with pytest.raises(ValidationError) as error:
         attachments_add(input=input, user=member, files=[checked])
     assert "attachments" in error.value.message_dict
