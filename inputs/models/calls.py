@@ -29,11 +29,16 @@ class QuestionType(models.TextChoices):
     YES_NO = "yesno", _("Ja/nej")
 
 
+# A yes/no question's choices: stored as the Danish word, shown in the page's
+# language (Input.answers_shown()).
+YES_NO_CHOICES = {"Ja": _("Ja"), "Nej": _("Nej")}
+
+
 class QuestionFormBuilder(FormBuilder):
     """Wagtail's form builder plus our yes/no type (a Ja/Nej choice)."""
 
     def create_yesno_field(self, field, options):
-        options["choices"] = [("Ja", _("Ja")), ("Nej", _("Nej"))]
+        options["choices"] = list(YES_NO_CHOICES.items())
         options.setdefault("widget", forms.RadioSelect)
         return forms.ChoiceField(**options)
 

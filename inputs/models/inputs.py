@@ -247,6 +247,19 @@ class Input(models.Model):
             for answer in sorted(answers, key=lambda a: a.get("order", 0))
         ]
 
+    def answers_shown(self) -> list[tuple[str, str]]:
+        """answer_items() for a page: a yes/no answer in the page's language.
+        The stored answer does not say its question's type, so any answer
+        that is exactly a yes/no choice ("Ja") is shown as one: it means the
+        same whatever the question. What is indexed and exported stays as
+        stored."""
+        from .calls import YES_NO_CHOICES
+
+        return [
+            (label, str(YES_NO_CHOICES.get(value, value)))
+            for label, value in self.answer_items()
+        ]
+
     @staticmethod
     def answer_line(label: str, value: str) -> str:
         """A label and its answer as one line: "Antal: 12", but "Hvor mange

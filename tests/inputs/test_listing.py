@@ -228,3 +228,25 @@ def test_an_outsider_sees_none_of_it(client):
     log_in(client, member_of(OrganisationFactory()))
     assert input.title not in client.get(reverse("inputs:list")).content.decode()
     assert client.get(reverse("inputs:detail", args=[input.pk])).status_code == 404
+
+
+def test_yes_no_answers_are_shown_in_the_pages_language(client, organisation, member):
+    """A yes/no question's answer is stored as its Danish choice ("Ja",
+    "Nej") and shown in the page's language; other answers as written."""
+    input = InputFactory(
+        organisation=organisation,
+        answers={
+            "a": {"label": "Samarbejder I med kommunen?", "value": "Ja", "order": 0},
+            "b": {"label": "Har I midler?", "value": "Nej", "order": 1},
+            "c": {"label": "Hvem?", "value": "Jakob og Nejla", "order": 2},
+        },
+    )
+    log_in(client, member)
+    url = reverse("inputs:detail", args=[input.pk])
+    assert "<dd>Ja</dd>" in client.get(url).content.decode()
+    client.cookies["django_language"] = "en"
+    html = client.get(url).content.decode()
+    assert "<dd>Yes</dd>" in html and "<dd>No</dd>" in html
+    assert "<dd>Jakob og Nejla</dd>" in html
+    # What is stored, indexed and exported stays the Danish choice.
+    assert input.answer_items()[0] == ("Samarbejder I med kommunen?", "Ja")
