@@ -153,14 +153,11 @@ class StatisticsBlock(blocks.StructBlock):
         )
 
         context = super().get_context(value, parent_context)
-        page = (parent_context or {}).get("page")
-        inputs = getattr(getattr(page, "specific", None), "inputs", None)
+        page = getattr((parent_context or {}).get("page"), "specific", None)
         counts = (
-            # By pk: in a preview the page's inputs are the revision's.
-            public_input_counts(
-                ids=[item.pk for item in inputs.all()], dimension=value["dimension"]
-            )
-            if inputs is not None
+            # What the summary builds on: its chosen and its quoted inputs.
+            public_input_counts(ids=page.built_on_ids(), dimension=value["dimension"])
+            if hasattr(page, "built_on_ids")
             else []
         )
         context["rows"] = public_chart_rows(counts)

@@ -78,6 +78,14 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
         """The quoted inputs the page may show now (cms.citations), by pk."""
         return citable_inputs(ids=quoted_input_ids(self.body))
 
+    def built_on_ids(self) -> set[int]:
+        """What the summary builds on, by pk: the inputs chosen for it and
+        every input it quotes. The page's own, not the stored links: a
+        preview shows the revision's. Its source list and its statistics
+        both count these."""
+        chosen = {item.pk for item in self.inputs.all()}
+        return chosen | set(quoted_input_ids(self.body))
+
     def archive_text(self) -> str:
         """Plain text of the summary, for the archive search: its own words.
         Not those its blocks add around them ("Anonymiseret" beside a quote,
@@ -103,8 +111,8 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
         return "\n".join(p for p in parts if p)
 
     def source_inputs(self, user) -> list[dict]:
-        """The published inputs the summary builds on that `user` may see
-        (inputs_visible_to), each with its link. Of the others nothing, not
+        """The published inputs the summary builds on (built_on_ids) that
+        `user` may see (inputs_visible_to), each with its link. Of the others nothing, not
         even how many: a count would tell anyone that the summary builds on
         inputs that are not public."""
         from inputs.permissions import can_moderate
@@ -116,12 +124,9 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
         url_name = (
             "inputs_moderation:inspect" if can_moderate(user) else "inputs:detail"
         )
-        # The page's own inputs, not the stored links: a preview shows the
-        # revision's.
-        ids = [item.pk for item in self.inputs.all()]
         visible = (
             inputs_visible_to(user=user)
-            .filter(status__in=PUBLISHED_STATUSES, pk__in=ids)
+            .filter(status__in=PUBLISHED_STATUSES, pk__in=self.built_on_ids())
             .select_related("organisation")
             .order_by("reference", "pk")
         )

@@ -284,3 +284,33 @@ def test_archive_text_keeps_a_statistics_heading_not_its_counts(mod, elderly_pag
     text = page.archive_text()
     assert "Input fordelt på temaer" in text
     assert "Digital kontakt" not in text
+
+
+def test_an_input_the_summary_quotes_is_one_it_builds_on(client, mod, elderly_page):
+    """One rule for what a summary builds on: its chosen inputs and every
+    input it quotes. The source list and its statistics count a quoted input
+    the editor did not also choose."""
+    chosen = _accepted(mod, title="Telefonkæde", themes=[theme("ensomhed")])
+    quoted = _accepted(mod, title="Tablets", themes=[theme("ensomhed")])
+    page = _summary(
+        elderly_page,
+        [chosen],
+        [
+            ("quote", {"input": quoted, "excerpt": ""}),
+            ("statistics", {"heading": "Temaer", "dimension": "theme"}),
+        ],
+    )
+    listed = [s["input"] for s in page.source_inputs(AnonymousUser())]
+    assert set(listed) == {chosen, quoted}
+    html = client.get(page.url).content.decode()
+    sources = html[html.index('id="sources-heading"') :]
+    assert quoted.reference in sources and chosen.reference in sources
+    assert page.built_on_ids() == {chosen.pk, quoted.pk}
+
+
+def test_summary_page_and_home_page_date_it_in_the_same_words(
+    client, mod, elderly_page
+):
+    page = _summary(elderly_page, [], [])
+    html = client.get(page.url).content.decode()
+    assert "Udgivet " in html and "Offentliggjort" not in html
