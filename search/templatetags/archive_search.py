@@ -9,6 +9,7 @@ from django.utils.formats import date_format, localize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -19,24 +20,49 @@ OPTION = (
 )
 
 
+# A long facet (98 municipalities) shows its first values and folds the
+# rest under "Vis alle (k)"; one that is at most two longer shows them all.
+FACET_SHOWN = 8
+FOLDED = (
+    '<details class="facet__more"{0}><summary class="facet__more-toggle">{1}'
+    '</summary><ul class="facet__list">{2}</ul></details>'
+)
+
+
+def _options(name: str, values) -> str:
+    return "\n".join(
+        OPTION.format(
+            name,
+            escape(str(v.value)),
+            " checked" if v.selected else "",
+            escape(str(v.label)),
+            escape(localize(v.count)),
+        )
+        for v in values
+    )
+
+
 @register.simple_tag
 def facet_options(facet):
-    """The <li> of each of the facet's values; a selected value is checked.
-    Every value is escaped with the standard library's escape: Django's
-    format_html checks each argument for lazy strings, some 500 a page."""
+    """The facet's values as checkboxes in a list; of a long facet the first
+    FACET_SHOWN, and the rest in a <details> that is open when one of them is
+    chosen. Every value is escaped with the standard library's escape:
+    Django's format_html checks each argument for lazy strings, some 500 a
+    page."""
     name = escape(facet["name"])
-    return mark_safe(  # noqa: S308 - every value is escaped
-        "\n".join(
-            OPTION.format(
-                name,
-                escape(str(v.value)),
-                " checked" if v.selected else "",
-                escape(str(v.label)),
-                escape(localize(v.count)),
-            )
-            for v in facet["values"]
+    values = list(facet["values"])
+    if len(values) <= FACET_SHOWN + 2:
+        shown, folded = values, []
+    else:
+        shown, folded = values[:FACET_SHOWN], values[FACET_SHOWN:]
+    html = f'<ul class="facet__list">{_options(name, shown)}</ul>'
+    if folded:
+        html += FOLDED.format(
+            " open" if any(v.selected for v in folded) else "",
+            escape(gettext("Vis alle (%(count)s)") % {"count": len(values)}),
+            _options(name, folded),
         )
-    )
+    return mark_safe(html)  # noqa: S308 - every value is escaped
 
 
 @register.simple_tag
