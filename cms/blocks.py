@@ -141,27 +141,34 @@ class StatisticsBlock(blocks.StructBlock):
         template = "cms/blocks/statistics_block.html"
         label = _("statistik")
 
+    @staticmethod
+    def public_counts(value, page) -> list:
+        """The public counts (inputs.statistics.public_input_counts) of what
+        the summary builds on: of its inputs only those anyone may see, small
+        counts not shown. The same on the page, in its PDF, in the editor and
+        for every viewer."""
+        from inputs.statistics import public_input_counts
+
+        if not hasattr(page, "built_on_ids"):
+            return []
+        return public_input_counts(
+            ids=page.built_on_ids(), dimension=value["dimension"]
+        )
+
     def get_context(self, value, parent_context=None):
-        """The public counts (inputs.statistics.public_input_counts): of the
-        page's inputs only those anyone may see, small counts not shown. The
-        same on the page, in its PDF and for every viewer."""
         from inputs.statistics import (
             DIMENSIONS,
             MIN_PUBLIC_COUNT,
+            nothing_shown,
             public_chart_rows,
-            public_input_counts,
         )
 
         context = super().get_context(value, parent_context)
         page = getattr((parent_context or {}).get("page"), "specific", None)
-        counts = (
-            # What the summary builds on: its chosen and its quoted inputs.
-            public_input_counts(ids=page.built_on_ids(), dimension=value["dimension"])
-            if hasattr(page, "built_on_ids")
-            else []
-        )
+        counts = self.public_counts(value, page)
         context["rows"] = public_chart_rows(counts)
         context["bars"] = [row for row in context["rows"] if row["percent"]]
+        context["withheld"] = nothing_shown(counts)
         context["min_count"] = MIN_PUBLIC_COUNT
         context["label_heading"] = DIMENSIONS[value["dimension"]][0]
         context["chart_id"] = f"stat-{value['dimension']}-{id(value)}"

@@ -180,6 +180,13 @@ def _public_rows(inputs, dimension: str) -> list[tuple[str, int, int]]:
     return [(label, r["n"], r["orgs"]) for label, r in rows]
 
 
+def nothing_shown(counts: list[PublicCount]) -> bool:
+    """Every count is hidden: a table of them would tell a reader nothing
+    but "vises ikke", so the page says why in one sentence instead. (No counts
+    at all is another thing: no inputs yet.)"""
+    return bool(counts) and all(c.count is None for c in counts)
+
+
 def public_chart_rows(counts: list[PublicCount]) -> list[dict]:
     """Rows for the bar chart template of suppressed counts: a hidden count
     reads "vises ikke" and has no bar (percent 0)."""

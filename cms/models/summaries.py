@@ -20,7 +20,7 @@ from inputs.personal_data import PageWithoutCprNumbers, no_cpr_number
 from ..blocks import SummaryStreamBlock
 from ..citations import citable_inputs, quoted_input_ids
 from ..forms import SummaryPageForm
-from ..panels import WithheldQuotesPanel
+from ..panels import EmptyStatisticsPanel, WithheldQuotesPanel
 
 # Where a block of text ends: stripping the tags must leave a line break
 # there, or "frivillige</p><p>Beboerne" reads as one word to the search.
@@ -54,6 +54,7 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
 
     content_panels = [
         WithheldQuotesPanel(),
+        EmptyStatisticsPanel(),
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("body"),

@@ -12,6 +12,7 @@ from portal.spreadsheets import spreadsheet_response
 from ..statistics import (
     MIN_PUBLIC_COUNT,
     dimension_label,
+    nothing_shown,
     public_chart_rows,
     public_statistics,
 )
@@ -34,10 +35,12 @@ def statistics_page(request, slug=None):
             "total": stats.total,
             "min_count": MIN_PUBLIC_COUNT,
             "refresh_minutes": settings.PUBLIC_STATISTICS_CACHE_SECONDS // 60,
+            # Too few for a total: too few for any count (the lead says so).
             "charts": [
                 {
                     "id": f"chart-{d['name']}",
                     "label": d["label"],
+                    "withheld": nothing_shown(stats.dimensions[d["name"]]),
                     "rows": public_chart_rows(stats.dimensions[d["name"]]),
                     "bars": [
                         r
@@ -46,6 +49,7 @@ def statistics_page(request, slug=None):
                     ],
                 }
                 for d in data["dimensions"]
+                if stats.total is not None
             ],
         },
     )

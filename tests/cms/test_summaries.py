@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Page
@@ -85,10 +86,10 @@ def test_summary_renders_quote_statistics_and_recommendations(
     assert "— Anonymiseret" in html
     assert anonymous.organisation.name not in html  # nowhere on the page
     assert anonymous.challenge[:40] in html  # the default excerpt
-    # Two inputs: /statistik/'s small-count rule hides both counts, and no
-    # bar tells them (tests/cms/test_summary_visibility has larger ones).
-    assert '<tr><th scope="row">Ensomhed</th><td>vises ikke</td></tr>' in html
-    assert '<tr><th scope="row">Digital kontakt</th><td>vises ikke</td></tr>' in html
+    # Two inputs: /statistik/'s small-count rule hides both counts, so one
+    # sentence says why, and no bar tells them (tests/cms/test_summary_visibility
+    # has larger ones).
+    assert STATS_WITHHELD in html and "<td>vises ikke</td>" not in html
     assert 'class="bar-chart__bars"' not in html
     assert html.count(">Temaer</h2>") == 1
     assert "Ring mere" in html
@@ -314,3 +315,49 @@ def test_summary_page_and_home_page_date_it_in_the_same_words(
     page = _summary(elderly_page, [], [])
     html = client.get(page.url).content.decode()
     assert "Udgivet " in html and "Offentliggjort" not in html
+
+
+STATS_WITHHELD = (
+    "For få offentlige input til at vise tal uden risiko for, at nogen kan genkendes."
+)
+
+
+def test_a_statistics_block_of_only_hidden_counts_says_why(client, mod, elderly_page):
+    """Two public inputs, one theme: its count (2) is hidden, so the block
+    says why in one sentence instead of a table of "vises ikke"; the editor
+    tells the moderator that the block shows no numbers."""
+    items = [
+        _accepted(mod, title=f"Tablet {n}", themes=[theme("ensomhed")]) for n in "ab"
+    ]
+    page = _summary(
+        elderly_page,
+        items,
+        [("statistics", {"heading": "Temaer", "dimension": "theme"})],
+    )
+    html = client.get(page.url).content.decode()
+    assert STATS_WITHHELD in html
+    assert "vises ikke</td>" not in html and "bar-chart__table" not in html
+    log_in(client, mod)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    editor = client.get(edit_url).content.decode()
+    assert "Statistikken »Temaer« viser ingen tal" in editor
+
+
+def test_the_editor_says_nothing_of_statistics_that_show_numbers(
+    client, mod, elderly_page
+):
+    items = [
+        _accepted(mod, title=f"Tablet {n}", themes=[theme("ensomhed")]) for n in "abc"
+    ]
+    page = _summary(
+        elderly_page,
+        items,
+        [("statistics", {"heading": "Temaer", "dimension": "theme"})],
+    )
+    assert (
+        '<th scope="row">Ensomhed</th><td>3</td>'
+        in client.get(page.url).content.decode()
+    )
+    log_in(client, mod)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert "viser ingen tal" not in editor.content.decode()

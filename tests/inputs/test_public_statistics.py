@@ -267,3 +267,33 @@ def test_hidden_counts_follow_the_shown_ones_in_name_order(client, archived):
         "Angst og psykiske lidelser",
         "Digital kontakt",
     ]
+
+
+WITHHELD = (
+    "For få offentlige input til at vise tal uden risiko for, at nogen kan genkendes."
+)
+
+
+def test_a_table_that_would_hide_every_count_is_one_sentence(client, archived):
+    """Three public inputs from three organisations, one of each kind: the
+    total and the region can be shown, no kind can."""
+    for kind in (Kind.SOLUTION, Kind.CHALLENGE, Kind.BOTH):
+        archived(organisation=OrganisationFactory(), kind=kind)
+    page = client.get(reverse("statistics")).content.decode()
+    assert "Tallene bygger på 3 offentlige input" in page
+    kind = page[page.index(">Type</h2>") : page.index(">Måned</h2>")]
+    assert WITHHELD in kind and "<table" not in kind
+    assert '<th scope="row">Region Hovedstaden</th><td>3</td>' in page
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("statistics")).content.decode()
+    assert "Too few public inputs to show numbers" in english
+    assert "<td>not shown</td>" not in english
+
+
+def test_too_few_inputs_for_a_total_show_no_tables_at_all(client, archived):
+    partnership = Partnership.objects.get(slug="svaekkede-aeldre")
+    archived(partnerships=[partnership])
+    url = reverse("statistics_partnership", args=[partnership.slug])
+    page = client.get(url).content.decode()
+    assert "Der er endnu for få offentlige input" in page
+    assert "<table" not in page and "<td>vises ikke</td>" not in page
