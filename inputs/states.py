@@ -140,8 +140,12 @@ EDITABLE_BY_SUBMITTER = frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED})
 
 
 class IllegalTransition(Exception):
-    def __init__(self, action: str, status: str):
-        self.action, self.status = action, status
+    """The move is not possible from where the input is. `input` is set
+    when the service refused it, so the answer can say where it is now
+    (inputs.middleware answers it for every view)."""
+
+    def __init__(self, action: str, status: str, *, input=None):
+        self.action, self.status, self.input = action, status, input
         super().__init__(f"'{action}' is not allowed from '{status}'")
 
 
@@ -209,3 +213,20 @@ def refusal(action: str, actor: str) -> str:
         "»%(action)s« er kun muligt for input med en af statusserne %(statuses)s.",
         len(statuses),
     ) % {"action": TRANSITIONS[action].label, "statuses": names}
+
+
+def refused_message(action: str, status: str) -> str:
+    """Why `action` was not taken on an input now in `status`: already done
+    (a press sent twice, a second tab, a colleague), or no longer possible
+    from there. The one explanation every refused move gets."""
+    transition = TRANSITIONS.get(action)
+    now = Status(status).label
+    if transition is not None and status == transition.target:
+        return gettext(
+            "Inputtet har allerede status »%(status)s«, måske fra en anden fane "
+            "eller af en kollega. Der er ikke ændret mere."
+        ) % {"status": now}
+    why = gettext("Inputtet har nu status »%(status)s«.") % {"status": now}
+    if transition is None:
+        return why
+    return f"{why} {refusal(action, transition.actor)}"

@@ -18,7 +18,7 @@ from wagtail.models import ModelLogEntry
 from ..models import InputRevision
 from ..permissions import can_moderate
 from ..similarity import similar_inputs
-from ..states import IllegalTransition
+from ..states import IllegalTransition, refused_message
 from . import forms
 from .diff import content_diff
 from .selectors import moderation_queue
@@ -129,7 +129,11 @@ class ActionView(InspectView):
                 errors = {None: error.error_list}
             for field, messages_ in errors.items():
                 form.add_error(field if field in form.fields else None, messages_)
-        except (IllegalTransition, PermissionDenied):
+        except IllegalTransition as error:
+            # A colleague moved it first: say where it is now.
+            messages.error(request, refused_message(error.action, error.status))
+            return self.back()
+        except PermissionDenied:
             messages.error(
                 request, _("Handlingen er ikke mulig for input i denne status.")
             )

@@ -12,7 +12,7 @@ from .. import personal_data
 from ..models import Input, InputRevision
 from ..notifications import send_transition_email
 from ..permissions import can_take_action
-from ..states import Status, note_missing, steps_for
+from ..states import IllegalTransition, Status, note_missing, steps_for
 
 
 def input_changed(input: Input) -> None:
@@ -42,7 +42,10 @@ def input_transition(
         field="note", label=_("Besked til organisationen"), text=note
     )
     locked = Input.objects.select_for_update().get(pk=input.pk)
-    steps = steps_for(action, locked.status)
+    try:
+        steps = steps_for(action, locked.status)
+    except IllegalTransition as error:
+        raise IllegalTransition(action, locked.status, input=locked) from error
     for transition in steps:
         if not system and not can_take_action(user, locked, transition.actor):
             raise PermissionDenied

@@ -39,6 +39,7 @@ from ..services import (
     input_withdraw,
 )
 from ..states import Actor, Status
+from .refused import transition_refused
 from .unsaved import login_required_keeping_text
 
 
@@ -328,9 +329,17 @@ def _review_started(request, input):
 @login_required
 @require_http_methods(["GET", "POST"])
 def input_withdraw_view(request, pk: int):
+    """Withdraw, after a confirmation page. An input that can no longer be
+    withdrawn (withdrawn already, in review) gets the page that says so; a
+    simultaneous second press is refused by the state machine and gets the
+    same page (inputs.middleware)."""
     input = viewable_input_or_404(request.user, pk)
-    if not can_withdraw_input(request.user, input):
+    if not can_take_action(request.user, input, Actor.SUBMITTER):
         raise Http404
+    if not can_withdraw_input(request.user, input):
+        return transition_refused(
+            request, action="withdraw", status=input.status, input=input
+        )
     if request.method == "POST":
         input_withdraw(input=input, user=request.user)
         messages.success(request, _("Inputtet er trukket tilbage."))

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.RequireTwoFactorForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A refused move of an input's status answers 409 with where it is now.
+    "inputs.middleware.IllegalTransitionMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -44,17 +44,23 @@ def _send_at_once(post) -> list:
     return results
 
 
+def clients_of_one_session(user) -> list[Client]:
+    """One browser session of `user`, one client per thread (a client is not
+    thread-safe)."""
+    first = Client()
+    log_in(first, user)
+    session = first.cookies[settings.SESSION_COOKIE_NAME].value
+    clients = [Client() for _ in range(SENDS)]
+    for client in clients:
+        client.cookies[settings.SESSION_COOKIE_NAME] = session
+    return clients
+
+
 @pytest.mark.parametrize("intent", ["submit", "draft"])
 def test_identical_concurrent_submits_make_one_input(
     reference_data, call, organisation, member, intent
 ):
-    first = Client()
-    log_in(first, member)
-    session = first.cookies[settings.SESSION_COOKIE_NAME].value
-    # One browser session, one client per thread (a client is not thread-safe).
-    clients = [Client() for _ in range(SENDS)]
-    for client in clients:
-        client.cookies[settings.SESSION_COOKIE_NAME] = session
+    clients = clients_of_one_session(member)
     data = form_data(call, organisation, intent=intent)
     url = reverse("inputs:create", args=[call.pk])
 
