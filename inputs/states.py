@@ -128,6 +128,11 @@ NOTE_REQUIRED = {
 }
 
 
+# The longest message to the organisation a move may carry: it goes into the
+# e-mail and the audit log. As long as an internal note.
+NOTE_MAX_LENGTH = 4000
+
+
 def note_missing(action: str, note: str) -> str | None:
     """The message to show when `action` needs a note and `note` is blank."""
     if note.strip():

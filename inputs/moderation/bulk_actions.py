@@ -19,7 +19,7 @@ from ..models.inputs import Visibility
 from ..permissions import can_moderate
 from ..services import input_transition
 from ..services.moderation import input_accept, input_assign, input_themes_change
-from ..states import IllegalTransition, Status, note_missing
+from ..states import NOTE_MAX_LENGTH, IllegalTransition, Status, note_missing
 from .selectors import moderation_queue
 
 
@@ -27,6 +27,7 @@ class NoteForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Besked til organisationerne"),
         widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=NOTE_MAX_LENGTH,
         required=False,
     )
 
@@ -39,7 +40,7 @@ class NoteForm(forms.Form):
         data = super().clean()
         note = data.get("note", "")
         missing = note_missing(self.action, note)
-        if missing:
+        if missing and "note" not in self.errors:  # not when it is too long
             self.add_error("note", missing)
         try:
             personal_data.note_check(field="note", label=self["note"].label, text=note)

@@ -23,6 +23,7 @@ from ..services.moderation import (
     visibility_choices,
 )
 from ..states import (
+    NOTE_MAX_LENGTH,
     PUBLISHED_STATUSES,
     Actor,
     Status,
@@ -69,6 +70,7 @@ class TransitionForm(ActionForm):
         label=_("Besked til organisationen"),
         help_text=_("Sendes med e-mailen om den nye status."),
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NOTE_MAX_LENGTH,
         required=False,
     )
 
@@ -98,7 +100,7 @@ class TransitionForm(ActionForm):
     def clean(self):
         data = super().clean()
         missing = note_missing(data.get("transition", ""), data.get("note", ""))
-        if missing:
+        if missing and "note" not in self.errors:  # not when it is too long
             self.add_error("note", missing)
         return data
 

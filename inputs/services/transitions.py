@@ -1,6 +1,7 @@
 """Writes to inputs. Each function says what it guarantees."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +13,13 @@ from .. import personal_data
 from ..models import Input, InputRevision
 from ..notifications import send_transition_email
 from ..permissions import can_take_action
-from ..states import IllegalTransition, Status, note_missing, steps_for
+from ..states import (
+    NOTE_MAX_LENGTH,
+    IllegalTransition,
+    Status,
+    note_missing,
+    steps_for,
+)
 
 
 def input_changed(input: Input) -> None:
@@ -36,8 +43,13 @@ def input_transition(
     transaction. A moderator's decision taken straight from "submitted"
     passes through the review step: both moves are logged, and only the
     decision is e-mailed (one e-mail per action). A move that needs a
-    reason (states.NOTE_REQUIRED) is refused without a note
-    (ValidationError on "note")."""
+    reason (states.NOTE_REQUIRED) is refused without a note, and any move
+    with a note longer than states.NOTE_MAX_LENGTH (ValidationError on
+    "note")."""
+    try:
+        MaxLengthValidator(NOTE_MAX_LENGTH)(note)
+    except ValidationError as error:
+        raise ValidationError({"note": error.error_list}) from None
     personal_data.note_check(
         field="note", label=_("Besked til organisationen"), text=note
     )

@@ -137,3 +137,13 @@ def test_a_cpr_number_in_the_bulk_message_is_refused_before_any_input_moves(
     for item in (one, two):
         item.refresh_from_db()
         assert item.status == Status.IN_REVIEW
+
+
+def test_bulk_message_has_the_same_limit():
+    from inputs.moderation.bulk_actions import NoteForm
+
+    form = NoteForm({"note": "x" * 4001}, action="request_changes")
+    assert not form.is_valid()
+    assert form.errors["note"] == [
+        "Denne værdi må højst have 4000 tegn (den har 4001)."
+    ]

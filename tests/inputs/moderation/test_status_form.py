@@ -64,3 +64,43 @@ def test_a_chosen_action_still_applies(mod_client, make_input):
     mod_client.post(_url("transition", item), {"transition": "start_review"})
     item.refresh_from_db()
     assert item.status == Status.IN_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("transition", "status"),
+    [("request_changes", "in_review"), ("accept", "in_review")],
+)
+def test_a_message_to_the_organisation_has_a_limit_beside_the_field(
+    mod_client, make_input, transition, status, django_capture_on_commit_callbacks
+):
+    item = make_input(status=status)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = mod_client.post(
+            _url("transition", item),
+            {"transition": transition, "note": "x" * 100_000, "visibility": "bl"},
+        )
+    assert response.status_code == 400
+    errors = response.context["forms"]["transition"].errors["note"]
+    assert errors == ["Denne værdi må højst have 4000 tegn (den har 100000)."], errors
+    form = response.text.split(f'action="{_url("transition", item)}"')[1]
+    assert form.index("højst have 4000 tegn") < form.index("</form>")
+    assert 'maxlength="4000"' in form
+    item.refresh_from_db()
+    assert item.status == status
+    assert not mail.outbox
+
+
+def test_the_service_refuses_a_message_over_the_limit(make_input, mod):
+    from django.core.exceptions import ValidationError
+
+    from inputs.services import input_transition
+
+    item = make_input(status="in_review")
+    with pytest.raises(ValidationError) as refused:
+        input_transition(
+            input=item, action="request_changes", user=mod, note="x" * 4001
+        )
+    assert "note" in refused.value.error_dict
+    item.refresh_from_db()
+    assert item.status == Status.IN_REVIEW
