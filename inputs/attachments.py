@@ -18,6 +18,7 @@ import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -328,18 +329,25 @@ def check_upload(upload) -> CheckedFile:
 
 
 def check_count(*, existing: int, names: list[str]) -> None:
-    """At most five in all; the error names the files that do not fit."""
+    """At most five in all; the error says how many there are and were
+    chosen, and names the files that do not fit."""
     room = max(MAX_ATTACHMENTS - existing, 0)
     if len(names) > room:
-        raise ValidationError(
-            _(
-                "Et input kan højst have %(max)s bilag, og det har allerede "
-                "%(existing)s. Disse filer blev ikke tilføjet: %(names)s."
+        values = {"max": MAX_ATTACHMENTS, "existing": existing, "chosen": len(names)}
+        if existing:
+            limit = _(
+                "Et input kan højst have %(max)s bilag. Det har allerede "
+                "%(existing)s, og du valgte %(chosen)s."
             )
-            % {
-                "max": MAX_ATTACHMENTS,
-                "existing": existing,
-                "names": ", ".join(f"»{n}«" for n in names[room:]),
-            },
+        else:
+            limit = _("Et input kan højst have %(max)s bilag, og du valgte %(chosen)s.")
+        refused = names[room:]
+        left_out = ngettext(
+            "Denne fil blev ikke tilføjet: %(names)s.",
+            "Disse filer blev ikke tilføjet: %(names)s.",
+            len(refused),
+        ) % {"names": ", ".join(f"»{n}«" for n in refused)}
+        raise ValidationError(
+            f"{limit % values} {left_out}",
             code="too_many",
         )

@@ -149,7 +149,10 @@ def test_no_more_than_five(client, call, organisation, member):
     )
     assert response.status_code == 400
     error = " ".join(response.context["form"].errors["attachments"])
-    assert "højst have 5 bilag" in error and "»seks.png«" in error
+    assert error == (
+        "Et input kan højst have 5 bilag. Det har allerede 4, og du valgte 2. "
+        "Denne fil blev ikke tilføjet: »seks.png«."
+    )
     assert input.attachments.count() == 4
 
 
@@ -387,6 +390,11 @@ def test_the_five_that_fit_are_kept_and_the_sixth_named(
     assert response.status_code == 400
     error = " ".join(response.context["form"].errors["attachments"])
     assert "»billede5.png«" in error and "»billede4.png«" not in error
+    # Says what was chosen, not "it already has 0".
+    assert error == (
+        "Et input kan højst have 5 bilag, og du valgte 6. "
+        "Denne fil blev ikke tilføjet: »billede5.png«."
+    )
     html = response.content.decode()
     assert all(f"Vedhæftet: billede{n}.png" in html for n in range(5))
     # Five wait: one more is refused, counting them.
@@ -395,7 +403,10 @@ def test_the_five_that_fit_are_kept_and_the_sixth_named(
         {**data, "attachments": [files.png("en.png")]},
     )
     error = " ".join(response.context["form"].errors["attachments"])
-    assert "har allerede 5" in error and "»en.png«" in error
+    assert error == (
+        "Et input kan højst have 5 bilag. Det har allerede 5, og du valgte 1. "
+        "Denne fil blev ikke tilføjet: »en.png«."
+    )
     response = client.post(reverse("inputs:create", args=[call.pk]), data)
     assert response.status_code == 302
     assert Input.objects.get().attachments.count() == 5
