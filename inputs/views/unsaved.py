@@ -31,12 +31,21 @@ TEXT_FIELDS = (
 )
 
 
+# The hidden field in which the input form names its call (templates/inputs/
+# input_form.html), for the questions' wording here.
+CALL_FIELD = "call"
+
+
 def _question_labels(request) -> dict[str, str]:
-    """A new input's call is public, so its questions' labels may be shown;
-    an existing input's call is not looked up for a visitor."""
+    """A call is a public page, so its questions' labels may be shown: the
+    new input's call from the address, an existing input's from the form's
+    hidden field (the input itself is not looked up for a visitor)."""
     match = request.resolver_match
     call_id = match.kwargs.get("call_id") if match else None
-    call = CallPage.objects.live().filter(pk=call_id).first() if call_id else None
+    call_id = call_id or request.POST.get(CALL_FIELD, "")
+    call = None
+    if str(call_id).isdigit():
+        call = CallPage.objects.live().filter(pk=call_id).first()
     if call is None:
         return {}
     return {
@@ -67,6 +76,12 @@ def typed_text(request) -> list[tuple[str, str, bool]]:
     ]
 
 
+def chosen_files(request) -> list[str]:
+    """The names of the files chosen on the form: not kept, to be chosen
+    again (the session that would keep them is gone)."""
+    return [upload.name for upload in request.FILES.getlist("attachments")]
+
+
 @never_cache
 def not_saved(request, *, logged_out: bool):
     form_url = request.path
@@ -76,6 +91,7 @@ def not_saved(request, *, logged_out: bool):
         "inputs/not_saved.html",
         {
             "typed": typed_text(request),
+            "files": chosen_files(request),
             "logged_out": logged_out,
             "again_url": login_url if logged_out else form_url,
         },

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from inputs.models import Input
 from tests.factories import InputFactory, log_in
+from tests.inputs import files
 from tests.inputs.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -59,15 +60,47 @@ def test_a_form_sent_after_logging_out_shows_the_text_back(client, call, organis
 def test_an_edit_sent_after_logging_out_shows_the_text_back(client, call, organisation):
     input = InputFactory(organisation=organisation, call=call)
     data = form_data(call, title="Ny titel", question_hvad_har_i_brug_for="Mere tid")
+    data["call"] = call.pk  # as the form sends it
     response = client.post(reverse("inputs:edit", args=[input.pk]), data)
     assert response.status_code == 403
     fields = shown_back(response)
-    # The call of an existing input is not looked up for a visitor.
     assert fields["Titel"] == "Ny titel"
-    assert fields["Svar på spørgsmål 1"] == "Mere tid"
-    assert fields["Svar på spørgsmål 2"] == "Ja"
+    # The questions in their own words: the form names its call (a public
+    # page); the input itself is not looked up for a visitor.
+    assert fields["Hvad har I brug for?"] == "Mere tid"
+    assert fields["Samarbejder I med kommunen?"] == "Ja"
     input.refresh_from_db()
     assert input.title != "Ny titel"
+
+
+def test_the_form_names_its_call(client, call, organisation, member):
+    input = InputFactory(organisation=organisation, call=call)
+    log_in(client, member)
+    html = client.get(reverse("inputs:edit", args=[input.pk])).text
+    assert f'<input type="hidden" name="call" value="{call.pk}">' in html
+
+
+def test_the_files_chosen_are_named_to_be_chosen_again(client, call, organisation):
+    url = reverse("inputs:create", args=[call.pk])
+    data = {
+        **form_data(call, organisation),
+        "attachments": [files.pdf("plan.pdf"), files.png("foto.png")],
+    }
+    response = client.post(url, data)
+    assert response.status_code == 403
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    chosen = soup.find(id="files-not-saved")
+    assert "Filerne er heller ikke gemt" in chosen.get_text()
+    assert [li.get_text(strip=True) for li in chosen.find_all("li")] == [
+        "plan.pdf",
+        "foto.png",
+    ]
+
+
+def test_no_files_no_list(client, call, organisation):
+    url = reverse("inputs:create", args=[call.pk])
+    response = client.post(url, form_data(call, organisation))
+    assert 'id="files-not-saved"' not in response.content.decode()
 
 
 def test_a_stale_csrf_token_shows_the_text_back(call, organisation, member):
