@@ -490,9 +490,9 @@ def test_a_submitted_input_stays_editable_until_review_then_is_not(
     input.refresh_from_db()
     assert (input.title, input.status) == ("Rettet", "submitted")
     input_transition(input=input, action="start_review", user=moderator())
-    # The edit address now says why (409); withdrawing is no longer offered.
+    # The edit and withdraw addresses now say why (409).
     assert client.get(reverse("inputs:edit", args=[input.pk])).status_code == 409
-    assert client.get(reverse("inputs:withdraw", args=[input.pk])).status_code == 404
+    assert client.get(reverse("inputs:withdraw", args=[input.pk])).status_code == 409
 
 
 def test_withdraw_before_review(client, call, organisation, member):
@@ -504,7 +504,9 @@ def test_withdraw_before_review(client, call, organisation, member):
     assert response.status_code == 302
     input.refresh_from_db()
     assert input.status == "withdrawn"
-    assert client.post(reverse("inputs:withdraw", args=[input.pk])).status_code == 404
+    assert (
+        client.post(reverse("inputs:withdraw", args=[input.pk])).status_code == 409
+    )  # says it is withdrawn already
 
 
 def test_resubmit_after_changes_were_requested(client, call, organisation, member):
