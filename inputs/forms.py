@@ -1,6 +1,8 @@
 """The input form: the one set of rules for what a draft and a submission
 must contain. The web form and `manage.py import_inputs` both use it."""
 
+from uuid import uuid4
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -74,7 +76,11 @@ class InputForm(forms.ModelForm):
         required=False,
         help_text=_("Frie nøgleord, adskilt af komma."),
     )
-    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    # This form as it was rendered: a new input's is its idempotency token
+    # (a replayed form makes no second input); on every form it keys the
+    # files waiting for its next try (inputs/pending_uploads.py), so a file
+    # goes only with the form it was chosen in, not another tab's.
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid4)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     attachments = MultipleFileField(
         label=_("Tilføj bilag"),
@@ -150,7 +156,7 @@ class InputForm(forms.ModelForm):
         self.checked_files = []
         editing = self.instance.pk is not None
         if editing:
-            del self.fields["organisation"], self.fields["token"]
+            del self.fields["organisation"]
             self.fields["keywords"].initial = list(self.instance.keywords.all())
             self.fields["version"].initial = self.instance.version
             self.fields["remove_attachments"].queryset = self.instance.attachments.all()

@@ -137,14 +137,14 @@ def _after_save(request, result, intent):
 
 
 def _pending_key(request, input=None) -> str | None:
-    """Files chosen on a form that did not save wait under the form's key:
-    the input's, or a new input's form token."""
-    if input is not None:
-        return f"input-{input.pk}"
+    """Files chosen on a form that did not save wait under the form's key,
+    made from its token: per form as rendered, so another tab on the same
+    input neither sees nor saves them. None (no waiting) without a token."""
     try:
-        return f"new-{UUID(request.POST.get('token', ''))}"
+        token = UUID(request.POST.get("token", ""))
     except ValueError:
         return None
+    return f"input-{input.pk}-{token}" if input is not None else f"new-{token}"
 
 
 def _waiting(request, key) -> int:
@@ -239,7 +239,6 @@ def input_create(request, call_id: int):
             call=call,
             organisations=organisations,
             initial={
-                "token": uuid4(),
                 "organisation": first,
                 "municipality": first.municipality_id,
             },
@@ -257,10 +256,12 @@ def input_edit(request, pk: int):
         if request.method == "POST":
             return _review_started(request, input)
         return _not_editable(request, input)
-    key = _pending_key(request, input)
+    key = None
     if request.method == "POST":
-        remove = request.POST.getlist(REMOVE_FIELD)
-        pending_remove(session=request.session, key=key, ids=remove)
+        key = _pending_key(request, input)
+        if key:
+            remove = request.POST.getlist(REMOVE_FIELD)
+            pending_remove(session=request.session, key=key, ids=remove)
         form = InputForm(
             request.POST,
             request.FILES,
@@ -292,7 +293,8 @@ def input_edit(request, pk: int):
             except ValidationError as error:  # the services' own checks
                 form.add_error(None, error)
             else:
-                pending_clear(session=request.session, key=key)
+                if key:
+                    pending_clear(session=request.session, key=key)
                 return _after_save(request, result, form.intent)
         _keep_files(request, form, key)
     else:
