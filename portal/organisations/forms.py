@@ -1,3 +1,5 @@
+from uuid import uuid4
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from stdnum.dk import cvr as stdnum_cvr
@@ -45,6 +47,9 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Rolle"), choices=Membership.Role.choices, initial="member"
     )
+    # This form as rendered: the same press sent again (a double click, a
+    # retry) sends no second e-mail (services.invitation_create).
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid4)
 
 
 class RoleForm(forms.Form):

@@ -307,6 +307,9 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(default=_default_expiry)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    # The token of the form that last sent it: the same press sent again
+    # sends no second e-mail (services.invitation_create).
+    request_token = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("invitation")
@@ -317,7 +320,11 @@ class Invitation(models.Model):
                 condition=models.Q(organisation__isnull=False, partnership__isnull=True)
                 | models.Q(organisation__isnull=True, partnership__isnull=False),
                 name="invitation_has_one_target",
-            )
+            ),
+            # Simultaneous sends of one form make one invitation (and mail).
+            models.UniqueConstraint(
+                fields=["request_token", "email"], name="invitation_one_per_send"
+            ),
         ]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 """Writes to organisations and memberships. Role groups follow memberships."""
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -205,6 +206,8 @@ class InvitationSent:
     invitation: Invitation
     # True when an open invitation to the address was sent again, not new.
     resent: bool
+    # True when this press had been received already: nothing more was sent.
+    repeated: bool = False
 
 
 @transaction.atomic
@@ -215,12 +218,16 @@ def invitation_create(
     organisation: Organisation | None = None,
     partnership: Partnership | None = None,
     role: str = Membership.Role.MEMBER,
+    token: UUID | None = None,
 ) -> InvitationSent:
     """Invite a person by e-mail to an organisation or a partnership and send
     the link (logged). Inviting an address whose invitation is still open
     sends that invitation again, with the role, sender and a fresh expiry
     of this request: one open invitation per address and target, and a
-    mail each time someone asks for one (the caller rate-limits)."""
+    mail each time someone asks for one (the caller rate-limits). `token`
+    names the form's press: the same press sent again (a double click, a
+    retry, at the same time or not) sends nothing more and answers as the
+    first did."""
     email = email.strip().lower()
     if organisation is not None and (
         Membership.objects.filter(
@@ -249,9 +256,15 @@ def invitation_create(
         )
         .first()
     )
-    # Asking again always sends again: an administrator resending a lost
-    # invitation must get the e-mail they are told about. The view's rate
-    # limit ("invitation") bounds how often, double clicks included.
+    if (
+        invitation is not None
+        and token is not None
+        and (invitation.request_token == token)
+    ):
+        return InvitationSent(invitation=invitation, resent=False, repeated=True)
+    # Asking again (a new press) always sends again: an administrator
+    # resending a lost invitation must get the e-mail they are told about.
+    # The view's rate limit ("invitation") bounds how often.
     resent = invitation is not None
     if invitation is None:
         invitation = Invitation(
@@ -260,8 +273,18 @@ def invitation_create(
     invitation.role = role
     invitation.invited_by = invited_by
     invitation.expires_at = Invitation._meta.get_field("expires_at").get_default()
-    invitation.full_clean()
-    invitation.save()
+    invitation.request_token = token
+    # The constraint on the token is the database's to settle, below.
+    invitation.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            invitation.save()
+    except IntegrityError:
+        # The same press, sent at the same time, made it first (and mailed).
+        first = Invitation.objects.filter(request_token=token, email=email).first()
+        if token is None or first is None:
+            raise
+        return InvitationSent(invitation=first, resent=False, repeated=True)
     _log(
         instance=organisation or partnership,
         action="invite",

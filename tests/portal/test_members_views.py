@@ -386,3 +386,56 @@ def test_the_confirmation_page_in_english(client, settings, organisation, org_ad
     assert "<h1>Remove member</h1>" in html
     assert "You are removing yourself from Boligforeningen Solhjem." in html
     assert "Yes, remove me from Boligforeningen Solhjem" in html
+
+
+def _invite_form_token(client, organisation) -> str:
+    import re
+
+    html = client.get(_members_url(organisation)).text
+    token = re.search(r'name="token" value="([^"]+)"', html)
+    assert token, "the invitation form has a token of its own"
+    return token.group(1)
+
+
+def test_one_press_sent_again_sends_one_email(client, organisation, org_admin):
+    # A double click or a retry sends the same form twice: one invitation,
+    # one e-mail, and the page says it was sent.
+    login(client, org_admin)
+    token = _invite_form_token(client, organisation)
+    data = {"email": "ny.kollega@aab.dk", "role": "member", "token": token}
+    url = _members_url(organisation)
+    for _ in range(3):
+        response = client.post(url, data, follow=True)
+        assert response.status_code == 200
+    assert Invitation.objects.count() == 1
+    assert len(mail.outbox) == 1
+    # A new press (the page opened again) sends it again, as asked.
+    again = {**data, "token": _invite_form_token(client, organisation)}
+    response = client.post(url, again, follow=True)
+    assert "Invitationen til ny.kollega@aab.dk er sendt igen." in response.text
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_presses_send_one_email(reference_data):
+    from tests.factories import OrganisationFactory
+    from tests.inputs.test_concurrent_submit import (
+        SENDS,
+        _send_at_once,
+        clients_of_one_session,
+    )
+
+    organisation = OrganisationFactory()
+    admin = member_of(organisation, role="admin")
+    clients = clients_of_one_session(admin)
+    token = _invite_form_token(clients[0], organisation)
+    data = {"email": "ny.kollega@aab.dk", "role": "member", "token": token}
+    url = _members_url(organisation)
+
+    results = _send_at_once(lambda n: clients[n].post(url, data))
+
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert not errors, errors
+    assert [r.status_code for r in results] == [302] * SENDS
+    assert Invitation.objects.count() == 1
+    assert len(mail.outbox) == 1

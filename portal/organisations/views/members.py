@@ -49,6 +49,7 @@ def members(request, pk):
                 role=form.cleaned_data["role"],
                 organisation=organisation,
                 invited_by=request.user,
+                token=form.cleaned_data["token"],
             )
         except ValidationError as error:
             form.add_error(None, error)
