@@ -6,7 +6,11 @@ allauth compares the two passwords only if the first passed validation, so
 next try. Both now show at once, each beside its field."""
 
 from allauth.account import forms as allauth_forms
+from allauth.core import context
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
+
+from portal.ops.ratelimit import signup_limit
 
 
 class BothPasswordErrors:
@@ -22,7 +26,18 @@ class BothPasswordErrors:
 
 
 class SignupForm(BothPasswordErrors, allauth_forms.SignupForm):
-    pass
+    def clean(self):
+        """Only a signup that would make an account counts towards the limit
+        per address ("signup_made"), so colleagues' typos behind one office
+        address use up no tries. Past it, the form says so and keeps what
+        was typed (but the passwords). allauth's "signup" still limits
+        every post, against scripts."""
+        cleaned_data = super().clean()
+        if not self.errors:
+            limit = signup_limit(context.request)
+            if limit:
+                self.add_error(None, ValidationError(limit, code="rate_limited"))
+        return cleaned_data
 
 
 class ChangePasswordForm(BothPasswordErrors, allauth_forms.ChangePasswordForm):

@@ -17,6 +17,7 @@ from functools import wraps
 from allauth.core.internal import ratelimit as _allauth
 from django.core.cache import cache
 from django.shortcuts import render
+from django.utils.translation import ngettext
 
 # allauth reads its rates from the "allauth.account" app settings, which
 # merge ACCOUNT_RATE_LIMITS over its defaults; our actions live there too.
@@ -98,6 +99,21 @@ def limit_reached(request, action: str):
         return None
     request.rate_limited_action = action
     return too_many_requests(request)
+
+
+def signup_limit(request) -> str | None:
+    """Count one account made from this address ("signup_made"); past its
+    limit, the message the signup form shows beside what was typed."""
+    if consume(request, "signup_made"):
+        return None
+    minutes = max(1, math.ceil(seconds_until_allowed(request, "signup_made") / 60))
+    return ngettext(
+        "Der er oprettet mange konti fra din netværksadresse på kort tid, så vi "
+        "har sat en midlertidig pause. Prøv igen om %(minutes)s minut.",
+        "Der er oprettet mange konti fra din netværksadresse på kort tid, så vi "
+        "har sat en midlertidig pause. Prøv igen om %(minutes)s minutter.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def too_many_requests(request, exception=None):

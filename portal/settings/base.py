@@ -372,7 +372,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
-    "signup": "10/h/ip",
+    # Every signup post (allauth's, against scripts; a person does not send
+    # 20 a minute), and the accounts made per address (portal/accounts/
+    # password_forms.py), so typos behind one office address cost no try.
+    "signup": "20/m/ip",
+    "signup_made": "10/h/ip",
     "reset_password": "10/h/ip,3/h/key",
     "reset_password_from_key": "20/h/ip",
     # Each of these sends e-mail or costs a lot.
