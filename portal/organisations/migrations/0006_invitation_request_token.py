@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisations', '0004_no_cpr_numbers'),
+        ('organisations', '0005_no_cpr_number_in_email'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
