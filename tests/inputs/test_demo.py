@@ -57,7 +57,7 @@ def test_seed_demo_command_runs(settings):
 
 
 @pytest.mark.django_db(transaction=True)  # the e-mails leave on commit
-def test_seed_demo_sends_no_e_mail(settings):
+def test_seed_demo_sends_no_e_mail(settings, reference_data):
     """The demo's own notifications are not sent: in `make run` they were
     2,400 lines in the terminal before the logins."""
     from io import StringIO

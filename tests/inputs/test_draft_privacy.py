@@ -67,6 +67,6 @@ def test_a_draft_cannot_be_withdrawn_into_the_moderators_view(client, draft, mem
     assert reverse("inputs:withdraw", args=[draft.pk]) not in page
     assert reverse("inputs:delete", args=[draft.pk]) in page
     response = client.post(reverse("inputs:withdraw", args=[draft.pk]))
-    assert response.status_code in (403, 404)
+    assert response.status_code == 409  # the refused move, explained
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT

@@ -530,7 +530,7 @@ def test_resubmit_after_changes_were_requested(client, call, organisation, membe
     assert input.status == "submitted"
     detail = client.get(reverse("inputs:detail", args=[input.pk])).content.decode()
     assert "Uddyb løsningen." in detail
-    assert "Indsend igen" in detail
+    assert "Indsendt igen" in detail  # the history says what happened
 
 
 @pytest.mark.parametrize("name", ["detail", "edit", "withdraw", "receipt"])
