@@ -104,6 +104,36 @@ def check_call_window(*, call: CallPage | None, new: bool) -> None:
         raise CallClosed
 
 
+def input_build(
+    *,
+    organisation,
+    author,
+    call: CallPage | None,
+    data: dict,
+    enforce_call_window: bool = True,
+) -> Input:
+    """The new input input_create would save, unsaved, after every check it
+    makes before writing: the author's right to write for the organisation
+    (PermissionDenied), the call's window (CallClosed), the personal-data
+    rule and the model's validation (ValidationError). Writes nothing, so
+    the import checks a whole file with it before saving any row."""
+    if (
+        author is not None
+        and not organisations_for_new_input(author).filter(pk=organisation.pk).exists()
+    ):
+        raise PermissionDenied
+    if enforce_call_window:
+        check_call_window(call=call, new=True)
+    input = Input(organisation=organisation, author=author, call=call)
+    _apply(input, data)
+    # No author: imported from e-mail (the model needs no blank=True for it).
+    # The token's uniqueness is the database's to decide, in input_create:
+    # checked here, a concurrent twice-sent form that just committed would
+    # fail validation.
+    input.full_clean(exclude=["reference", "author", "idempotency_token"])
+    return input
+
+
 @transaction.atomic
 def input_create(
     *,
@@ -124,20 +154,14 @@ def input_create(
         existing = Input.objects.filter(idempotency_token=token).first()
         if existing is not None:
             return Created(existing, False)
-    if (
-        author is not None
-        and not organisations_for_new_input(author).filter(pk=organisation.pk).exists()
-    ):
-        raise PermissionDenied
-    if enforce_call_window:
-        check_call_window(call=call, new=True)
-    input = Input(organisation=organisation, author=author, call=call)
+    input = input_build(
+        organisation=organisation,
+        author=author,
+        call=call,
+        data=data,
+        enforce_call_window=enforce_call_window,
+    )
     input.idempotency_token = token
-    _apply(input, data)
-    # No author: imported from e-mail (the model needs no blank=True for it).
-    # The token's uniqueness is the database's to decide, below: checked here,
-    # a concurrent twice-sent form that just committed would fail validation.
-    input.full_clean(exclude=["reference", "author", "idempotency_token"])
     try:
         with transaction.atomic():
             input.save()

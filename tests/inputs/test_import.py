@@ -1,9 +1,12 @@
 import json
+import threading
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
 from inputs.importing import COLUMNS, inputs_import
@@ -186,3 +189,142 @@ def test_csv_quotes_as_excel_writes_them(tmp_path):
     path.write_text(header + "\n" + ";".join(values) + "\n", encoding="utf-8")
     run(path)
     assert Input.objects.get().challenge == said
+
+
+def _rows(count):
+    return [(n, {**GOOD, "title": f"Fællesspisning {n}"}) for n in range(1, count + 1)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_another_connection_writes_while_an_import_is_between_batches():
+    # The whole file in one transaction held SQLite's write lock for
+    # minutes: every save on the site waited 20 s and failed (outside
+    # check, session 21). Between batches the import holds nothing.
+    seen = []
+
+    def other_writer():
+        def write():
+            try:
+                with transaction.atomic():
+                    Organisation.objects.filter(cvr=GOOD["organisation_cvr"]).update(
+                        name="Arbejdernes Andels Boligforening"
+                    )
+                    seen.append(Input.objects.count())
+            finally:
+                connection.close()
+
+        assert not connection.in_atomic_block
+        thread = threading.Thread(target=write)
+        thread.start()
+        thread.join()
+
+    result = inputs_import(rows=_rows(5), batch_rows=2, between_batches=other_writer)
+    assert (result.created, result.errors) == (5, [])
+    # The other connection wrote, and saw the batches already committed.
+    assert seen == [2, 4]
+
+
+def test_an_interrupted_import_is_run_again_without_duplicates():
+    def interrupt():
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        inputs_import(rows=_rows(5), batch_rows=2, between_batches=interrupt)
+    assert Input.objects.count() == 2
+    result = inputs_import(rows=_rows(5), batch_rows=2)
+    assert (result.created, result.skipped) == (3, 2)
+    assert Input.objects.count() == 5
+
+
+def test_a_dry_run_writes_nothing_at_all():
+    # It used to save every row and roll back: the write lock for the
+    # whole file, on a dry run too.
+    with CaptureQueriesContext(connection) as queries:
+        result = inputs_import(rows=_rows(3), dry_run=True)
+    assert (result.rows, result.errors) == (3, [])
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE")
+    ]
+    assert writes == []
+
+
+def _xlsx(path, columns, values):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(columns)
+    sheet.append(values)
+    book.save(path)
+    return path
+
+
+def test_an_unknown_column_is_an_error_with_a_suggestion(tmp_path, capsys):
+    columns = [c if c != "contact_name" else "kontaktperson" for c in COLUMNS]
+    row = {**GOOD, "kontaktperson": "Mette Nielsen"}
+    path = _xlsx(tmp_path / "input.xlsx", columns, [row.get(c, "") for c in columns])
+    with pytest.raises(CommandError, match="Intet er gemt"):
+        run(path, "--dry-run")
+    err = capsys.readouterr().err
+    assert "Kolonnen »kontaktperson« kendes ikke. Mente du »contact_name«?" in err
+    # A near miss of the column's own name is suggested too.
+    columns = [c if c != "themes" else "theme" for c in COLUMNS]
+    path = _xlsx(tmp_path / "input.xlsx", columns, [""] * len(columns))
+    with pytest.raises(CommandError):
+        run(path)
+    assert "Mente du »themes«?" in capsys.readouterr().err
+    assert not Input.objects.exists()
+
+
+def test_missing_columns_are_named_before_any_row_is_read(tmp_path, capsys):
+    path = tmp_path / "input.csv"
+    path.write_text("foo;bar\n1;2\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        run(path)
+    err = capsys.readouterr().err
+    assert "Filen mangler kolonnerne »organisation_cvr«, »title«." in err
+    assert "Kolonnen »foo« kendes ikke." in err
+    assert "Række" not in err
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"PK\x03\x04 truncated"], ids=["empty", "cut"]
+)
+def test_a_broken_spreadsheet_is_a_clear_error(tmp_path, capsys, content):
+    path = tmp_path / "input.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match="Filen kan ikke importeres"):
+        run(path)
+    assert "Filen er ikke et gyldigt Excel-regneark" in capsys.readouterr().err
+
+
+def test_a_truncated_spreadsheet_is_a_clear_error(tmp_path, capsys):
+    whole = _xlsx(tmp_path / "whole.xlsx", COLUMNS, [GOOD.get(c, "") for c in COLUMNS])
+    path = tmp_path / "input.xlsx"
+    path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(CommandError):
+        run(path)
+    assert "Filen er ikke et gyldigt Excel-regneark" in capsys.readouterr().err
+
+
+def test_a_csv_file_not_in_utf8_is_a_clear_error(tmp_path, capsys):
+    path = tmp_path / "input.csv"
+    path.write_bytes(SAMPLE.read_text(encoding="utf-8").encode("cp1252"))
+    with pytest.raises(CommandError):
+        run(path)
+    assert "Filen er ikke gemt som UTF-8" in capsys.readouterr().err
+
+
+def test_every_error_of_a_row_is_reported():
+    row = {
+        **GOOD,
+        "submitted_at": "1. august",
+        "themes": "findes-ikke",
+        "challenge": "Beboeren 010190-1234 er ensom.",
+    }
+    result = inputs_import(rows=[(2, row)])
+    [(number, message)] = result.errors
+    assert "submitted_at: skriv datoen som ÅÅÅÅ-MM-DD" in message
+    assert "themes: ukendt findes-ikke" in message
+    assert "indeholder et CPR-nummer" in message
+    assert not Input.objects.exists()

@@ -3,14 +3,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from inputs.importing import RowError, inputs_import, iter_with_progress, read_rows
+from inputs.importing import FileError, inputs_import, read_rows, with_progress
 from inputs.models import CallPage
 
 
 class Command(BaseCommand):
     help = (
         "Import inputs received by e-mail from a CSV, XLSX or JSON file "
-        "(columns in README.md). All or nothing."
+        "(columns in README.md). Every row is checked before any is saved."
     )
 
     def add_arguments(self, parser):
@@ -34,16 +34,25 @@ class Command(BaseCommand):
                 raise CommandError(f"Ingen indkaldelse har slug »{call}«.")
         try:
             rows = read_rows(file)
-        except (RowError, ValueError, OSError) as error:
-            raise CommandError(f"Filen kan ikke læses: {error}") from error
+        except FileError as error:
+            for problem in error.problems:
+                self.stderr.write(problem)
+            raise CommandError("Filen kan ikke importeres. Intet er gemt.") from error
         result = inputs_import(
-            # tqdm redraws one line; Django's OutputWrapper would add newlines.
-            rows=iter_with_progress(rows, sys.stderr),
+            rows=rows,
             call=default_call,
             dry_run=dry_run,
+            # tqdm redraws one line; Django's OutputWrapper would add newlines.
+            progress=with_progress(sys.stderr),
         )
         for number, reason in result.errors:
             self.stderr.write(f"Række {number}: {reason}")
+        if result.interrupted:
+            raise CommandError(
+                f"Importen stoppede ved række {result.errors[0][0]}; "
+                f"{result.created} nye input blev gemt inden. Ret fejlen og kør "
+                "importen igen: de gemte rækker genkendes og gemmes ikke to gange."
+            )
         if result.errors:
             raise CommandError(
                 f"{len(result.errors)} af {result.rows} rækker har fejl. "
@@ -51,7 +60,9 @@ class Command(BaseCommand):
             )
         if dry_run:
             self.stdout.write(
-                f"Prøvekørsel: alle {result.rows} rækker er i orden. Intet er gemt."
+                f"Prøvekørsel: alle {result.rows} rækker er i orden"
+                + (f" ({result.skipped} fandtes allerede)" if result.skipped else "")
+                + ". Intet er gemt."
             )
             return
         self.stdout.write(
