@@ -119,7 +119,7 @@ def seed_pages() -> HomePage:
             old_root.delete()
     else:
         site.save()
-    for partnership in Partnership.objects.filter(bl_member=True):
+    for partnership in Partnership.objects.hosted():
         _child(
             home,
             PartnershipPage,

@@ -60,7 +60,7 @@ class PartnershipInvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), validators=[no_cpr_number_in_email])
     partnership = forms.ModelChoiceField(
         label=_("Partnerskab"),
-        queryset=Partnership.objects.filter(bl_member=True),
+        queryset=Partnership.objects.hosted(),
         empty_label=_("Vælg partnerskab"),
     )
 

@@ -44,6 +44,14 @@ class Municipality(models.Model):
         return self.name
 
 
+class PartnershipQuerySet(models.QuerySet):
+    def hosted(self):
+        """The partnerships the portal is for: those BL sits in (reference
+        data, `bl_member`). Each has its page, its call and its statistics;
+        the others are known only as reference data."""
+        return self.filter(bl_member=True)
+
+
 class Partnership(models.Model):
     """One of the minister's partnerships. BL sits in some of them."""
 
@@ -63,6 +71,8 @@ class Partnership(models.Model):
     )
     facilitators = models.JSONField(_("facilitatorer"), default=list, blank=True)
     bl_member = models.BooleanField(_("BL er med"), default=False)
+
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("partnerskab")
