@@ -1,5 +1,5 @@
 """Demo summaries for `manage.py seed_demo`: one published summary per
-partnership, quoting the accepted demo inputs (inputs/demo.py runs first)."""
+partnership, built on its public demo inputs (inputs/demo.py runs first)."""
 
 from datetime import timedelta
 
@@ -37,7 +37,9 @@ def seed_summaries() -> list[SummaryPage]:
         if existing is not None:
             summaries.append(existing)
             continue
-        sources = list(_quotable(partnership)[:6])
+        # The summary builds on every public input to its partnership, so its
+        # statistics block has counts to show; it quotes the first two.
+        sources = list(_quotable(partnership))
         body = [
             ("heading", {"text": "Det fortæller boligorganisationerne", "level": "h2"}),
             (

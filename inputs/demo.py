@@ -2,7 +2,9 @@
 
 One open call under each partnership page, and 42 inputs drawn from the
 efforts in BL's 2020 material, spread over the demo organisations and moved
-through every status by the right people via input_transition().
+through every status by the right people via input_transition(). After them
+come the public inputs of inputs/demo_public.py, each sent, reviewed and
+accepted as public, so /statistik/ has counts to show.
 
 The demo tells one story in 2020: the calls open on 23 June, an input is sent
 every third day from 24 June, and each step of its path follows the one
@@ -21,9 +23,11 @@ from wagtail.models import ModelLogEntry
 
 from cms.demo import page_date
 from cms.models import PartnershipPage
+from portal.organisations.demo import ORGANISATIONS
 from portal.organisations.models import Membership, Organisation, Partnership
 from portal.organisations.services import membership_set
 
+from .demo_public import PUBLIC_EFFORTS
 from .models import CallPage, CallQuestion, Input, InputRevision, TargetGroup, Theme
 from .models.inputs import Consent, Visibility
 from .services import input_create, input_transition
@@ -184,7 +188,7 @@ EFFORTS = [
 
 # The estates each demo organisation's municipality holds (by its code):
 # an input from Aalborg is not about Gellerup.
-ESTATES = {
+_STORY_ESTATES = {
     101: ["Tingbjerg", "Mjølnerparken", "Smedetoften"],
     147: ["Finsensvej"],
     259: ["Ellemarken"],
@@ -192,6 +196,18 @@ ESTATES = {
     461: ["Vollsmose"],
     751: ["Gellerup", "Bispehaven"],
     851: ["Kildeparken"],
+}
+# Named only by the public inputs; kept apart, so the story's inputs keep the
+# estates they take in turn from _STORY_ESTATES.
+_MORE_ESTATES = {
+    330: ["Ringparken"],
+    461: ["Korsløkkeparken"],
+    751: ["Skovgårdsparken"],
+    851: ["Løvvangen"],
+}
+ESTATES = {
+    code: _STORY_ESTATES.get(code, []) + _MORE_ESTATES.get(code, [])
+    for code in _STORY_ESTATES | _MORE_ESTATES
 }
 
 # Danish letters in an e-mail domain, as people write them (slugify drops them).
@@ -203,7 +219,7 @@ _ASCII = str.maketrans(
 def _estate(organisation: Organisation, n: int) -> str:
     """An estate of the organisation's municipality; its own when it is
     named after one ("Smedetoften, afd. af 3B")."""
-    estates = ESTATES[organisation.municipality.code]
+    estates = _STORY_ESTATES[organisation.municipality.code]
     own = [e for e in estates if e in organisation.name]
     return own[0] if own else estates[n % len(estates)]
 
@@ -253,6 +269,15 @@ PATHS = [
         ("resubmit", ""),
     ],
 ]
+# The public inputs' one path, and what the moderator wrote when accepting.
+PUBLIC_PATH = [("submit", ""), ("start_review", ""), ("accept", "")]
+PUBLIC_NOTES = [
+    "Tak! Vi deler jeres erfaringer med partnerskabet og på portalen.",
+    "Godt eksempel, som andre afdelinger kan lære af.",
+    "Tak for et konkret input. Det indgår i BL's næste opsamling.",
+]
+STORY_COUNT = 42
+DEMO_COUNT = STORY_COUNT + len(PUBLIC_EFFORTS)
 MODERATOR_ACTIONS = {"start_review", "request_changes", "accept", "reject", "archive"}
 
 CALLS_OPEN = datetime(2020, 6, 23, 9, 0)
@@ -263,12 +288,24 @@ STEP_GAP = timedelta(days=2, hours=1)
 SUBMIT_ACTIONS = {"submit", "resubmit"}
 
 
+def path_of(n: int) -> list[tuple[str, str]]:
+    """The actions, with notes, that bring demo input `n` to its status."""
+    if n >= STORY_COUNT:
+        note = PUBLIC_NOTES[n % len(PUBLIC_NOTES)]
+        return [*PUBLIC_PATH[:-1], ("accept", note)]
+    return PATHS[n % len(PATHS)]
+
+
 def _step_times(n: int) -> tuple[datetime, list[datetime]]:
     """When demo input `n` was created and when each step of its path was
-    taken: the first submission every third day from FIRST_SUBMISSION, and
-    each further step STEP_GAP after the one before."""
-    sent = timezone.make_aware(FIRST_SUBMISSION) + timedelta(days=(n * 3) % 150)
-    steps = [sent + i * STEP_GAP for i in range(len(PATHS[n % len(PATHS)]))]
+    taken: the story's first submission every third day from
+    FIRST_SUBMISSION, a public input's on its own day, and each further step
+    STEP_GAP after the one before."""
+    if n >= STORY_COUNT:
+        sent = timezone.make_aware(PUBLIC_EFFORTS[n - STORY_COUNT].sent_at)
+    else:
+        sent = timezone.make_aware(FIRST_SUBMISSION) + timedelta(days=(n * 3) % 150)
+    steps = [sent + i * STEP_GAP for i in range(len(path_of(n)))]
     return sent - DRAFTED_BEFORE, steps
 
 
@@ -365,25 +402,74 @@ def _answers(call: CallPage, n: int) -> dict:
     }
 
 
-def seed_inputs(count: int = 42) -> list[Input]:
-    """Idempotent: each demo input has a fixed idempotency token, so running
+def _effort(n: int, organisations: dict[str, Organisation]) -> tuple:
+    """(organisation, estate, kind, partnership, themes, target groups,
+    title, challenge, solution) of demo input `n`."""
+    if n >= STORY_COUNT:
+        e = PUBLIC_EFFORTS[n - STORY_COUNT]
+        return (
+            organisations[e.organisation],
+            e.estate,
+            e.kind,
+            e.partnership,
+            e.themes,
+            e.target_groups,
+            e.title,
+            e.challenge,
+            e.solution,
+        )
+    title, kind, partnership, themes, groups, challenge, solution = EFFORTS[
+        n % len(EFFORTS)
+    ]
+    # The story's inputs go round its own organisations, by CVR number.
+    story = sorted(
+        (organisations[name] for name, *_rest in ORGANISATIONS), key=lambda o: o.cvr
+    )
+    organisation = story[n % len(story)]
+    estate = _estate(organisation, n)
+    return (
+        organisation,
+        estate,
+        kind,
+        partnership,
+        themes,
+        groups,
+        title,
+        challenge,
+        solution,
+    )
+
+
+def seed_inputs(count: int = DEMO_COUNT) -> list[Input]:
+    """The first `count` demo inputs (the story's, then the public ones).
+    Idempotent: each demo input has a fixed idempotency token, so running
     it again finds them instead of adding more."""
     calls = _calls()
     authors = _authors()
     moderator = get_user_model().objects.get(email="moderator@bl.demo")
-    organisations = list(Organisation.objects.approved().order_by("cvr"))
+    organisations = {
+        o.name: o
+        for o in Organisation.objects.approved().select_related("municipality")
+    }
     themes = {t.slug: t for t in Theme.objects.all()}
     groups = {g.slug: g for g in TargetGroup.objects.all()}
     partnerships = {p.slug: p for p in Partnership.objects.all()}
     inputs = []
     for n in range(count):
-        title, kind, partnership, theme_slugs, group_slugs, challenge, solution = (
-            EFFORTS[n % len(EFFORTS)]
-        )
-        organisation = organisations[n % len(organisations)]
+        (
+            organisation,
+            estate,
+            kind,
+            partnership,
+            theme_slugs,
+            group_slugs,
+            title,
+            challenge,
+            solution,
+        ) = _effort(n, organisations)
         author = authors[organisation.pk]
-        estate = _estate(organisation, n)
         call = calls.get(partnership)
+        public = n >= STORY_COUNT
         result = input_create(
             organisation=organisation,
             author=None,  # set below, so seeding sends no e-mails
@@ -399,7 +485,9 @@ def seed_inputs(count: int = 42) -> list[Input]:
                 "estate": estate,
                 "residents_reached": 20 + (n * 37) % 400,
                 "ongoing": n % 3 != 0,
-                "consent": ["named", "anonymised", "none"][n % 3],
+                "consent": "named"
+                if public
+                else ["named", "anonymised", "none"][n % 3],
                 "answers": _answers(call, n) if call else {},
                 "partnerships": [partnerships[partnership]],
                 "themes": [themes[s] for s in theme_slugs],
@@ -410,18 +498,18 @@ def seed_inputs(count: int = 42) -> list[Input]:
         input = result.input
         if result.created:
             created, times = _step_times(n)
-            path = PATHS[n % len(PATHS)]
+            path = path_of(n)
             for (action, note), at in zip(path, times, strict=True):
                 actor = moderator if action in MODERATOR_ACTIONS else author
                 with _dated(input, at=at):
                     if action == "accept":
                         # Public as far as the organisation consented, but
-                        # every other one stays with its partnership's
-                        # members, so the demo partnership member finds more
-                        # than a visitor.
+                        # every other one of the story stays with its
+                        # partnership's members, so the demo partnership
+                        # member finds more than a visitor.
                         visibility = (
                             Visibility.PARTNERSHIP
-                            if input.consent == Consent.NONE or n % 2
+                            if input.consent == Consent.NONE or (n % 2 and not public)
                             else Visibility.PUBLIC
                         )
                         if n == BL_ONLY_INPUT:

@@ -50,6 +50,26 @@ ORGANISATIONS = [
         "Næstved",
     ),
 ]
+# With the public demo inputs (inputs/demo_public.py): three organisations in
+# every region, or /statistik/ may show no region but the capital's.
+MORE_ORGANISATIONS = [
+    (
+        "Slagelse Boligselskab",
+        "77216308",
+        Organisation.Kind.HOUSING_ORGANISATION,
+        "Slagelse",
+    ),
+    (
+        "Brabrand Boligforening",
+        "74037259",
+        Organisation.Kind.HOUSING_ORGANISATION,
+        "Aarhus",
+    ),
+    ("Alabu Bolig", "24887421", Organisation.Kind.HOUSING_ORGANISATION, "Aalborg"),
+    ("Vivabolig", "40436448", Organisation.Kind.HOUSING_ORGANISATION, "Aalborg"),
+    ("Civica", "81822794", Organisation.Kind.HOUSING_ORGANISATION, "Odense"),
+    ("FAB", "13143749", Organisation.Kind.HOUSING_ORGANISATION, "Odense"),
+]
 
 # email, first name, last name, role, organisation or partnership slug
 PEOPLE = [
@@ -66,7 +86,7 @@ PEOPLE = [
 
 def seed_organisations() -> list[Organisation]:
     organisations = []
-    for name, cvr, kind, municipality in ORGANISATIONS:
+    for name, cvr, kind, municipality in ORGANISATIONS + MORE_ORGANISATIONS:
         organisation, _ = Organisation.objects.update_or_create(
             cvr=cvr,
             defaults={

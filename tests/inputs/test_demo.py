@@ -34,7 +34,8 @@ def test_seed_inputs_covers_every_status_and_is_idempotent(demo_site):
         assert input.estate in ESTATES[input.municipality.code], input.reference
         assert input.title.endswith(f" i {input.estate}")
     seed_inputs()
-    assert Input.objects.count() == 42
+    # The story's 42 and the 37 public ones (inputs/demo_public.py).
+    assert Input.objects.count() == 79
     assert CallPage.objects.count() == 3
     # The site history names each input by its back-dated reference.
     for input in Input.objects.exclude(status="draft"):
@@ -52,7 +53,7 @@ def test_seed_demo_command_runs(settings):
     settings.DEBUG = True
     out = StringIO()
     call_command("seed_demo", address="127.0.0.1:8765", stdout=out)
-    assert Input.objects.count() == 42
+    assert Input.objects.count() == 79
     assert "http://127.0.0.1:8765/konto/login/" in out.getvalue()
 
 
@@ -122,19 +123,17 @@ def test_seed_demo_tells_one_timeline_and_keeps_it(settings, client):
     from wagtail.models import ModelLogEntry
 
     from cms.models import SummaryPage
-    from inputs.demo import PATHS
+    from inputs.demo import DEMO_COUNT, path_of
 
     settings.DEBUG = True
     seeded_at = timezone.now()
     call_command("seed_demo", stdout=StringIO())
     number = {
-        uuid5(NAMESPACE_URL, f"partnerportalen-demo-input-{n}"): n for n in range(42)
+        uuid5(NAMESPACE_URL, f"partnerportalen-demo-input-{n}"): n
+        for n in range(DEMO_COUNT)
     }
     for input in Input.objects.all():
-        path = [
-            action
-            for action, _note in PATHS[number[input.idempotency_token] % len(PATHS)]
-        ]
+        path = [action for action, _note in path_of(number[input.idempotency_token])]
         entries = list(ModelLogEntry.objects.for_instance(input).order_by("pk"))
         times = [entry.timestamp for entry in entries]
         assert times == sorted(set(times)), input.reference
@@ -173,3 +172,47 @@ def test_seed_demo_tells_one_timeline_and_keeps_it(settings, client):
     assert date_format(local(accepted.accepted_at), "DATETIME_FORMAT") in history
     assert date_format(local(accepted.submitted_at), "DATETIME_FORMAT") in history
     assert date_format(timezone.localdate(), "DATE_FORMAT") not in page
+
+
+def test_the_demo_keeps_its_named_references(demo_site):
+    """The README and the tests name BL-2020-0032 as the one input for BL
+    only: the public inputs come after the story's, which keep their
+    numbers (on a fresh database the 32nd input is BL-2020-0032)."""
+    seed_organisations()
+    seed_people()
+    seed_inputs()
+    in_order = list(Input.objects.order_by("pk"))
+    bl_only = Input.objects.filter(
+        status__in=["accepted", "archived"], visibility=Visibility.BL_ONLY
+    )
+    assert list(bl_only) == [in_order[31]]
+    assert in_order[31].reference == f"BL-2020-{in_order[31].pk:04d}"
+
+
+def test_a_visitor_of_the_demo_sees_numbers_on_the_statistics_page(demo_site):
+    """Counts below the public minimum are hidden; the demo has enough
+    public inputs, from enough organisations, for most of them to show."""
+    from inputs.statistics import MIN_PUBLIC_COUNT, public_statistics
+    from portal.organisations.models import Partnership
+
+    seed_organisations()
+    seed_people()
+    seed_inputs()
+    public = Input.objects.filter(visibility=Visibility.PUBLIC, status="accepted")
+    assert public.count() >= 35
+    assert not public.exclude(consent="named").filter(pk__gt=42).exists()
+    stats = public_statistics()
+    assert stats.total >= 40
+    for name, counts in stats.dimensions.items():
+        shown = [c for c in counts if c.count is not None]
+        assert all(c.count >= MIN_PUBLIC_COUNT for c in shown)
+        assert len(shown) > len(counts) / 2, name
+    every = {
+        name: [c.count for c in stats.dimensions[name]] for name in stats.dimensions
+    }
+    for name in ("region", "kind", "month"):
+        assert None not in every[name], name
+    assert len(every["region"]) == 5
+    assert len(every["month"]) == 5
+    for partnership in Partnership.objects.hosted():
+        assert public_statistics(partnership=partnership).total is not None
