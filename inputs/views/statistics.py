@@ -19,7 +19,8 @@ from ..statistics import (
 
 
 def _partnership(slug):
-    return get_object_or_404(Partnership, slug=slug) if slug else None
+    """The partnership of the page, of those the portal hosts."""
+    return get_object_or_404(Partnership.objects.hosted(), slug=slug) if slug else None
 
 
 def statistics_page(request, slug=None):
@@ -31,7 +32,7 @@ def statistics_page(request, slug=None):
         "inputs/statistics.html",
         {
             "partnership": partnership,
-            "partnerships": Partnership.objects.order_by("name"),
+            "partnerships": Partnership.objects.hosted().order_by("name"),
             "total": stats.total,
             "min_count": MIN_PUBLIC_COUNT,
             "refresh_minutes": settings.PUBLIC_STATISTICS_CACHE_SECONDS // 60,

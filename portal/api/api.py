@@ -405,7 +405,10 @@ class StatisticsFilter(Schema):
 def statistics(request, filters: Query[StatisticsFilter]):
     partnership = None
     if filters.partnership:
-        partnership = Partnership.objects.filter(slug=filters.partnership).first()
+        # As /statistik/: only the partnerships the portal hosts.
+        partnership = (
+            Partnership.objects.hosted().filter(slug=filters.partnership).first()
+        )
         if partnership is None:
             _not_found()
     return public_statistics(partnership=partnership).as_dict()

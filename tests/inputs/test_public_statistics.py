@@ -297,3 +297,32 @@ def test_too_few_inputs_for_a_total_show_no_tables_at_all(client, archived):
     page = client.get(url).content.decode()
     assert "Der er endnu for få offentlige input" in page
     assert "<table" not in page and "<td>vises ikke</td>" not in page
+
+
+def test_the_switcher_lists_the_partnerships_the_portal_hosts(client):
+    """BL does not sit in the partnership for people with disabilities
+    (reference data): the portal has no page for it, so no statistics."""
+    hosted = Partnership.objects.hosted()
+    assert "mennesker-med-handicap" not in hosted.values_list("slug", flat=True)
+    page = client.get(reverse("statistics")).content.decode()
+    switcher = page[page.index('aria-label="Vælg partnerskab"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    items = re.findall(r"<li[^>]*>(.*?)</li>", switcher, re.S)
+    assert len(items) == 1 + hosted.count()
+    assert "handicap" not in switcher
+    assert 'aria-current="page"' in items[0]
+    assert all(p.name in switcher for p in hosted)
+    missing = reverse("statistics_partnership", args=["mennesker-med-handicap"])
+    assert client.get(missing).status_code == 404
+    api = "/api/v1/statistics?partnership=mennesker-med-handicap"
+    assert client.get(api).status_code == 404
+
+
+def test_the_switcher_marks_the_chosen_partnership_and_links_the_others(client):
+    url = reverse("statistics_partnership", args=["udsatte-voksne"])
+    page = client.get(url).content.decode()
+    switcher = page[page.index('aria-label="Vælg partnerskab"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    current = re.findall(r'<a [^>]*aria-current="page"[^>]*>([^<]*)</a>', switcher)
+    assert current == ["Partnerskabet for udsatte voksne"]
+    assert f'href="{reverse("statistics")}"' in switcher
