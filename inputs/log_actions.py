@@ -19,6 +19,7 @@ def register_input_actions(actions):
         ("inputs.visibility", _("Synlighed ændret")),
         ("inputs.assign", _("Moderator tildelt")),
         ("inputs.themes", _("Temaer ændret")),
+        ("inputs.tags", _("Temaer og nøgleord ændret")),
         ("inputs.redact", _("Tekst redigeret af moderator")),
         ("inputs.link", _("Forbundet med andet input")),
         ("inputs.delete_draft", _("Kladde slettet")),

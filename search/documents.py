@@ -83,7 +83,7 @@ def should_index_input(input: Input) -> bool:
     return input.status != Status.DRAFT
 
 
-RELATED = ("partnerships", "themes", "target_groups")
+RELATED = ("partnerships", "themes", "target_groups", "keywords")
 
 
 def inputs_for_index():
@@ -156,6 +156,8 @@ def input_document(input: Input, labels=None) -> IndexDocument:
                 "" if anonymised else input.estate,
             ]
             + [label for name, _v, label in facets if name in ("theme", "target_group")]
+            # What the organisation or a moderator tagged it with.
+            + [keyword.name for keyword in input.indexed_keywords]
         ),
         meta={
             "reference": input.reference or "",

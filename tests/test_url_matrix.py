@@ -88,6 +88,7 @@ ROWS = [
     Row("admin/input/<id:pk>/", "/admin/input/{bl_only}/", LOGIN, 403, 403, 403, 403, CODE, 200, ADMIN_HOME),
     Row("admin/input/<id:pk>/status/", "/admin/input/{bl_only}/status/", LOGIN, 403, 403, 403, 403, CODE, "/admin/input/", ADMIN_HOME),
     Row("admin/input/<id:pk>/synlighed/", "/admin/input/{bl_only}/synlighed/", LOGIN, 403, 403, 403, 403, CODE, "/admin/input/", ADMIN_HOME),
+    Row("admin/input/<id:pk>/emner/", "/admin/input/{bl_only}/emner/", LOGIN, 403, 403, 403, 403, CODE, "/admin/input/", ADMIN_HOME),
     Row("admin/input/<id:pk>/note/", "/admin/input/{bl_only}/note/", LOGIN, 403, 403, 403, 403, CODE, "/admin/input/", ADMIN_HOME),
     Row("admin/input/<id:pk>/forbindelse/", "/admin/input/{bl_only}/forbindelse/", LOGIN, 403, 403, 403, 403, CODE, "/admin/input/", ADMIN_HOME),
     Row("admin/input/<id:pk>/ansvarlig/", "/admin/input/{bl_only}/ansvarlig/", LOGIN, 403, 403, 403, 403, CODE, "/admin/input/", ADMIN_HOME),

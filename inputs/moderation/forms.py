@@ -1,14 +1,18 @@
 """The moderator's forms on one input. Each is posted to its own view
 (views.ActionView); `save` calls one service and returns the message."""
 
+from operator import attrgetter
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagField
+from wagtail.admin.widgets import AdminTagWidget
 
 from portal.accounts.roles import moderators
 
 from .. import personal_data
-from ..models import Input, InputLink
+from ..models import Input, InputLink, Keyword, TargetGroup, Theme
 from ..models.inputs import Visibility, answer_text
 from ..services import StaleInput, input_transition
 from ..services.moderation import (
@@ -18,6 +22,7 @@ from ..services.moderation import (
     input_link_add,
     input_redact,
     input_set_visibility,
+    input_tags_set,
     internal_note_add,
     visibility_allowed,
     visibility_choices,
@@ -199,6 +204,49 @@ class AssignForm(ActionForm):
         moderator = self.cleaned_data["moderator"]
         input_assign(input=self.input, user=user, moderator=moderator)
         return _("Ansvarlig moderator er gemt.")
+
+
+class TagsForm(ActionForm):
+    """What the input is filed under and found by; all of it, as the
+    organisation chose it or a moderator since."""
+
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Temaer"),
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Målgrupper"),
+        queryset=TargetGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    keywords = TagField(
+        label=_("Nøgleord"),
+        # Completes from the keywords the moderator may see
+        # (inputs/moderation/keywords.py), not every input's.
+        widget=AdminTagWidget(tag_model=Keyword),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("themes", "target_groups"):
+            self.fields[name].label_from_instance = attrgetter("display_name")
+            self.fields[name].initial = list(getattr(self.input, name).all())
+        self.fields["keywords"].initial = list(self.input.keywords.all())
+
+    def save(self, *, user):
+        data = self.cleaned_data
+        input_tags_set(
+            input=self.input,
+            user=user,
+            themes=data["themes"],
+            target_groups=data["target_groups"],
+            keywords=data["keywords"],
+        )
+        return _("Temaer, målgrupper og nøgleord er gemt.")
 
 
 class RedactionForm(forms.ModelForm):

@@ -27,6 +27,7 @@ from .selectors import moderation_queue
 ACTIONS = {
     "transition": ("status/", forms.TransitionForm),
     "visibility": ("synlighed/", forms.VisibilityForm),
+    "tags": ("emner/", forms.TagsForm),
     "add_note": ("note/", forms.InternalNoteForm),
     "add_link": ("forbindelse/", forms.InputLinkForm),
     "assign": ("ansvarlig/", forms.AssignForm),

@@ -1,4 +1,4 @@
-"""Moderators' writes to inputs: assignment, themes, redaction, visibility,
+"""Moderators' writes to inputs: assignment, themes and keywords, redaction, visibility,
 notes and links. Status changes still go through input_transition only."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -125,6 +125,49 @@ def input_themes_change(*, input: Input, user, add=(), remove=()) -> Input:
         data={"added": [t.name for t in add], "removed": [t.name for t in remove]},
     )
     input_changed(input)
+    return input
+
+
+def _names(items) -> set[str]:
+    return {str(item) for item in items}
+
+
+def _change(before: set[str], after: set[str]) -> dict[str, list[str]]:
+    return {"added": sorted(after - before), "removed": sorted(before - after)}
+
+
+@transaction.atomic
+def input_tags_set(
+    *, input: Input, user, themes, target_groups, keywords: list[str]
+) -> Input:
+    """Files the input under exactly `themes` and `target_groups` and gives it
+    exactly `keywords`. Refuses non-moderators (PermissionDenied) and a CPR
+    number in a keyword (ValidationError on "keywords"), writing nothing. A
+    change is logged with what each list gained and lost, bumps the version
+    and is re-indexed on commit; the same tags again write nothing."""
+    _require_moderator(user)
+    keywords = [name.strip() for name in keywords if name.strip()]
+    # Contact details in a keyword are the moderator's call; a CPR number never.
+    personal_data.input_text_check(data={"keywords": keywords}, confirmed=True)
+    locked = Input.objects.select_for_update().get(pk=input.pk)
+    changes = {
+        "themes": _change(_names(locked.themes.all()), _names(themes)),
+        "target_groups": _change(
+            _names(locked.target_groups.all()), _names(target_groups)
+        ),
+        "keywords": _change(_names(locked.keywords.all()), set(keywords)),
+    }
+    if not any(change["added"] or change["removed"] for change in changes.values()):
+        return input
+    locked.themes.set(themes)
+    locked.target_groups.set(target_groups)
+    locked.keywords.set(keywords, clear=True)
+    Input.objects.filter(pk=locked.pk).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+    log(instance=locked, action="inputs.tags", user=user, data=changes)
+    input_changed(locked)
+    input.refresh_from_db()
     return input
 
 
