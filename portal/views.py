@@ -9,8 +9,8 @@ from django.views.decorators.cache import cache_control
 def csrf_failure(request, reason=""):
     """A Danish page in the site's layout, instead of Django's English
     debugging page, when a form's CSRF token is missing or stale. A view
-    that keeps typed text (the input form, inputs/views/unsaved.py) shows
-    it back instead."""
+    that keeps typed text (the input form, the moderator's forms:
+    inputs/views/unsaved.py) shows it back instead."""
     show_back = getattr(
         getattr(request.resolver_match, "func", None), "show_back", None
     )

@@ -18,7 +18,8 @@ from portal.spreadsheets import spreadsheet_response
 
 from ..models import Input
 from ..permissions import can_moderate
-from . import views
+from ..views.unsaved import keeping_text
+from . import forms, views
 from .exports import export_columns, export_rows
 from .filters import InputQueueFilterSet
 from .selectors import moderation_queue
@@ -141,9 +142,14 @@ class InputModerationViewSet(ModelViewSet):
         ]
 
     def action_view(self, name):
-        view_class = views.RedactView if name == "redact" else views.ActionView
+        if name == "redact":
+            view_class, form_class = views.RedactView, forms.RedactionForm
+        else:
+            view_class, form_class = views.ActionView, views.ACTIONS[name][1]
         fields = self.inspect_view_fields
-        return self.construct_view(view_class, action_name=name, fields=fields)
+        view = self.construct_view(view_class, action_name=name, fields=fields)
+        # What the moderator typed survives an ended session or a stale token.
+        return keeping_text(view, form_class=form_class)
 
     def get_url_name(self, view_name):
         # No edit view: an input's page in the admin (in the history's

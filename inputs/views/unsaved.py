@@ -4,9 +4,10 @@ administrator), or logged in again elsewhere, which made the form's CSRF
 token stale. Before, both answers dropped what they had typed. The text
 goes only to the browser that sent it, and nothing is stored."""
 
-from functools import wraps
+from functools import partial, wraps
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.urls import reverse
@@ -54,17 +55,17 @@ def _question_labels(request) -> dict[str, str]:
     }
 
 
-def typed_text(request) -> list[tuple[str, str, bool]]:
-    """(label, text, whether it needs a text area) of each field the person
-    wrote in, in the form's order."""
-    post = request.POST
-    fields = InputForm.base_fields
-    shown = [(fields[name].label, post.get(name, "")) for name in TEXT_FIELDS]
-    labels = _question_labels(request)
+def _typed(post, labelled, *, answer_labels=None) -> list[tuple[str, str, bool]]:
+    """(label, text, whether it needs a text area) of each field in
+    `labelled` ((name, label) pairs) and each answer to a question that the
+    person wrote in, in the form's order."""
+    answer_labels = answer_labels or {}
+    shown = [(label, post.get(name, "")) for name, label in labelled]
     answers = [name for name in post if name.startswith(QUESTION_PREFIX)]
     shown += [
         (
-            labels.get(name) or _("Svar på spørgsmål %(number)d") % {"number": n},
+            answer_labels.get(name)
+            or _("Svar på spørgsmål %(number)d") % {"number": n},
             ", ".join(post.getlist(name)),
         )
         for n, name in enumerate(answers, 1)
@@ -76,6 +77,13 @@ def typed_text(request) -> list[tuple[str, str, bool]]:
     ]
 
 
+def typed_text(request) -> list[tuple[str, str, bool]]:
+    """What was typed into the input form."""
+    fields = InputForm.base_fields
+    labelled = [(name, fields[name].label) for name in TEXT_FIELDS]
+    return _typed(request.POST, labelled, answer_labels=_question_labels(request))
+
+
 def chosen_files(request) -> list[str]:
     """The names of the files chosen on the form: not kept, to be chosen
     again (the session that would keep them is gone)."""
@@ -83,14 +91,18 @@ def chosen_files(request) -> list[str]:
 
 
 @never_cache
-def not_saved(request, *, logged_out: bool):
+def not_saved(request, *, logged_out: bool, typed=typed_text):
+    """The 403 page that shows back `typed(request)`. A view offers it as
+    its `show_back` (login_required_keeping_text, keeping_text): the
+    middleware below answers a form sent without a session with it, and
+    portal.views.csrf_failure one sent with a stale token."""
     form_url = request.path
     login_url = reverse("account_login") + "?" + urlencode({"next": form_url})
     return render(
         request,
         "inputs/not_saved.html",
         {
-            "typed": typed_text(request),
+            "typed": typed(request),
             "files": chosen_files(request),
             "logged_out": logged_out,
             "again_url": login_url if logged_out else form_url,
@@ -107,10 +119,43 @@ def login_required_keeping_text(view):
     def checked(request, *args, **kwargs):
         if request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        if request.method == "POST":
-            return not_saved(request, logged_out=True)
         return redirect_to_login(request.get_full_path())
 
-    # portal.views.csrf_failure shows the text back for such views too.
     checked.show_back = not_saved
     return checked
+
+
+def keeping_text(view, *, form_class):
+    """Marks `view` (that posts `form_class`) so that the text typed into
+    that form's text fields, and nothing else, is shown back as above. Its
+    login check may be elsewhere (the Wagtail admin's): the middleware
+    answers first."""
+    labelled = [
+        (name, field.label)
+        for name, field in form_class.base_fields.items()
+        if isinstance(field, forms.CharField) and not field.widget.is_hidden
+    ]
+
+    def typed(request):
+        return _typed(request.POST, labelled)
+
+    view.show_back = partial(not_saved, typed=typed)
+    return view
+
+
+class KeepTypedTextMiddleware:
+    """A form sent without a session to a view that keeps its text
+    (`show_back`) gets the text back (403) instead of the login redirect
+    that would drop it. After the CSRF check and the authentication."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        show_back = getattr(view_func, "show_back", None)
+        if show_back and request.method == "POST" and not request.user.is_authenticated:
+            return show_back(request, logged_out=True)
+        return None

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.RequireTwoFactorForStaffMiddleware",
+    # A form sent after the session ended: its text back, not a redirect.
+    "inputs.views.unsaved.KeepTypedTextMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A refused move of an input's status answers 409 with where it is now.
     "inputs.middleware.IllegalTransitionMiddleware",
