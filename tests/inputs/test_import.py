@@ -14,6 +14,7 @@ from inputs.models import Input
 from inputs.services import input_save
 from portal.organisations.demo import seed_organisations
 from portal.organisations.models import Organisation
+from tests.conftest import ensure_reference_data
 from tests.inputs.conftest import make_call
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +38,8 @@ GOOD = {
 
 @pytest.fixture(autouse=True)
 def organisations(db):
+    # The transactional test below may follow another's flush.
+    ensure_reference_data()
     return seed_organisations()
 
 
