@@ -6,7 +6,6 @@ organisation's inputs. Staff permissions count only after the second factor
 (portal/accounts/second_factor.py)."""
 
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from portal.organisations.models import Membership
@@ -37,26 +36,22 @@ def inputs_of_user_organisations(user):
     return Input.objects.filter(organisation__memberships__user=user)
 
 
-def can_view_input(user, input: Input) -> bool:
-    if input.status == Status.DRAFT:
-        # An organisation's draft is its own until it is submitted: not even
-        # BL's moderators see it (the queue, search and exports agree).
-        return user.has_perm("inputs.view_input") and _member(user, input)
-    if can_moderate(user):
-        return True
-    return user.has_perm("inputs.view_input") and _member(user, input)
-
-
 def inputs_viewable_by(user):
-    """can_view_input as a queryset, for lists and exports that must not ask
-    once per input: the organisation's own inputs, and every input that has
-    left draft for a moderator."""
+    """Every input the user may open in full (its history, notes and
+    attachments): the organisation's own inputs, drafts included, and, for
+    BL's moderators, every input that has left draft. An organisation's
+    draft is its own until it is submitted: not even a moderator sees it.
+    The one rule; can_view_input asks it of a single input."""
     own = inputs_of_user_organisations(user)
     if can_moderate(user):
         return Input.objects.filter(
             Q(pk__in=own.values("pk")) | ~Q(status=Status.DRAFT)
         )
     return own
+
+
+def can_view_input(user, input: Input) -> bool:
+    return inputs_viewable_by(user).filter(pk=input.pk).exists()
 
 
 def can_edit_input(user, input: Input) -> bool:
@@ -99,7 +94,6 @@ def can_delete_draft(user, input: Input) -> bool:
 def viewable_input_or_404(user, pk: int) -> Input:
     """The input if the user may see it; 404 otherwise, never 403, so nobody
     learns that another organisation's input exists."""
-    input = get_object_or_404(Input.objects.select_related("organisation"), pk=pk)
-    if not can_view_input(user, input):
-        raise Http404
-    return input
+    return get_object_or_404(
+        inputs_viewable_by(user).select_related("organisation"), pk=pk
+    )

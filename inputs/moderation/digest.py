@@ -12,7 +12,7 @@ from django_tasks import task
 from portal.accounts.roles import moderators
 
 from ..models import Input, ModeratorDigest
-from ..permissions import can_view_input
+from ..permissions import inputs_viewable_by
 from ..states import Status
 
 
@@ -22,7 +22,7 @@ def moderator_digest_send(*, day=None) -> int | None:
     per day: a second call for the same day sends nothing and returns None;
     otherwise returns the number of inputs listed. A day with no new inputs
     is recorded but sends no e-mail. Each moderator's list holds only the
-    inputs they may see (can_view_input, as every e-mail about inputs)."""
+    inputs they may see (inputs_viewable_by, as every e-mail about inputs)."""
     day = day or timezone.localdate()
     since = timezone.make_aware(datetime.combine(day - timedelta(days=1), time.min))
     until = since + timedelta(days=1)
@@ -40,7 +40,12 @@ def moderator_digest_send(*, day=None) -> int | None:
         return None
     messages = []
     for recipient in moderators().exclude(email=""):
-        visible = [i for i in inputs if can_view_input(recipient, i)]
+        seen = set(
+            inputs_viewable_by(recipient)
+            .filter(pk__in=[i.pk for i in inputs])
+            .values_list("pk", flat=True)
+        )
+        visible = [i for i in inputs if i.pk in seen]
         if visible:
             messages.append(_digest_message(recipient.email, visible, since.date()))
     send_mass_mail(messages)
