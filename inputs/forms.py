@@ -241,20 +241,11 @@ class InputForm(forms.ModelForm):
             self,
             data={
                 **self.input_data(),
-                "keywords": self.typed_keywords(),
+                "keywords": personal_data.typed_tags(self["keywords"]),
                 personal_data.FILE_NAMES: [c.name for c in self.checked_files],
             },
         )
         return cleaned
-
-    def typed_keywords(self) -> str:
-        """The keywords as typed, for the guard to read before taggit splits
-        them: "010190 1234" is two keywords and one CPR number. Taggit's
-        quotes only group words, so they read as spaces."""
-        typed = self["keywords"].data or ""
-        if not isinstance(typed, str):
-            typed = " ".join(map(str, typed))
-        return typed.replace('"', " ")
 
     def _require_complete(self, cleaned):
         for name, message in REQUIRED_ON_SUBMIT.items():

@@ -237,6 +237,17 @@ class TagsForm(ActionForm):
             self.fields[name].initial = list(getattr(self.input, name).all())
         self.fields["keywords"].initial = list(self.input.keywords.all())
 
+    def clean(self):
+        cleaned = super().clean()
+        # The keywords as typed, as the input form reads them; contact
+        # details in a keyword are the moderator's call (input_tags_set).
+        typed = personal_data.typed_tags(self["keywords"])
+        try:
+            personal_data.input_text_check(data={"keywords": typed}, confirmed=True)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
     def save(self, *, user):
         data = self.cleaned_data
         input_tags_set(

@@ -130,6 +130,21 @@ def test_a_cpr_number_in_a_keyword_is_refused_beside_the_field(mod_client, make_
     assert not ModelLogEntry.objects.filter(action="inputs.tags").exists()
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["010190 1234", "010190,1234", "150190, 1234", '"madklub" 150190 1234'],
+)
+def test_a_cpr_number_split_into_keywords_is_refused(mod_client, make_input, typed):
+    # Taggit splits "010190 1234" into two harmless keywords (and sorts
+    # them); the guard reads what the moderator typed, as the input form's.
+    item = make_input()
+    response = mod_client.post(_url("tags", item), {"keywords": typed})
+    assert response.status_code == 400
+    beside = response.content.decode().split('data-contentpath="keywords"')[1]
+    assert "indeholder et CPR-nummer" in beside.split("</p>")[0]
+    assert list(item.keywords.all()) == []
+
+
 @pytest.mark.parametrize("role", ["member", "admin"])
 def test_the_organisation_cannot_tag_its_input(client, make_input, organisation, role):
     item = make_input(themes=[theme("ensomhed")])
