@@ -92,8 +92,14 @@ def test_a_moderator_tags_an_input_logged_and_found_by_the_archive(
     assert _public_titles(theme=[str(digital.pk)]) == ["Madklub for ældre"]
     assert _public_titles(theme=[str(theme("ensomhed").pk)]) == []
 
-    history = mod_client.get(_url("inspect", item)).content.decode()
-    assert "Temaer og nøgleord ændret" in history
+    # The history says what changed, on the input's page and the full log.
+    for name in ("inspect", "history"):
+        history = mod_client.get(_url(name, item)).content.decode()
+        assert "Temaer og nøgleord ændret" in history
+        assert f"Temaer tilføjet: {digital.name}." in history
+        assert "Temaer fjernet: Ensomhed." in history
+        assert "Målgrupper tilføjet: Ældre." in history
+        assert "Nøgleord tilføjet: fællesspisning, gårdhave." in history
 
 
 def test_the_same_tags_again_write_nothing(mod, make_input):
