@@ -46,6 +46,16 @@ def index_input_task(input_id: int, attempt: int = 0) -> None:
 
 
 @task()
+def index_inputs_task(input_ids: list[int], attempt: int = 0) -> None:
+    from .services import archive_index_inputs
+
+    try:
+        archive_index_inputs(input_ids=input_ids)
+    except SearchUnavailable:
+        _retry_later(index_inputs_task, attempt, input_ids)
+
+
+@task()
 def index_summary_task(page_id: int, attempt: int = 0) -> None:
     from .services import archive_index_summary
 

@@ -17,7 +17,8 @@ and still nothing is half-saved:
 A row is written by the same input_save the web form uses, and each row has
 a stable key (rows.row_token): an import that was interrupted, or stopped at
 a row that failed while being written, is simply run again, and the rows
-already saved are recognised, not duplicated."""
+already saved are recognised, not duplicated. Each batch is indexed for
+search once it commits, in one go (inputs_changed_together)."""
 
 import time
 from collections.abc import Callable, Iterable
@@ -28,7 +29,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from ..models import Input
-from ..services import input_save
+from ..services import input_save, inputs_changed_together
 from ..services.submission import CallClosed
 from ..states import IllegalTransition, Status
 from .files import COLUMNS, REQUIRED_COLUMNS, FileError, read_rows
@@ -121,7 +122,7 @@ def _write_all(
         created = skipped = 0
         row = None
         try:
-            with transaction.atomic():
+            with transaction.atomic(), inputs_changed_together():
                 started = time.monotonic()
                 finished = True
                 for row in pending:

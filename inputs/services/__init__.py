@@ -10,7 +10,7 @@ from .submission import (
     input_update,
     input_withdraw,
 )
-from .transitions import input_changed, input_transition
+from .transitions import input_changed, input_transition, inputs_changed_together
 
 __all__ = [
     "CallClosed",
@@ -25,4 +25,5 @@ __all__ = [
     "input_transition",
     "input_update",
     "input_withdraw",
+    "inputs_changed_together",
 ]

@@ -1,5 +1,8 @@
 """Writes to inputs. Each function says what it guarantees."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
@@ -7,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from search.tasks import index_input_task
+from search.tasks import index_input_task, index_inputs_task
 
 from .. import personal_data
 from ..models import Input, InputRevision
@@ -21,12 +24,38 @@ from ..states import (
     steps_for,
 )
 
+# The ids input_changed() noted inside inputs_changed_together(), if open.
+_changed_together: ContextVar[set[int] | None] = ContextVar(
+    "inputs_changed_together", default=None
+)
+
 
 def input_changed(input: Input) -> None:
     """Call after every write that can change what search should find
     (status, text, visibility, deletion): re-indexes once the commit lands."""
+    noted = _changed_together.get()
+    if noted is not None:
+        noted.add(input.pk)
+        return
     input_id = input.pk
     transaction.on_commit(lambda: index_input_task.enqueue(input_id))
+
+
+@contextmanager
+def inputs_changed_together():
+    """Re-index every input changed within it once, in one task, when the
+    commit lands: an imported row is created and then submitted, and each
+    write asks for it. Open it inside the transaction, so that a rollback
+    drops the indexing with the writes."""
+    noted = set()
+    reset = _changed_together.set(noted)
+    try:
+        yield
+    finally:
+        _changed_together.reset(reset)
+    if noted:
+        ids = sorted(noted)
+        transaction.on_commit(lambda: index_inputs_task.enqueue(ids))
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from portal.organisations.demo import seed_organisations
 from portal.organisations.models import Organisation
 from tests.conftest import ensure_reference_data
 from tests.inputs.conftest import make_call
+from tests.search.helpers import index_rows, vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -196,6 +197,30 @@ def test_csv_quotes_as_excel_writes_them(tmp_path):
 
 def _rows(count):
     return [(n, {**GOOD, "title": f"Fællesspisning {n}"}) for n in range(1, count + 1)]
+
+
+def test_each_batch_is_indexed_once_as_a_rebuild_indexes_it(
+    django_capture_on_commit_callbacks,
+):
+    # Creating a row and submitting it each asked for its indexing: every
+    # document was written twice, half the import's time.
+    from search.models import ArchiveDocument
+    from search.services import archive_rebuild
+
+    rows = [*_rows(4), (5, {**GOOD, "title": "Kladde", "status": "draft"})]
+    table = connection.ops.quote_name(ArchiveDocument._meta.db_table)
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        result = inputs_import(rows=rows, batch_rows=2, between_batches=lambda: None)
+    assert (result.created, result.errors) == (5, [])
+    writes = [q for q in queries.captured_queries if f"INSERT INTO {table}" in q["sql"]]
+    assert len(writes) == 2  # the draft's batch has nothing to index
+    imported = index_rows(), vocabulary()
+    assert len(imported[0]) == 4
+    archive_rebuild()
+    assert (index_rows(), vocabulary()) == imported
 
 
 @pytest.mark.django_db(transaction=True)

@@ -52,3 +52,22 @@ def titles(query="", viewer=None, **kwargs):
         str(h.title).replace("<mark>", "").replace("</mark>", "")
         for h in archive_search(request=request).hits
     ]
+
+
+def index_rows():
+    """Every indexed document without its id (which depends on how often it
+    was indexed), to compare an index with a rebuild's."""
+    from search.models import ArchiveDocument
+
+    fields = [f.name for f in ArchiveDocument._meta.concrete_fields if f.name != "id"]
+    return sorted(ArchiveDocument.objects.values_list(*fields), key=lambda row: row[0])
+
+
+def vocabulary():
+    from search.models import ArchiveTerm
+
+    return sorted(
+        ArchiveTerm.objects.filter(documents__gt=0).values_list(
+            "term", "documents", "public_documents"
+        )
+    )

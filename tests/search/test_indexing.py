@@ -10,7 +10,7 @@ from inputs.services import input_changed
 from inputs.states import Status
 from search.services import archive_rebuild
 from tests.factories import InputFactory
-from tests.search.helpers import move_to, titles
+from tests.search.helpers import index_rows, move_to, titles, vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -230,14 +230,6 @@ def test_fulltext_rowid_packs_the_counting_columns():
         key(ArchiveMatch(id=1, audience=3, facet_set=2**20, place_set=1))
 
 
-def _index_rows():
-    from search.models import ArchiveDocument
-
-    return sorted(
-        ArchiveDocument.objects.values_list("key", "terms", "restricted_terms")
-    )
-
-
 def test_indexing_one_at_a_time_gives_the_terms_a_rebuild_gives(archived, demo_site):
     # Compound parts depend on the document and fixed data only (the shipped
     # lexicon), not on what the index held when the document came in: the
@@ -253,20 +245,10 @@ def test_indexing_one_at_a_time_gives_the_terms_a_rebuild_gives(archived, demo_s
         visibility=Visibility.BL_ONLY,
     )
     archived(title="Lektiehjælp i opgangen", status=Status.IN_REVIEW)
-    one_by_one = _index_rows()
+    one_by_one = index_rows()
     assert len(one_by_one) == 4
     archive_rebuild()
-    assert _index_rows() == one_by_one
-
-
-def _vocabulary():
-    from search.models import ArchiveTerm
-
-    return sorted(
-        ArchiveTerm.objects.filter(documents__gt=0).values_list(
-            "term", "documents", "public_documents"
-        )
-    )
+    assert index_rows() == one_by_one
 
 
 def test_vocabulary_counts_follow_edits_and_removals_as_a_rebuild_counts(
@@ -282,11 +264,11 @@ def test_vocabulary_counts_follow_edits_and_removals_as_a_rebuild_counts(
     _move(hidden, Status.ARCHIVED, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         gone.delete()
-    counts = {term: (n, p) for term, n, p in _vocabulary()}
+    counts = {term: (n, p) for term, n, p in vocabulary()}
     assert counts[stem("gården")] == (2, 1)
     assert counts[stem("hemmelig")] == (1, 0)  # only a BL-only input has it
     assert stem("vaskekælder") not in counts  # edited away
     assert counts[stem("byttemarked")] == (1, 1)  # one of two deleted
-    one_by_one = _vocabulary()
+    one_by_one = vocabulary()
     archive_rebuild()
-    assert _vocabulary() == one_by_one
+    assert vocabulary() == one_by_one
