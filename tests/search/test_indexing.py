@@ -96,7 +96,9 @@ def test_visibility_change(archived, django_capture_on_commit_callbacks):
 def test_anonymising_later_removes_the_name(
     archived, django_capture_on_commit_callbacks
 ):
-    input = archived(title="Gårdfest")
+    # A name of words: the factory's "Boligforeningen 0" (run alone) is
+    # not found by its one-digit word, whatever the consent.
+    input = archived(title="Gårdfest", organisation__name="Boligselskabet Sølyst")
     name = input.organisation.name
     assert titles(name) == ["Gårdfest"]
     _edit(input, django_capture_on_commit_callbacks, consent=Consent.ANONYMISED)
