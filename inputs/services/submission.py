@@ -22,7 +22,7 @@ from ..permissions import (
     organisations_for_new_input,
 )
 from ..states import Status
-from .transitions import input_changed, input_transition
+from .transitions import input_changed, input_transition, inputs_changed_together
 
 # Fields the form's cleaned data may set directly on the model.
 SCALAR_FIELDS = (
@@ -365,6 +365,7 @@ def input_save(**kwargs) -> Created:
 
 
 @transaction.atomic
+@inputs_changed_together()
 def _input_save(
     *,
     user,

@@ -44,9 +44,12 @@ def input_changed(input: Input) -> None:
 @contextmanager
 def inputs_changed_together():
     """Re-index every input changed within it once, in one task, when the
-    commit lands: an imported row is created and then submitted, and each
-    write asks for it. Open it inside the transaction, so that a rollback
-    drops the indexing with the writes."""
+    commit lands: one press of "Indsend" or an imported row creates the
+    input and then submits it, and each write asks for it. Open it inside
+    the transaction, so that a rollback drops the indexing with the writes."""
+    if _changed_together.get() is not None:
+        yield  # within an outer one (an import's batch): indexed with it
+        return
     noted = set()
     reset = _changed_together.set(noted)
     try:

@@ -47,6 +47,27 @@ def test_happy_path_submits_and_shows_the_receipt(client, call, organisation, me
     assert "Tak for jeres input" in receipt
 
 
+def test_one_press_of_indsend_indexes_the_input_once(
+    client, call, organisation, member, django_capture_on_commit_callbacks
+):
+    # Creating the input and submitting it each ask for its indexing.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.models import ArchiveDocument
+
+    log_in(client, member)
+    table = connection.ops.quote_name(ArchiveDocument._meta.db_table)
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert post_new(client, call, organisation).status_code == 302
+    writes = [q for q in queries.captured_queries if f"INSERT INTO {table}" in q["sql"]]
+    assert len(writes) == 1
+    assert ArchiveDocument.objects.get().object_id == Input.objects.get().pk
+
+
 def errors_of(response) -> dict:
     return response.context["form"].errors
 
