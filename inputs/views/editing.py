@@ -112,7 +112,7 @@ NOT_KEPT_MESSAGE = gettext_lazy(
 )
 
 
-def _after_save(request, result, intent):
+def _after_save(request, result, *, was_submitted=False):
     input = result.input
     if result.files_not_stored:
         # The text is safe in a draft; the files are asked for again, next
@@ -130,7 +130,8 @@ def _after_save(request, result, intent):
             {"form": form, "call": input.call, "input": input},
             status=507,
         )
-    if input.status == Status.SUBMITTED and (intent == SUBMIT or not result.created):
+    # The receipt is for sending it; changes to a sent input are only saved.
+    if input.status == Status.SUBMITTED and not was_submitted:
         return redirect("inputs:receipt", pk=input.pk)
     messages.success(request, _("Dine ændringer er gemt."))
     return redirect("inputs:edit", pk=input.pk)
@@ -231,7 +232,7 @@ def input_create(request, call_id: int):
             else:
                 if key:
                     pending_clear(session=request.session, key=key)
-                return _after_save(request, result, form.intent)
+                return _after_save(request, result)
         _keep_files(request, form, key)
     else:
         first = organisations.first()
@@ -295,7 +296,9 @@ def input_edit(request, pk: int):
             else:
                 if key:
                     pending_clear(session=request.session, key=key)
-                return _after_save(request, result, form.intent)
+                return _after_save(
+                    request, result, was_submitted=input.status == Status.SUBMITTED
+                )
         _keep_files(request, form, key)
     else:
         form = InputForm(instance=input, call=input.call)

@@ -508,6 +508,10 @@ def test_a_submitted_input_stays_editable_until_review_then_is_not(
         ),
     )
     assert response.status_code == 302
+    # Changes to a sent input are saved, not sent again: no receipt.
+    page = client.get(response.url).content.decode()
+    assert "Dine ændringer er gemt." in page
+    assert "Inputtet er indsendt med referencenummer" not in page
     input.refresh_from_db()
     assert (input.title, input.status) == ("Rettet", "submitted")
     input_transition(input=input, action="start_review", user=moderator())
