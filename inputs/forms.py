@@ -10,7 +10,7 @@ from taggit.forms import TagField
 
 from portal.organisations.models import Partnership
 
-from . import personal_data
+from . import conflicts, personal_data
 from .attachments import MAX_ATTACHMENTS, check_count, check_upload
 from .models import Input
 from .models.inputs import Kind
@@ -82,6 +82,8 @@ class InputForm(forms.ModelForm):
     # goes only with the form it was chosen in, not another tab's.
     token = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid4)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The edit form's fields as opened, to mark those saved since (conflicts.py).
+    opened = forms.CharField(widget=forms.HiddenInput, required=False)
     attachments = MultipleFileField(
         label=_("Tilføj bilag"),
         required=False,
@@ -167,6 +169,7 @@ class InputForm(forms.ModelForm):
             self.fields[personal_data.CONFIRM_FIELD].initial = self.confirmed_before
         else:
             del self.fields["version"], self.fields["remove_attachments"]
+            del self.fields["opened"]
             self.fields["organisation"].queryset = organisations
             if len(organisations) == 1:
                 self.fields["organisation"].widget = forms.HiddenInput()
@@ -193,6 +196,8 @@ class InputForm(forms.ModelForm):
         self.fields["kind"].choices = Kind.choices
         for name in ("partnerships", "themes", "target_groups"):
             self.fields[name].label_from_instance = _display_name
+        if editing and not self.is_bound:
+            self.fields["opened"].initial = conflicts.fingerprint(self)
 
     @property
     def full_validation(self) -> bool:

@@ -84,8 +84,11 @@ def dkfds_kind(field) -> str:
 
 @register.inclusion_tag("includes/forms/field.html")
 def dkfds_field(field, required_label=False):
-    """One field: label, hint, error message beside it, then the widget."""
-    return {"field": field, "required_label": required_label}
+    """One field: label, hint, error message beside it, then the widget, and
+    under it the value saved since the form was opened, when the form says
+    (form.saved_values, inputs/conflicts.py)."""
+    saved = getattr(field.form, "saved_values", {}).get(field.name)
+    return {"field": field, "required_label": required_label, "saved": saved}
 
 
 @register.inclusion_tag("includes/forms/fields.html")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from ..conflicts import conflict_mark
 from ..forms import DRAFT, SUBMIT, InputForm
 from ..models import CallPage
 from ..pending_uploads import (
@@ -60,13 +61,6 @@ def closed_message(call: CallPage) -> str:
     return _("Indkaldelsen lukkede %(closes)s, så den tager ikke imod flere input.") % {
         "closes": _when(call.closes_at)
     }
-
-
-STALE_MESSAGE = _(
-    "Inputtet er blevet ændret af en anden, efter du åbnede det, så dine ændringer "
-    "er ikke gemt. Din tekst står stadig nedenfor: kopiér den, genindlæs siden, og "
-    "indsæt dine ændringer igen."
-)
 
 
 REVIEW_STARTED_MESSAGE = gettext_lazy(
@@ -288,7 +282,8 @@ def input_edit(request, pk: int):
                     input=input, user=request.user, version=form.cleaned_data["version"]
                 ):
                     return redirect("inputs:receipt", pk=input.pk)
-                form.add_error(None, STALE_MESSAGE)
+                saved = InputForm(instance=input, call=input.call)
+                conflict_mark(form=form, saved=saved)
             except CallClosed:
                 form.add_error(None, closed_message(input.call))
             except ValidationError as error:  # the services' own checks

@@ -403,7 +403,7 @@ def test_a_stale_version_is_refused_and_the_text_kept(
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert "ændret af en anden" in html
+    assert "i et andet vindue eller af en kollega" in html
     assert "Min tekst" in html
     # No field is marked, so the summary does not say to correct one.
     assert "Inputtet er ikke gemt." in html
