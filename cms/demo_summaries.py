@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from inputs.selectors import inputs_visible_to
 
 from .demo import page_date
-from .models import PartnershipPage, SummaryPage
+from .models import PartnershipPage, SummaryPage, SummarySource
 from .workflows import summary_workflow_ensure
 
 MODERATOR_EMAIL = "moderator@bl.demo"
@@ -78,8 +78,8 @@ def seed_summaries() -> list[SummaryPage]:
             ),
             body=body,
         )
+        summary.sources = [SummarySource(input=item) for item in sources]
         page.add_child(instance=summary)
-        summary.inputs.set(sources)
         # Seeded demo content is published directly; editors' summaries go
         # through the approval workflow.
         summary.save_revision(user=moderator).publish(

@@ -6,17 +6,28 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 class SummaryPageForm(WagtailAdminPageForm):
     """A summary builds only on inputs its editor may curate
-    (inputs_curatable_by): the field offers nothing else, and a posted id of
-    any other input (a draft, say) is refused beside the field."""
+    (inputs_curatable_by): a posted id of any other input (a draft, say) is
+    refused beside its row. A source the editor may not curate (a link to a
+    draft or an archived input from before) is neither shown nor posted, so
+    saving keeps it as it was."""
 
     def __init__(self, *args, **kwargs):
         from inputs.selectors import inputs_curatable_by
 
         super().__init__(*args, **kwargs)
-        field = self.fields["inputs"]
-        field.queryset = inputs_curatable_by(user=self.for_user).order_by(
-            "reference", "pk"
+        curatable = inputs_curatable_by(user=self.for_user)
+        formset = self.formsets["sources"]
+        chosen = [source.input_id for source in formset.queryset]
+        shown = list(curatable.filter(pk__in=chosen).values_list("pk", flat=True))
+        formset = self.formsets["sources"] = type(formset)(
+            self.data if self.is_bound else None,
+            instance=self.instance,
+            prefix=formset.prefix,
+            queryset=formset.queryset.filter(input_id__in=shown),
         )
-        field.error_messages["invalid_choice"] = field.error_messages[
-            "invalid_pk_value"
-        ] = _("Vælg kun blandt de accepterede input på listen.")
+        for form in formset.forms:
+            field = form.fields["input"]
+            field.queryset = field.widget.queryset = curatable
+            field.error_messages["invalid_choice"] = _(
+                "Vælg kun blandt de accepterede input på listen."
+            )

@@ -1,6 +1,6 @@
 from .pages import HomePage, PartnershipPage, StandardPage
 from .settings import ContactSettings
-from .summaries import SummaryPage
+from .summaries import SummaryPage, SummarySource
 from .workflows import SummaryApprovalTask
 
 __all__ = [
@@ -10,4 +10,5 @@ __all__ = [
     "StandardPage",
     "SummaryApprovalTask",
     "SummaryPage",
+    "SummarySource",
 ]

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from inputs.personal_data import PageWithoutCprNumbers, no_cpr_number
@@ -40,12 +40,6 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
 
     introduction = models.TextField(_("introduktion"), validators=[no_cpr_number])
     body = StreamField(SummaryStreamBlock(), blank=True, verbose_name=_("indhold"))
-    inputs = ParentalManyToManyField(
-        "inputs.Input",
-        blank=True,
-        related_name="summaries",
-        verbose_name=_("input, opsamlingen bygger på"),
-    )
 
     parent_page_types = ["cms.PartnershipPage"]
     subpage_types: list[str] = []
@@ -58,7 +52,13 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("body"),
-        FieldPanel("inputs"),
+        # One row per input: choosing or removing one leaves the others be.
+        MultipleChooserPanel(
+            "sources",
+            chooser_field_name="input",
+            heading=_("Input, opsamlingen bygger på"),
+            label=_("input"),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
@@ -84,7 +84,7 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
         every input it quotes. The page's own, not the stored links: a
         preview shows the revision's. Its source list and its statistics
         both count these."""
-        chosen = {item.pk for item in self.inputs.all()}
+        chosen = {source.input_id for source in self.sources.all()}
         return chosen | set(quoted_input_ids(self.body))
 
     def archive_text(self) -> str:
@@ -165,3 +165,21 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
         response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
         return response
+
+
+class SummarySource(Orderable):
+    """An input a summary builds on, chosen in its editor."""
+
+    page = ParentalKey(SummaryPage, on_delete=models.CASCADE, related_name="sources")
+    input = models.ForeignKey(
+        "inputs.Input",
+        on_delete=models.CASCADE,
+        related_name="summary_sources",
+        verbose_name=_("input"),
+    )
+
+    panels = [FieldPanel("input")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("input, opsamlingen bygger på")
+        verbose_name_plural = _("input, opsamlingen bygger på")

@@ -7,6 +7,7 @@ the requesting user may see. Never a draft, never another's BL-only input."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.widgets import BaseChooser
 
 from ..selectors import inputs_curatable_by
 
@@ -32,8 +33,24 @@ def _visible(view_class):
     return type(view_class.__name__, (VisibleInputsMixin, view_class), {})
 
 
+class InputChooserWidget(BaseChooser):
+    """A form that knows its user sets `queryset` (inputs_curatable_by): the
+    widget then names only those, so an id posted by hand for another input
+    (a draft) is refused without its title shown back."""
+
+    queryset = None
+
+    def get_instance(self, value):
+        if self.queryset is None or isinstance(value, self.model_class):
+            return super().get_instance(value)
+        if not str(value or "").isdigit():
+            return None
+        return self.queryset.filter(pk=value).first()
+
+
 class AcceptedInputChooserViewSet(ChooserViewSet):
     model = "inputs.Input"
+    base_widget_class = InputChooserWidget
     icon = "openquote"
     choose_one_text = _("Vælg et accepteret input")
     choose_another_text = _("Vælg et andet input")

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from cms.blocks import QuoteBlock
-from cms.models import PartnershipPage, SummaryPage
+from cms.models import PartnershipPage, SummaryPage, SummarySource
 from cms.workflows import summary_workflow_ensure
 from inputs.models.inputs import Consent, Visibility
 from inputs.services import input_transition
@@ -46,8 +46,8 @@ def _summary(parent, inputs, body):
     page = SummaryPage(
         title="Opsamling om ældre", slug="opsamling", introduction="Intro.", body=body
     )
+    page.sources = [SummarySource(input=item) for item in inputs]
     parent.add_child(instance=page)
-    page.inputs.set(inputs)
     page.save_revision().publish()
     return page
 
@@ -217,7 +217,7 @@ def test_seed_summaries_publishes_one_per_partnership(demo_site):
     first = seed_summaries()
     assert len(first) == PartnershipPage.objects.count() == 3
     assert all(s.live for s in first)
-    assert all(s.inputs.exists() for s in first)
+    assert all(s.sources.exists() for s in first)
     seed_summaries()
     assert SummaryPage.objects.count() == 3
     assert not Page.objects.filter(slug="opsamling", live=False).exists()

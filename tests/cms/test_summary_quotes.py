@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from cms.blocks import QuoteBlock
-from cms.models import SummaryPage
+from cms.models import SummaryPage, SummarySource
 from inputs.models.inputs import Consent, Visibility
 from inputs.services.moderation import input_set_visibility
 from tests.cms.test_summaries import _accepted, _summary
@@ -38,7 +38,7 @@ def _form(page, body, inputs):
             "slug": page.slug,
             "introduction": page.introduction,
             "body": streamfield(body),
-            "inputs": [i.pk for i in inputs],
+            "sources": inline_formset([{"input": i.pk} for i in inputs]),
             "comments": inline_formset([]),
         }
     )
@@ -172,7 +172,8 @@ def test_summary_page_queries_stay_constant_with_many_quotes(
         body=[("quote", {"input": i, "excerpt": ""}) for i in items],
     )
     elderly_page.add_child(instance=many)
-    many.inputs.set(items)
+    many.sources = [SummarySource(input=item) for item in items]
+    many.save()
     many.save_revision().publish()
     input_set_visibility(input=items[3], visibility=Visibility.BL_ONLY, user=mod)
     client.get(few.url)  # warm caches (site root, content types)

@@ -70,6 +70,7 @@ def _form(page, **extra):
                 "slug": page.slug,
                 "introduction": page.introduction,
                 "body": streamfield([]),
+                "sources": inline_formset([]),
                 "comments": inline_formset([]),
             }
         )

@@ -152,7 +152,7 @@ def test_seed_demo_tells_one_timeline_and_keeps_it(settings, client):
         revisions = [r.created_at for r in input.revisions.order_by("pk")]
         assert revisions == sent, input.reference
     for summary in SummaryPage.objects.all():
-        quoted = [i.accepted_at for i in summary.inputs.all()]
+        quoted = [s.input.accepted_at for s in summary.sources.all()]
         assert quoted
         assert max(quoted) < summary.first_published_at < seeded_at
 
