@@ -4,7 +4,10 @@ Every view of it (the listing, the search results and the "chosen" lookups
 that return an input's title) reads the same queryset: the accepted inputs
 the requesting user may see. Never a draft, never another's BL-only input."""
 
+from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets import BaseChooser
@@ -12,7 +15,29 @@ from wagtail.admin.widgets import BaseChooser
 from ..selectors import inputs_curatable_by
 
 
+class InputSearchForm(BaseFilterForm):
+    """Finds an input by its reference or a word of its title (inputs are
+    not in Wagtail's search index)."""
+
+    q = forms.CharField(
+        label=_("Søg"),
+        widget=forms.TextInput(attrs={"placeholder": _("Reference eller titel")}),
+        required=False,
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            self.is_searching, self.search_query = True, query
+            objects = objects.filter(
+                Q(reference__icontains=query) | Q(title__icontains=query)
+            )
+        return objects
+
+
 class VisibleInputsMixin:
+    filter_form_class = InputSearchForm
+
     def get_object_list(self):
         """Accepted inputs the user may see, newest first."""
         return (

@@ -65,3 +65,18 @@ def test_a_malformed_id_is_a_404(client, mod):
     log_in(client, mod)
     assert client.get("/admin/input_chooser/chosen/abc/").status_code == 404
     assert client.get(f"/admin/input_chooser/chosen/{'9' * 30}/").status_code == 404
+
+
+def test_a_moderator_finds_an_input_by_reference_or_title(client, mod, make_input):
+    wanted = make_input(status="accepted", title="Telefonkæde i Gellerup")
+    other = make_input(status="accepted", title="Gåtur i Vollsmose")
+    draft = make_input(status="draft", title="Telefonkæde, kladde")
+    log_in(client, mod)
+    modal = client.get("/admin/input_chooser/").json()["html"]
+    assert 'name="q"' in modal  # the modal has a search field
+    for query in (wanted.reference, "telefonkæde"):
+        html = client.get("/admin/input_chooser/results/", {"q": query}).content
+        html = html.decode()
+        assert wanted.title in html
+        assert other.title not in html
+        assert draft.title not in html
