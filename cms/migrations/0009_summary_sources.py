@@ -35,6 +35,24 @@ def sources_from_inputs(apps, schema_editor):
         revision.save(update_fields=["content"])
 
 
+def inputs_from_sources(apps, schema_editor):
+    """Back again: each summary and revision keeps its chosen inputs."""
+    SummarySource = apps.get_model("cms", "SummarySource")
+    Chosen = apps.get_model("cms", "SummaryPage").inputs.through
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Revision = apps.get_model("wagtailcore", "Revision")
+
+    Chosen.objects.bulk_create(
+        Chosen(summarypage_id=page_id, input_id=input_id)
+        for page_id, input_id in SummarySource.objects.values_list("page", "input")
+    )
+    summary_type = ContentType.objects.filter(app_label="cms", model="summarypage")
+    for revision in Revision.objects.filter(content_type__in=summary_type):
+        content = revision.content
+        content["inputs"] = [s["input"] for s in content.pop("sources", None) or []]
+        revision.save(update_fields=["content"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -59,7 +77,7 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
         ),
-        migrations.RunPython(sources_from_inputs, migrations.RunPython.noop),
+        migrations.RunPython(sources_from_inputs, inputs_from_sources),
         migrations.RemoveField(
             model_name='summarypage',
             name='inputs',
