@@ -55,7 +55,7 @@ def _submitted(title, solution, reference):
 def _draft_summary(item):
     """An editor's draft quoting the accepted input (the StreamField editor
     itself is Wagtail's, tested by Wagtail)."""
-    from cms.models import PartnershipPage, SummaryPage
+    from cms.models import PartnershipPage, SummaryPage, SummarySource
     from cms.workflows import summary_workflow_ensure
 
     summary_workflow_ensure()
@@ -66,9 +66,9 @@ def _draft_summary(item):
         introduction="Hvad afdelingerne gør for de ældre.",
         body=[("quote", {"input": item, "excerpt": QUOTE})],
         live=False,
+        sources=[SummarySource(input=item)],
     )
     parent.add_child(instance=summary)
-    summary.inputs.set([item])
     summary.save_revision()
     return summary
 
