@@ -31,3 +31,21 @@ class SummaryPageForm(WagtailAdminPageForm):
             field.error_messages["invalid_choice"] = _(
                 "Vælg kun blandt de accepterede input på listen."
             )
+
+    def is_valid(self):
+        # After the rows are cleaned: the page's clean() runs before them.
+        valid = super().is_valid()
+        return self._each_source_once() and valid
+
+    def _each_source_once(self) -> bool:
+        chosen, once = set(), True
+        for form in self.formsets["sources"].forms:
+            data = getattr(form, "cleaned_data", {})
+            item = data.get("input")
+            if item is None or data.get("DELETE"):
+                continue
+            if item.pk in chosen:
+                form.add_error("input", _("Inputtet er allerede valgt."))
+                once = False
+            chosen.add(item.pk)
+        return once

@@ -128,3 +128,17 @@ def test_editor_refuses_a_draft_posted_by_hand(client, mod, summary, linked):
     assert message in _sources_panel(html)
     assert draft.title not in html
     assert summary.revisions.count() == revisions
+
+
+def test_the_same_input_twice_is_refused_beside_the_second_row(
+    client, mod, summary, linked
+):
+    revisions = summary.revisions.count()
+    log_in(client, mod)
+    rows = list(_rows(client.get(_edit_url(summary)).content.decode()).values())
+    again = {"input": linked["shared"].pk}
+    response = client.post(_edit_url(summary), _post(summary, [*rows, again]))
+    assert response.status_code == 200
+    panel = _sources_panel(response.content.decode())
+    assert "Inputtet er allerede valgt." in panel
+    assert summary.revisions.count() == revisions
