@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
+from portal.language import DisplayNameMultipleChoiceField
 from portal.organisations.models import Partnership
 
 from . import conflicts, personal_data
@@ -47,10 +48,6 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
-
-
-def _display_name(obj) -> str:
-    return obj.display_name
 
 
 def _mark_required(field) -> None:
@@ -119,6 +116,11 @@ class InputForm(forms.ModelForm):
             "contact_phone",
             "consent",
         ]
+        field_classes = {
+            "partnerships": DisplayNameMultipleChoiceField,
+            "themes": DisplayNameMultipleChoiceField,
+            "target_groups": DisplayNameMultipleChoiceField,
+        }
         widgets = {
             "kind": forms.RadioSelect,
             "consent": forms.RadioSelect,
@@ -194,8 +196,6 @@ class InputForm(forms.ModelForm):
         for name in self.Meta.fields:
             self.fields[name].required = False
         self.fields["kind"].choices = Kind.choices
-        for name in ("partnerships", "themes", "target_groups"):
-            self.fields[name].label_from_instance = _display_name
         if editing and not self.is_bound:
             self.fields["opened"].initial = conflicts.fingerprint(self)
 

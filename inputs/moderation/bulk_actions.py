@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views.bulk_action import BulkAction
 
 from portal.accounts.roles import moderators
+from portal.language import DisplayNameChoiceField
 
 from .. import personal_data
 from ..models import Input, Theme
@@ -69,7 +70,7 @@ class AssignForm(forms.Form):
 
 
 class ThemeForm(forms.Form):
-    theme = forms.ModelChoiceField(
+    theme = DisplayNameChoiceField(
         label=gettext_lazy("Tema"),
         queryset=Theme.objects.all(),
         error_messages={

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from portal.accounts.roles import moderators
+from portal.language import DisplayNameChoiceField
 from portal.organisations.models import Partnership, Region
 
 from ..models import Input, TargetGroup, Theme
@@ -22,15 +23,10 @@ class LabelledDateRangeWidget(DateRangePickerWidget):
             widget.attrs.update({"aria-label": name, "placeholder": name})
 
 
-class _InReadersLanguage(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.display_name
-
-
 class VocabularyFilter(django_filters.ModelChoiceFilter):
     """Partnerships, themes and target groups, named in the reader's language."""
 
-    field_class = _InReadersLanguage
+    field_class = DisplayNameChoiceField
 
 
 class InputQueueFilterSet(WagtailFilterSet):

@@ -1,8 +1,6 @@
 """The moderator's forms on one input. Each is posted to its own view
 (views.ActionView); `save` calls one service and returns the message."""
 
-from operator import attrgetter
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +8,7 @@ from taggit.forms import TagField
 from wagtail.admin.widgets import AdminTagWidget
 
 from portal.accounts.roles import moderators
+from portal.language import DisplayNameMultipleChoiceField
 
 from .. import personal_data
 from ..models import Input, InputLink, Keyword, TargetGroup, Theme
@@ -210,13 +209,13 @@ class TagsForm(ActionForm):
     """What the input is filed under and found by; all of it, as the
     organisation chose it or a moderator since."""
 
-    themes = forms.ModelMultipleChoiceField(
+    themes = DisplayNameMultipleChoiceField(
         label=_("Temaer"),
         queryset=Theme.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = DisplayNameMultipleChoiceField(
         label=_("Målgrupper"),
         queryset=TargetGroup.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -233,7 +232,6 @@ class TagsForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("themes", "target_groups"):
-            self.fields[name].label_from_instance = attrgetter("display_name")
             self.fields[name].initial = list(getattr(self.input, name).all())
         self.fields["keywords"].initial = list(self.input.keywords.all())
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -628,3 +630,15 @@ def test_an_error_on_the_hidden_organisation_field_is_shown(
     assert "Organisation: Marker en gyldig valgmulighed" in summary
     assert "Min titel" in html
     assert not Input.objects.exists()
+
+
+def test_themes_and_target_groups_are_listed_in_the_readers_alphabet(
+    client, call, organisation, member
+):
+    log_in(client, member)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("inputs:create", args=[call.pk])).text
+    for name in ("themes", "target_groups"):
+        labels = re.findall(rf'for="id_{name}_\d+">([^<]+)</label>', page)
+        assert len(labels) > 5
+        assert labels == sorted(labels)

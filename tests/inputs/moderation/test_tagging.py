@@ -3,6 +3,8 @@ keywords from the input's own page; the change is logged, and the archive
 finds the input by them. No one else may, and a CPR number in a keyword is
 refused beside the field."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -188,3 +190,36 @@ def test_the_service_refuses_a_cpr_number(make_input):
             keywords=["0101901234"],
         )
     assert "keywords" in refused.value.error_dict
+
+
+def _checkbox_labels(html: str, name: str) -> list[str]:
+    pattern = rf'name="{name}" value="\d+"[^>]*>\s*([^<]+?)\s*</label>'
+    return re.findall(pattern, html)
+
+
+def test_the_tagging_panel_lists_names_in_the_readers_alphabet(mod_client, make_input):
+    item = make_input()
+    form = mod_client.get(_url("inspect", item)).text.split(
+        f'action="{_url("tags", item)}"'
+    )[1]
+    groups = _checkbox_labels(form, "target_groups")
+    # Danish order: Æ, Ø and Å come after Z.
+    assert groups[0] == "Børn og unge"
+    assert groups[-1] == "Ældre"
+    themes = _checkbox_labels(form, "themes")
+    assert themes.index("Tryghedsopkald") < themes.index("Vold i nære relationer")
+
+    mod_client.cookies["django_language"] = "en"
+    form = mod_client.get(_url("inspect", item)).text.split(
+        f'action="{_url("tags", item)}"'
+    )[1]
+    themes = _checkbox_labels(form, "themes")
+    assert themes[:3] == [
+        "Anxiety and mental illness",
+        "Bridge-building to the municipality",
+        "Communities and clubs",
+    ]
+    assert themes == sorted(themes)
+    groups = _checkbox_labels(form, "target_groups")
+    assert groups == sorted(groups)
+    assert groups[0] == "Children and young people"
