@@ -38,6 +38,9 @@ from ..states import (
 
 
 class ActionForm(forms.Form):
+    # What the "not saved" page says was lost (inputs/views/unsaved.py).
+    lost = _("ændringen")
+
     def __init__(self, *args, input, **kwargs):
         self.input = input
         super().__init__(*args, **kwargs)
@@ -59,6 +62,8 @@ def _offer_visibilities(field, input) -> None:
 
 
 class TransitionForm(ActionForm):
+    lost = _("statusændringen med beskeden til organisationen")
+
     # Not "action": a field of that name shadows the <form>'s .action in
     # JavaScript. Nothing is preselected, so a stray "Gem status" changes
     # nothing and mails no one.
@@ -128,6 +133,8 @@ class TransitionForm(ActionForm):
 
 
 class VisibilityForm(ActionForm):
+    lost = _("ændringen af, hvem der må se input")
+
     visibility = forms.ChoiceField(label=_("Hvem må se input?"))
 
     def __init__(self, *args, **kwargs):
@@ -150,6 +157,8 @@ class VisibilityForm(ActionForm):
 
 
 class InternalNoteForm(ActionForm):
+    lost = _("noten")
+
     text = forms.CharField(
         label=_("Ny intern note"),
         help_text=_("Kun BL-moderatorer kan se interne noter."),
@@ -163,6 +172,8 @@ class InternalNoteForm(ActionForm):
 
 
 class InputLinkForm(ActionForm):
+    lost = _("forbindelsen")
+
     kind = forms.ChoiceField(label=_("Forbindelse"), choices=InputLink.Kind.choices)
     target = forms.CharField(label=_("Andet input (referencenummer)"), max_length=20)
 
@@ -189,6 +200,8 @@ class InputLinkForm(ActionForm):
 
 
 class AssignForm(ActionForm):
+    lost = _("valget af ansvarlig moderator")
+
     moderator = forms.ModelChoiceField(
         label=_("Ansvarlig moderator"),
         queryset=moderators().order_by("email"),
@@ -208,6 +221,8 @@ class AssignForm(ActionForm):
 class TagsForm(ActionForm):
     """What the input is filed under and found by; all of it, as the
     organisation chose it or a moderator since."""
+
+    lost = _("ændringen af temaer, målgrupper og nøgleord")
 
     themes = DisplayNameMultipleChoiceField(
         label=_("Temaer"),
@@ -262,6 +277,8 @@ class RedactionForm(forms.ModelForm):
     """The moderator's edit of the text; the answers to extra questions are
     fields named as in the input form, so the personal-data rule's errors
     land beside them."""
+
+    lost = _("den redigerede tekst")
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     confirm_personal_data = personal_data.confirm_field()

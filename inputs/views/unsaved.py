@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from ..forms import QUESTION_PREFIX, InputForm
@@ -91,8 +92,9 @@ def chosen_files(request) -> list[str]:
 
 
 @never_cache
-def not_saved(request, *, logged_out: bool, typed=typed_text):
-    """The 403 page that shows back `typed(request)`. A view offers it as
+def not_saved(request, *, logged_out: bool, typed=typed_text, lost=None):
+    """The 403 page that says what was `lost` ("noten") and shows back
+    `typed(request)`. A view offers it as
     its `show_back` (login_required_keeping_text, keeping_text): the
     middleware below answers a form sent without a session with it, and
     portal.views.csrf_failure one sent with a stale token."""
@@ -105,6 +107,7 @@ def not_saved(request, *, logged_out: bool, typed=typed_text):
             "typed": typed(request),
             "files": chosen_files(request),
             "logged_out": logged_out,
+            "lost": lost or gettext_lazy("dit input"),
             "again_url": login_url if logged_out else form_url,
         },
         status=403,
@@ -127,7 +130,8 @@ def login_required_keeping_text(view):
 
 def keeping_text(view, *, form_class):
     """Marks `view` (that posts `form_class`) so that the text typed into
-    that form's text fields, and nothing else, is shown back as above. Its
+    that form's text fields, and nothing else, is shown back as above,
+    under the name of what the form saves (`form_class.lost`). Its
     login check may be elsewhere (the Wagtail admin's): the middleware
     answers first."""
     labelled = [
@@ -139,7 +143,7 @@ def keeping_text(view, *, form_class):
     def typed(request):
         return _typed(request.POST, labelled)
 
-    view.show_back = partial(not_saved, typed=typed)
+    view.show_back = partial(not_saved, typed=typed, lost=form_class.lost)
     return view
 
 

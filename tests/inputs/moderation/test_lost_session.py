@@ -26,7 +26,10 @@ def test_a_note_sent_after_logging_out_shows_the_text_back(client, make_input):
     response = client.post(url, {"text": NOTE, "password": "hemmeligt-kodeord"})
     assert response.status_code == 403
     html = response.content.decode()
-    assert "Du blev logget ud, mens du skrev" in html
+    assert "<h1>Noten er ikke gemt</h1>" in html
+    assert "<title>Noten er ikke gemt" in html
+    assert "Du blev logget ud, mens du skrev, så vi kunne ikke gemme noten." in html
+    assert "input" not in html.split("<h1>")[1].split("</p>")[0]
     assert shown_back(response) == {"Ny intern note": NOTE}
     assert "hemmeligt-kodeord" not in html
     assert f"/konto/login/?next={url.replace('/', '%2F')}" in html
@@ -39,6 +42,9 @@ def test_the_message_to_the_organisation_is_shown_back(client, make_input):
         _url("transition", item), {"transition": "reject", "note": "For kort."}
     )
     assert response.status_code == 403
+    heading = "<h1>Statusændringen med beskeden til organisationen er ikke gemt</h1>"
+    assert heading in response.text
+    assert "så vi kunne ikke gemme statusændringen med beskeden" in response.text
     assert shown_back(response) == {"Besked til organisationen": "For kort."}
     item.refresh_from_db()
     assert item.status == "in_review"
@@ -57,6 +63,8 @@ def test_a_redaction_sent_after_logging_out_shows_the_text_back(client, make_inp
         },
     )
     assert response.status_code == 403
+    assert "<h1>Den redigerede tekst er ikke gemt</h1>" in response.text
+    assert "så vi kunne ikke gemme den redigerede tekst." in response.text
     assert shown_back(response) == {
         "Titel": "Ny titel",
         "Udfordringen": "Renset tekst",
@@ -73,7 +81,8 @@ def test_a_stale_csrf_token_shows_the_moderators_text_back(make_input, mod):
     response = client.post(_url("add_note", item), {"text": NOTE})
     assert response.status_code == 403
     html = response.content.decode()
-    assert "Formularen var udløbet" in html
+    assert "<h1>Noten er ikke gemt</h1>" in html
+    assert "andet vindue, så vi kunne ikke gemme noten." in html
     assert shown_back(response) == {"Ny intern note": NOTE}
     assert not InternalNote.objects.exists()
 
@@ -83,3 +92,11 @@ def test_a_get_after_logging_out_still_leads_to_the_login(client, make_input):
     response = client.get(_url("redact", item))
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/login/")
+
+
+def test_the_page_names_the_note_in_english(client, make_input):
+    client.cookies["django_language"] = "en"
+    response = client.post(_url("add_note", make_input()), {"text": NOTE})
+    assert response.status_code == 403
+    assert "<h1>The note has not been saved</h1>" in response.text
+    assert "so we could not save the note." in response.text
