@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from inputs.moderation.keywords import keyword_autocomplete
 from portal.accounts.reauthentication import ReauthenticationCodeView
+from portal.accounts.signup import SignupView
 from portal.ops import health
 from portal.views import favicon, robots_txt
 
@@ -35,12 +36,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.api.urls")),
     path("konto/", include("portal.accounts.urls")),
-    # allauth's own page, with our form (before allauth's URLs, which match it too).
+    # allauth's own pages, with our form or status code (before allauth's
+    # URLs, which match them too).
     path(
         "konto/reauthenticate/code/",
         ReauthenticationCodeView.as_view(),
         name="account_request_reauthentication_code",
     ),
+    path("konto/signup/", SignupView.as_view(), name="account_signup"),
     path("konto/", include("allauth.urls")),
     path("organisation/", include("portal.organisations.urls")),
     path("input/", include("inputs.urls")),
