@@ -225,7 +225,7 @@ def _estate(organisation: Organisation, n: int) -> str:
 
 
 # The actions that bring an input to each status, with the moderators' notes.
-# One accepted input stays with BL (BL-2020-0032), so the demo shows every
+# One accepted input stays with BL (BL-2020-0064), so the demo shows every
 # visibility: a visitor, a partnership member and the organisation's
 # neighbours can each check what they may not see.
 BL_ONLY_INPUT = 31
@@ -455,7 +455,9 @@ def seed_inputs(count: int = DEMO_COUNT) -> list[Input]:
     groups = {g.slug: g for g in TargetGroup.objects.all()}
     partnerships = {p.slug: p for p in Partnership.objects.all()}
     inputs = []
-    for n in range(count):
+    # Created in the order they were written, so the references (the pk)
+    # follow the dates, the story's and the public inputs' interleaved.
+    for n in sorted(range(count), key=lambda n: (_step_times(n)[0], n)):
         (
             organisation,
             estate,

@@ -535,7 +535,8 @@ PUBLIC_EFFORTS = [
         "adresse.",
     ),
     # Added later, so that every theme and target group has a count: last in
-    # the list, so that the earlier ones keep their seeding tokens.
+    # the list, so that the earlier ones keep their seeding tokens (the
+    # references follow the dates, not this order: inputs.demo).
     PublicEffort(
         "Vivabolig",
         "Kildeparken",
