@@ -190,8 +190,11 @@ def test_the_demo_numbers_its_inputs_in_the_order_they_were_written(demo_site):
     bl_only = Input.objects.get(
         status__in=["accepted", "archived"], visibility=Visibility.BL_ONLY
     )
+    # On a fresh database the n-th input is BL-2020-<n> (here the sequence
+    # may have moved on: PostgreSQL keeps it past a rolled-back test).
+    fresh = f"BL-2020-{in_order.index(bl_only) + 1:04d}"
     readme = (settings.BASE_DIR / "README.md").read_text()
-    assert f"one for BL only ({bl_only.reference})" in " ".join(readme.split())
+    assert f"one for BL only ({fresh})" in " ".join(readme.split())
 
 
 def test_a_visitor_of_the_demo_sees_numbers_on_the_statistics_page(demo_site, client):
