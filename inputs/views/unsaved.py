@@ -109,6 +109,8 @@ def not_saved(request, *, logged_out: bool, typed=typed_text, lost=None):
             "logged_out": logged_out,
             "lost": lost or gettext_lazy("dit input"),
             "again_url": login_url if logged_out else form_url,
+            # No language switch: it leaves the page, and the text with it.
+            "keeps_typed_text": True,
         },
         status=403,
     )

@@ -54,6 +54,9 @@ def test_a_form_sent_after_logging_out_shows_the_text_back(client, call, organis
     login = link(html, "Log ind igen i et nyt vindue")
     assert login["href"] == f"/konto/login/?next={url.replace('/', '%2F')}"
     assert response["Cache-Control"].startswith("max-age=0")
+    # Switching language would leave the page (to the login page): the
+    # text shown back, sent nowhere, would be gone.
+    assert 'name="language"' not in html
     assert not Input.objects.exists()
 
 
