@@ -64,6 +64,11 @@ ALLOWED_FORM_FIELDS = {
         "validated as a CVR number (validate_cvr)"
     ),
     "search.forms.SearchForm.q": SEARCH,
+    "inputs.moderation.chooser.InputSearchForm.q": SEARCH,
+    "inputs.forms.InputForm.opened": (
+        "hashes of the fields as the page opened (inputs/conflicts.py),"
+        " compared and never stored"
+    ),
     "inputs.moderation.forms.TransitionForm.note": NOTE,
     "inputs.moderation.forms.InternalNoteForm.text": NOTE,
     "inputs.moderation.bulk_actions.NoteForm.note": NOTE,
