@@ -1,3 +1,5 @@
+from copy import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -50,6 +52,33 @@ class InputChooserBlock(blocks.ChooserBlock):
         from inputs.moderation.chooser import input_chooser_viewset
 
         return input_chooser_viewset.widget_class()
+
+    # Every lookup leaves drafts out: a draft is its organisation's alone
+    # (inputs.permissions), so an id posted by hand finds nothing, and
+    # neither the editor nor its error names it. Any other input is one a
+    # summary's editor may open.
+    def _inputs(self):
+        from inputs.states import Status
+
+        return self.target_model.objects.exclude(status=Status.DRAFT)
+
+    @cached_property
+    def field(self):
+        field = super().field
+        field.queryset = self._inputs()
+        return field
+
+    def to_python(self, value):
+        return None if value is None else self._inputs().filter(pk=value).first()
+
+    def bulk_to_python(self, values):
+        found = self._inputs().in_bulk(values)
+        return [copy(found[v]) if v in found else None for v in values]
+
+    def value_from_form(self, value):
+        if value is None or isinstance(value, self.target_model):
+            return value
+        return self.to_python(value)
 
     class Meta:
         icon = "openquote"

@@ -79,6 +79,30 @@ def test_saving_a_summary_quoting_a_bl_only_input_is_refused(client, mod, elderl
     assert "Hemmeligt citat" not in client.get(page.url).content.decode()
 
 
+def test_a_draft_quoted_by_hand_is_named_nowhere(client, mod, elderly_page):
+    # A draft is its organisation's alone: a moderator posting its id in a
+    # quote must not get its reference or title back (outside check).
+    from tests.cms.summary_data import _draft
+
+    public = _accepted(mod, title="Offentligt")
+    draft = _draft("Hemmelig kladdetitel")
+    page = _summary(elderly_page, [public], [("quote", {"input": public})])
+    log_in(client, mod)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.post(
+        url,
+        _form(
+            page, [("quote", {"input": draft.pk, "excerpt": "Mit uddrag"})], [public]
+        ),
+        follow=True,
+    )
+    # Not found, as any unknown id: a draft saves the quote without an input.
+    html = response.content.decode()
+    assert "Mit uddrag" in html  # what the editor typed stays
+    assert "Hemmelig kladdetitel" not in html
+    assert "Hemmelig kladdetitel" not in client.get(url).content.decode()
+
+
 def test_an_input_narrowed_after_publishing_leaves_page_pdf_and_feed(
     client, mod, elderly_page
 ):
