@@ -137,3 +137,15 @@ def test_a_visitor_opening_the_form_is_still_sent_to_log_in(client, call):
     response = client.get(url)
     assert response.status_code == 302
     assert response.url == f"/konto/login/?next={url}"
+
+
+def test_a_title_too_long_for_a_phone_wraps(client, call, organisation):
+    # A one-line field cut a long title off at 390 px (outside check).
+    title = "Tryghedsopkald og fællesspisning for ældre beboere i Mjølnerparken"
+    url = reverse("inputs:create", args=[call.pk])
+    response = client.post(url, form_data(call, organisation, title=title))
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    label = next(lb for lb in soup.select("main label") if lb.get_text() == "Titel")
+    field = soup.find(id=label["for"])
+    assert field.name == "textarea"
+    assert field.get_text() == title
