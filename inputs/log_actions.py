@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from portal.language import in_active_language
+
 from .states import TRANSITIONS
 
 
@@ -48,10 +50,12 @@ class TagsChanged(LogFormatter):
         said = [f"{self.label}."]
         for key, (added, removed) in lists.items():
             change = data.get(key) or {}
+            english = change.get("names_en", {})
             for heading, names in (
                 (added, change.get("added")),
                 (removed, change.get("removed")),
             ):
                 if names:
-                    said.append(f"{heading}: {', '.join(names)}.")
+                    shown = [in_active_language(n, english.get(n, "")) for n in names]
+                    said.append(f"{heading}: {', '.join(shown)}.")
         return " ".join(said)

@@ -136,6 +136,15 @@ def _change(before: set[str], after: set[str]) -> dict[str, list[str]]:
     return {"added": sorted(after - before), "removed": sorted(before - after)}
 
 
+def _vocabulary_change(before, after) -> dict:
+    """_change of themes or target groups, with their English names, so the
+    history reads in the reader's language without looking them up."""
+    change = _change(_names(before), _names(after))
+    named = set(change["added"]) | set(change["removed"])
+    english = {t.name: t.name_en for t in [*before, *after] if t.name in named}
+    return change | {"names_en": {k: v for k, v in english.items() if v}}
+
+
 @transaction.atomic
 def input_tags_set(
     *, input: Input, user, themes, target_groups, keywords: list[str]
@@ -151,9 +160,9 @@ def input_tags_set(
     personal_data.input_text_check(data={"keywords": keywords}, confirmed=True)
     locked = Input.objects.select_for_update().get(pk=input.pk)
     changes = {
-        "themes": _change(_names(locked.themes.all()), _names(themes)),
-        "target_groups": _change(
-            _names(locked.target_groups.all()), _names(target_groups)
+        "themes": _vocabulary_change(list(locked.themes.all()), themes),
+        "target_groups": _vocabulary_change(
+            list(locked.target_groups.all()), target_groups
         ),
         "keywords": _change(_names(locked.keywords.all()), set(keywords)),
     }

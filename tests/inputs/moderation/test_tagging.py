@@ -86,7 +86,8 @@ def test_a_moderator_tags_an_input_logged_and_found_by_the_archive(
 
     entry = ModelLogEntry.objects.for_instance(item).filter(action="inputs.tags").get()
     assert entry.user == mod
-    assert entry.data["themes"] == {"added": [digital.name], "removed": ["Ensomhed"]}
+    assert entry.data["themes"]["added"] == [digital.name]
+    assert entry.data["themes"]["removed"] == ["Ensomhed"]
     assert entry.data["keywords"]["added"] == ["fællesspisning", "gårdhave"]
 
     # The index follows: the new keyword and theme find it, the old theme not.
@@ -102,6 +103,11 @@ def test_a_moderator_tags_an_input_logged_and_found_by_the_archive(
         assert "Temaer fjernet: Ensomhed." in history
         assert "Målgrupper tilføjet: Ældre." in history
         assert "Nøgleord tilføjet: fællesspisning, gårdhave." in history
+    # In English, the names the themes have in English.
+    mod_client.cookies["django_language"] = "en"
+    english = mod_client.get(_url("history", item)).content.decode()
+    assert f"Themes added: {digital.name_en}." in english
+    assert f"Themes removed: {theme('ensomhed').name_en}." in english
 
 
 def test_the_same_tags_again_write_nothing(mod, make_input):
