@@ -40,16 +40,20 @@ from portal.organisations.models import (
     Membership,
     PartnershipMembership,
 )
+from portal.organisations.selectors import verified_emails
 from search.models import SavedSearch
 
 
 def emails_of(user) -> list[str]:
-    """The person's addresses, lower-cased: the login and every allauth one."""
-    addresses = {user.email.lower()}
-    addresses.update(
-        e.lower()
-        for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    )
+    """The addresses that stand for the person, lower-cased: those they have
+    verified, and the login of an account made without allauth (by an
+    administrator or a command), which has no address records. Anyone may
+    add any address to their account; until it is verified it is only a
+    claim, and deleting or exporting must not treat it as theirs (attacker
+    check)."""
+    addresses = verified_emails(user)
+    if not EmailAddress.objects.filter(user=user).exists():
+        addresses.add(user.email.lower())
     return sorted(addresses)
 
 

@@ -23,6 +23,7 @@ from tests.factories import (
     PASSWORD,
     InputFactory,
     OrganisationFactory,
+    UserFactory,
     log_in,
     member_of,
     moderator,
@@ -227,3 +228,20 @@ def test_the_moderation_page_of_an_anonymised_input_still_renders(
     response = client.get(f"/admin/input/{karens_input.pk}/")
     assert response.status_code == 200
     assert "karen@solhjem.dk" not in response.content.decode()
+
+
+def test_an_address_claimed_but_never_verified_is_not_theirs(
+    karen, karens_input, organisation
+):
+    # Anyone may add any address to their account; until it is verified it
+    # stands for nobody. Deleting the account must not erase another
+    # organisation's contact person, nor its invitations (attacker check).
+    outsider = UserFactory(email="outsider@example.org")
+    for address in ("karen@solhjem.dk", "ny.kollega@solhjem.dk"):
+        EmailAddress.objects.create(user=outsider, email=address, verified=False)
+    Invitation.objects.create(email="ny.kollega@solhjem.dk", organisation=organisation)
+    account_delete(user=outsider)
+    karens_input.refresh_from_db()
+    assert karens_input.contact_email == "KAREN@solhjem.dk"
+    assert karens_input.contact_name == "Karen Ærø"
+    assert Invitation.objects.filter(email="ny.kollega@solhjem.dk").exists()

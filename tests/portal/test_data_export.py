@@ -5,6 +5,7 @@ import json
 import zipfile
 
 import pytest
+from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -130,6 +131,18 @@ def test_the_zip_holds_my_data_and_not_another_persons(client, two_members):
     for foreign in ("andres-", "ole@solhjem.dk", "Ole", "JBSWY3DP", "pbkdf2"):
         assert foreign not in everything
     assert "password" not in account and "secret" not in json.dumps(account)
+
+
+def test_an_address_claimed_but_never_verified_shows_no_invitation(client, two_members):
+    # Anyone may add any address to their account: an invitation to it is
+    # not theirs until they verify it (attacker check).
+    me, _ = two_members
+    EmailAddress.objects.create(user=me, email="ny.kollega@aab.dk", verified=False)
+    Invitation.objects.create(
+        email="ny.kollega@aab.dk", organisation=OrganisationFactory(name="AAB")
+    )
+    invitations = read(download(client, me), "invitationer.json")
+    assert [i["to"] for i in invitations] == ["Boligforeningen Solhjem"]
 
 
 def test_another_person_downloads_only_their_own(client, two_members):
