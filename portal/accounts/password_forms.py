@@ -8,9 +8,12 @@ next try. Both now show at once, each beside its field."""
 from allauth.account import forms as allauth_forms
 from allauth.core import context
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext
 
 from portal.ops.ratelimit import signup_limit
+
+from .claims import claims_release, only_claimed
 
 
 class BothPasswordErrors:
@@ -38,6 +41,20 @@ class SignupForm(BothPasswordErrors, allauth_forms.SignupForm):
             if limit:
                 self.add_error(None, ValidationError(limit, code="rate_limited"))
         return cleaned_data
+
+    def validate_unique_email(self, value):
+        """An address another account has only added, never verified, is a
+        claim, not an account: its owner may still sign up, and the claim
+        gives way when they do (save). Anyone may add any address."""
+        if only_claimed(value):
+            self.account_already_exists = False
+            return value
+        return super().validate_unique_email(value)
+
+    @transaction.atomic
+    def save(self, request):
+        claims_release(self.cleaned_data["email"])
+        return super().save(request)
 
 
 class ChangePasswordForm(BothPasswordErrors, allauth_forms.ChangePasswordForm):

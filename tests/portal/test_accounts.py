@@ -137,6 +137,20 @@ def test_confirming_in_the_same_browser_still_asks_for_the_second_factor(client)
     assert int(client.session["_auth_user_id"]) == user.pk
 
 
+def test_an_address_another_account_only_claims_does_not_stop_its_owner(client):
+    # Anyone may add any address to their account, unverified. That claim
+    # must not keep the address's owner from signing up (attacker check).
+    squatter = UserFactory(email="squatter@example.org")
+    EmailAddress.objects.create(user=squatter, email="sofie@boligen.dk")
+    assert _sign_up(client).status_code == 302
+    assert mail.outbox[-1].to == ["sofie@boligen.dk"]
+    response = client.post(_link("/konto/confirm-email/"), follow=True)
+    sofie = EmailAddress.objects.get(email="sofie@boligen.dk", verified=True).user
+    assert sofie != squatter
+    assert int(client.session["_auth_user_id"]) == sofie.pk
+    assert response.status_code == 200
+
+
 def test_signup_asks_for_the_name_first(client):
     page = client.get(reverse("account_signup")).text
     fields = ["first_name", "last_name", "email", "password1"]
