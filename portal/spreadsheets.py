@@ -32,9 +32,12 @@ CONTENT_TYPES = {
 
 
 def looks_like_formula(value) -> bool:
-    """Text a spreadsheet could read as a formula; leading spaces are skipped,
-    as LibreOffice does when it trims cells on import."""
-    return isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS)
+    """Text a spreadsheet could read as a formula; leading white space is
+    skipped (LibreOffice trims cells on import, and which white space a
+    spreadsheet trims is not worth betting on)."""
+    return isinstance(value, str) and (
+        value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+    )
 
 
 def csv_cell(value):

@@ -14,6 +14,10 @@ from portal.spreadsheets import csv_bytes, csv_cell, spreadsheet_response, xlsx_
         ("=1+1", "'=1+1"),
         ("  =1+1", "'  =1+1"),
         ("\r=1", "'\r=1"),
+        # Any white space before, not only spaces (attacker check).
+        ("\u00a0=1+1", "'\u00a0=1+1"),
+        ("\n@SUM(A1)", "'\n@SUM(A1)"),
+        (" \t+1", "' \t+1"),
         ("Ensomme ældre", "Ensomme ældre"),
         ("a = b", "a = b"),
         ("", ""),
