@@ -15,9 +15,9 @@ TEXT = {"validators": [no_cpr_number]}
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("overskrift"), **TEXT)
+    text = blocks.CharBlock(label=_("Overskrift"), **TEXT)
     level = blocks.ChoiceBlock(
-        choices=[("h2", "H2"), ("h3", "H3")], default="h2", label=_("niveau")
+        choices=[("h2", "H2"), ("h3", "H3")], default="h2", label=_("Niveau")
     )
 
     class Meta:
@@ -28,12 +28,12 @@ class HeadingBlock(blocks.StructBlock):
 class BaseStreamBlock(blocks.StreamBlock):
     """The blocks every page shares."""
 
-    heading = HeadingBlock(label=_("overskrift"))
+    heading = HeadingBlock(label=_("Overskrift"))
     paragraph = blocks.RichTextBlock(
         icon="pilcrow",
         template="cms/blocks/paragraph_block.html",
         features=["bold", "italic", "link", "ol", "ul", "h3"],
-        label=_("tekst"),
+        label=_("Tekst"),
         **TEXT,
     )
 
@@ -88,9 +88,9 @@ class QuoteBlock(blocks.StructBlock):
     """An excerpt of an accepted input, with the organisation's name or
     "Anonymiseret", as the organisation consented."""
 
-    input = InputChooserBlock(label=_("input"))
+    input = InputChooserBlock(label=_("Input"))
     excerpt = blocks.TextBlock(
-        label=_("uddrag"),
+        label=_("Uddrag"),
         required=False,
         help_text=_("Tomt: de første 300 tegn af input bruges."),
         **TEXT,
@@ -99,7 +99,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "cms/blocks/quote_block.html"
-        label = _("citat fra input")
+        label = _("Citat fra input")
 
     def clean(self, value):
         from .citations import citable_inputs
@@ -153,9 +153,9 @@ class StatisticsBlock(blocks.StructBlock):
     """Counts of the public inputs behind the page, computed when it is
     shown."""
 
-    heading = blocks.CharBlock(label=_("overskrift"), **TEXT)
+    heading = blocks.CharBlock(label=_("Overskrift"), **TEXT)
     dimension = blocks.ChoiceBlock(
-        label=_("opdelt efter"),
+        label=_("Opdelt efter"),
         choices=[
             ("theme", _("Tema")),
             ("target_group", _("Målgruppe")),
@@ -168,7 +168,7 @@ class StatisticsBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         template = "cms/blocks/statistics_block.html"
-        label = _("statistik")
+        label = _("Statistik")
 
     @staticmethod
     def public_counts(value, page) -> list:
@@ -205,20 +205,20 @@ class StatisticsBlock(blocks.StructBlock):
 
 
 class RecommendationBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("anbefaling"), **TEXT)
-    text = blocks.TextBlock(label=_("uddybning"), required=False, **TEXT)
+    title = blocks.CharBlock(label=_("Anbefaling"), **TEXT)
+    text = blocks.TextBlock(label=_("Uddybning"), required=False, **TEXT)
 
 
 class RecommendationsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
-        label=_("overskrift"), default="Centrale anbefalinger", **TEXT
+        label=_("Overskrift"), default="Centrale anbefalinger", **TEXT
     )
-    items = blocks.ListBlock(RecommendationBlock(), label=_("anbefalinger"), min_num=1)
+    items = blocks.ListBlock(RecommendationBlock(), label=_("Anbefalinger"), min_num=1)
 
     class Meta:
         icon = "list-ol"
         template = "cms/blocks/recommendations_block.html"
-        label = _("centrale anbefalinger")
+        label = _("Centrale anbefalinger")
 
 
 class SummaryStreamBlock(BaseStreamBlock):

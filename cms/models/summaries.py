@@ -57,7 +57,7 @@ class SummaryPage(PageWithoutCprNumbers, RoutablePageMixin, Page):
             "sources",
             chooser_field_name="input",
             heading=_("Input, opsamlingen bygger på"),
-            label=_("input"),
+            label=_("Input"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
