@@ -6,6 +6,7 @@ refused beside the field."""
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -55,6 +56,12 @@ def test_the_input_page_offers_its_themes_target_groups_and_keywords(
     assert 'data-controller="w-tag"' in form
     assert "/admin/tag-autocomplete/inputs/keyword/" in form
     assert "madklub" in form
+    # Each group of checkboxes is named for a screen reader (WCAG 1.3.1).
+    soup = BeautifulSoup(form, "html.parser")
+    legends = [f.legend.get_text(strip=True) for f in soup.find_all("fieldset")]
+    assert legends == ["Temaer", "Målgrupper"]
+    box = soup.find("input", attrs={"name": "themes", "value": str(ensomhed)})
+    assert box.find_parent("fieldset").legend.get_text(strip=True) == "Temaer"
 
 
 def test_a_moderator_tags_an_input_logged_and_found_by_the_archive(
