@@ -46,10 +46,12 @@ def _vocabulary_saved(sender, instance, created, **kwargs):
     searchable text and the themes' group (search/themes.py) match it."""
     if created or instance._indexed_name in (None, instance.name):
         return
-    from .tasks import index_input_task
+    from .tasks import index_inputs_task
 
     ids = list(instance.inputs.values_list("pk", flat=True))
-    transaction.on_commit(lambda: [index_input_task.enqueue(i) for i in ids])
+    if ids:
+        # One task and one write for all of them, as an import's batch.
+        transaction.on_commit(lambda: index_inputs_task.enqueue(ids))
 
 
 def connect():
